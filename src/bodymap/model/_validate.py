@@ -1,0 +1,125 @@
+"""Small validators shared by the model's dataclasses (internal)."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from datetime import date, datetime, timedelta, timezone
+
+from bodymap.model.errors import ValidationError
+
+MAX_TEXT = 100_000  # characters in one free-text field (a long SOAP note is ~5,000)
+MAX_SHORT = 200  # names, chart numbers, clinician
+COORD_LIMIT = 100_000.0  # diagram units; far outside any view, still catches garbage
+# Clocks of two workstations differ and a date has no zone: "a few hours from now" is a clock
+# or zone difference, not an impossible value.
+_FUTURE_SLACK = timedelta(hours=14)
+
+
+def new_id() -> str:
+    """A stable random id (UUID4, canonical text form)."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Current time, timezone-aware UTC, to the microsecond."""
+    return datetime.now(timezone.utc)
+
+
+def check_id(field: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{field} must be a UUID string")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValidationError(field, f"{field} is not a valid UUID: {value!r}") from None
+
+
+def check_text(field: str, value: object, *, limit: int = MAX_TEXT, required: bool = False,
+               label: str | None = None) -> str:
+    label = label or field
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{label} must be text")
+    if "\x00" in value:
+        raise ValidationError(field, f"{label} contains a NUL character")
+    if len(value) > limit:
+        raise ValidationError(field, f"{label} is too long ({len(value):,} characters; "
+                                     f"the limit is {limit:,})")
+    if required and not value.strip():
+        raise ValidationError(field, f"{label} is required")
+    return value
+
+
+def check_int(field: str, value: object, lo: int, hi: int, *, label: str | None = None,
+              optional: bool = True) -> int | None:
+    label = label or field
+    if value is None:
+        if optional:
+            return None
+        raise ValidationError(field, f"{label} is required")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"{label} must be a whole number (got {value!r})")
+    if not lo <= value <= hi:
+        raise ValidationError(field, f"{label} must be {lo}-{hi} (got {value})")
+    return value
+
+
+def check_float(field: str, value: object, lo: float, hi: float, *, label: str | None = None,
+                optional: bool = True, lo_open: bool = False) -> float | None:
+    label = label or field
+    if value is None:
+        if optional:
+            return None
+        raise ValidationError(field, f"{label} is required")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(field, f"{label} must be a number (got {value!r})")
+    v = float(value)
+    if not math.isfinite(v):
+        raise ValidationError(field, f"{label} must be a finite number (got {value!r})")
+    too_low = v <= lo if lo_open else v < lo
+    if too_low or v > hi:
+        bound = f"more than {lo:g}" if lo_open else f"at least {lo:g}"
+        raise ValidationError(field, f"{label} must be {bound} and at most {hi:g} (got {v:g})")
+    return v
+
+
+def check_coord(field: str, value: object) -> float:
+    v = check_float(field, value, -COORD_LIMIT, COORD_LIMIT, optional=False)
+    assert v is not None
+    return v
+
+
+def check_aware(field: str, value: object, *, label: str | None = None,
+                optional: bool = False, not_future: bool = True) -> datetime | None:
+    label = label or field
+    if value is None:
+        if optional:
+            return None
+        raise ValidationError(field, f"{label} is required")
+    if not isinstance(value, datetime):
+        raise ValidationError(field, f"{label} must be a date and time")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, f"{label} must carry a time zone")
+    if not_future and value > utcnow().replace(microsecond=0) + _FUTURE_SLACK:
+        raise ValidationError(field, f"{label} is in the future ({value.isoformat()})")
+    if value.year < 1900:
+        raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")
+    return value
+
+
+def check_date(field: str, value: object, *, label: str | None = None,
+               optional: bool = True, not_future: bool = True) -> date | None:
+    label = label or field
+    if value is None:
+        if optional:
+            return None
+        raise ValidationError(field, f"{label} is required")
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(field, f"{label} must be a date")
+    if not_future and value > (utcnow() + _FUTURE_SLACK).date():
+        raise ValidationError(field, f"{label} cannot be in the future ({value.isoformat()})")
+    if value.year < 1900:
+        raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")
+    return value
+
+

@@ -1,0 +1,138 @@
+"""Plain-dict (JSON-ready) forms of the model, for storage, audit entries and export.
+
+The dict forms use only str/int/float/bool/None/list/dict; dates are ISO 8601 text.
+``*_from_dict`` re-validates everything, so a tampered or hand-written record is rejected
+with the model's own message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from bodymap.model.errors import ValidationError
+from bodymap.model.marks import MARK_TYPES, EStim, Mark, NeedleSite, PainZone
+from bodymap.model.patient import Patient
+from bodymap.model.visit import Addendum, Visit
+
+_DATETIME_FIELDS = {"created_at", "updated_at", "started_at", "signed_at"}
+_DATE_FIELDS = {"date_of_birth", "consent_date"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (frozenset, set)):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(_plain(k)): _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def mark_to_dict(mark: Mark) -> dict[str, Any]:
+    d = _plain(mark)
+    d["kind"] = mark.kind
+    return d
+
+
+def patient_to_dict(patient: Patient) -> dict[str, Any]:
+    return _plain(patient)
+
+
+def addendum_to_dict(addendum: Addendum) -> dict[str, Any]:
+    return _plain(addendum)
+
+
+def visit_to_dict(visit: Visit, *, with_marks: bool = True) -> dict[str, Any]:
+    d = _plain(dataclasses.replace(visit, marks=[], addenda=[]))
+    d["marks"] = [mark_to_dict(m) for m in visit.marks] if with_marks else []
+    d["addenda"] = [addendum_to_dict(a) for a in visit.addenda]
+    if not with_marks:
+        del d["marks"]
+    return d
+
+
+def _parse_times(d: dict[str, Any], where: str) -> dict[str, Any]:
+    out = dict(d)
+    for k in _DATETIME_FIELDS & out.keys():
+        if out[k] is not None:
+            try:
+                out[k] = datetime.fromisoformat(out[k])
+            except (TypeError, ValueError):
+                raise ValidationError(k, f"{where}: {k} is not an ISO date-time: "
+                                         f"{out[k]!r}") from None
+    for k in _DATE_FIELDS & out.keys():
+        if out[k] is not None:
+            try:
+                out[k] = date.fromisoformat(out[k])
+            except (TypeError, ValueError):
+                raise ValidationError(k, f"{where}: {k} is not an ISO date: {out[k]!r}") from None
+    return out
+
+
+def _construct(cls: type, d: dict[str, Any], where: str) -> Any:
+    if not isinstance(d, dict):
+        raise ValidationError(where, f"{where} must be an object")
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(d) - names
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], f"{where}: unknown field "
+                                                  f"{sorted(unknown)[0]!r}")
+    try:
+        return cls(**d)
+    except TypeError as exc:  # a required field missing
+        raise ValidationError(where, f"{where}: {exc}") from None
+
+
+def mark_from_dict(d: dict[str, Any]) -> Mark:
+    if not isinstance(d, dict):
+        raise ValidationError("marks", "A mark must be an object")
+    d = dict(d)
+    kind = d.pop("kind", None)
+    cls = MARK_TYPES.get(kind)  # type: ignore[arg-type]
+    if cls is None:
+        raise ValidationError("kind", f"Unknown mark kind {kind!r}")
+    d = _parse_times(d, "mark")
+    if cls is NeedleSite and d.get("estim") is not None:
+        d["estim"] = _construct(EStim, d["estim"], "e-stim")
+    if cls is PainZone and "points" in d:
+        pts = d["points"]
+        if not isinstance(pts, list):
+            raise ValidationError("points", "A pain zone's points must be a list")
+        d["points"] = tuple(tuple(p) if isinstance(p, list) else p for p in pts)
+    return _construct(cls, d, cls.kind.replace("_", " "))
+
+
+def patient_from_dict(d: dict[str, Any]) -> Patient:
+    return _construct(Patient, _parse_times(d, "patient"), "patient")
+
+
+def addendum_from_dict(d: dict[str, Any]) -> Addendum:
+    return _construct(Addendum, _parse_times(d, "addendum"), "addendum")
+
+
+def visit_from_dict(d: dict[str, Any]) -> Visit:
+    if not isinstance(d, dict):
+        raise ValidationError("visit", "A visit must be an object")
+    d = _parse_times(d, "visit")
+    marks = d.pop("marks", [])
+    addenda = d.pop("addenda", [])
+    if not isinstance(marks, list) or not isinstance(addenda, list):
+        raise ValidationError("visit", "A visit's marks and addenda must be lists")
+    d["marks"] = [mark_from_dict(m) for m in marks]
+    d["addenda"] = [addendum_from_dict(a) for a in addenda]
+    if "adverse_events" in d:
+        d["adverse_events"] = frozenset(d["adverse_events"] or ())
+    return _construct(Visit, d, "visit")

@@ -1,0 +1,233 @@
+"""A visit (treatment session): the legal record of one dry-needling treatment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+from bodymap.model._validate import (
+    MAX_SHORT,
+    check_aware,
+    check_date,
+    check_id,
+    check_int,
+    check_text,
+    new_id,
+    utcnow,
+)
+from bodymap.model.errors import ValidationError
+from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite
+
+MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
+
+
+class VisitStatus(str, Enum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+
+
+class AdverseEvent(str, Enum):
+    """Adverse events after dry needling (shared DOMAIN.md; Brady et al. 2014,
+    Boyce et al. 2020)."""
+
+    BRUISING = "bruising"
+    BLEEDING = "bleeding"
+    PAIN = "pain"  # during or after
+    AGGRAVATION = "aggravation"
+    DROWSINESS = "drowsiness"
+    HEADACHE = "headache"
+    NAUSEA = "nausea"
+    SYNCOPE = "syncope"
+    PNEUMOTHORAX = "pneumothorax"
+    NERVE_INJURY = "nerve_injury"
+    INFECTION = "infection"
+    RETAINED_NEEDLE = "retained_needle"
+
+    @property
+    def label(self) -> str:
+        return ADVERSE_EVENT_LABELS[self]
+
+    @property
+    def major(self) -> bool:
+        return self in {AdverseEvent.PNEUMOTHORAX, AdverseEvent.NERVE_INJURY,
+                        AdverseEvent.INFECTION, AdverseEvent.RETAINED_NEEDLE}
+
+
+ADVERSE_EVENT_LABELS: dict[AdverseEvent, str] = {
+    AdverseEvent.BRUISING: "Bruising",
+    AdverseEvent.BLEEDING: "Bleeding",
+    AdverseEvent.PAIN: "Pain during or after treatment",
+    AdverseEvent.AGGRAVATION: "Symptom aggravation",
+    AdverseEvent.DROWSINESS: "Drowsiness",
+    AdverseEvent.HEADACHE: "Headache",
+    AdverseEvent.NAUSEA: "Nausea",
+    AdverseEvent.SYNCOPE: "Syncope (fainting)",
+    AdverseEvent.PNEUMOTHORAX: "Pneumothorax",
+    AdverseEvent.NERVE_INJURY: "Nerve injury",
+    AdverseEvent.INFECTION: "Infection",
+    AdverseEvent.RETAINED_NEEDLE: "Retained needle",
+}
+
+
+class SignRequirement(str, Enum):
+    """What signing checks; each can be overridden only with a written reason."""
+
+    CONSENT = "consent"
+    NEEDLE_COUNT = "needle_count"
+    PRECAUTIONS_REVIEWED = "precautions_reviewed"
+
+    @property
+    def label(self) -> str:
+        return {"consent": "Consent for dry needling recorded",
+                "needle_count": "Needles used equals needles removed",
+                "precautions_reviewed": "Precautions reviewed this visit"}[self.value]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Addendum:
+    """A dated, attributed correction or addition to a signed visit. Never edited."""
+
+    id: str = field(default_factory=new_id)
+    visit_id: str
+    author: str
+    text: str
+    created_at: datetime = field(default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", check_id("id", self.id))
+        check_id("visit_id", self.visit_id)
+        check_text("author", self.author, limit=MAX_SHORT, required=True, label="Author")
+        check_text("text", self.text, required=True, label="Addendum text")
+        check_aware("created_at", self.created_at)
+
+
+# Fields a clinician edits on a visit (everything but identity, marks, status and addenda).
+NOTE_FIELDS = ("subjective", "objective", "assessment", "plan", "instructions",
+               "pressure_pain_threshold", "range_of_motion", "adverse_event_notes")
+
+
+@dataclass(kw_only=True)
+class Visit:
+    """One treatment session of one patient: notes, chart marks, counts and signature."""
+
+    id: str = field(default_factory=new_id)
+    patient_id: str
+    started_at: datetime = field(default_factory=utcnow)
+    clinician: str
+    consent_obtained: bool = False
+    consent_date: date | None = None
+    precautions_reviewed: bool = False
+    subjective: str = ""
+    objective: str = ""
+    assessment: str = ""
+    plan: str = ""
+    instructions: str = ""
+    nprs_before: int | None = None
+    nprs_after: int | None = None
+    pressure_pain_threshold: str = ""
+    range_of_motion: str = ""
+    needles_used: int | None = None
+    needles_removed: int | None = None
+    adverse_events: frozenset[AdverseEvent] = frozenset()
+    adverse_event_notes: str = ""
+    marks: list[Mark] = field(default_factory=list)
+    status: VisitStatus = VisitStatus.DRAFT
+    signed_by: str | None = None
+    signed_at: datetime | None = None
+    sign_overrides: dict[SignRequirement, str] = field(default_factory=dict)
+    addenda: list[Addendum] = field(default_factory=list)
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    @property
+    def signed(self) -> bool:
+        return self.status is VisitStatus.SIGNED
+
+    def validate(self) -> None:
+        """Raise ValidationError naming the first impossible value."""
+        self.id = check_id("id", self.id)
+        self.patient_id = check_id("patient_id", self.patient_id)
+        check_aware("started_at", self.started_at, label="Visit date and time")
+        check_text("clinician", self.clinician, limit=MAX_SHORT, required=True,
+                   label="Clinician")
+        for name in ("consent_obtained", "precautions_reviewed"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValidationError(name, f"{name} must be true or false")
+        check_date("consent_date", self.consent_date, label="Consent date")
+        for name in NOTE_FIELDS:
+            check_text(name, getattr(self, name), label=name.replace("_", " ").capitalize())
+        check_int("nprs_before", self.nprs_before, 0, 10, label="NPRS before treatment")
+        check_int("nprs_after", self.nprs_after, 0, 10, label="NPRS after treatment")
+        check_int("needles_used", self.needles_used, 0, MAX_NEEDLES, label="Needles used")
+        check_int("needles_removed", self.needles_removed, 0, MAX_NEEDLES,
+                  label="Needles removed")
+        try:
+            self.adverse_events = frozenset(AdverseEvent(e) for e in self.adverse_events)
+        except (ValueError, TypeError):
+            raise ValidationError("adverse_events",
+                                  f"Unknown adverse event in {sorted(self.adverse_events)!r}") from None
+        ids: set[str] = set()
+        for mark in self.marks:
+            if not isinstance(mark, tuple(MARK_TYPES.values())):
+                raise ValidationError("marks", f"Not a chart mark: {mark!r}")
+            if mark.id in ids:
+                raise ValidationError("marks", f"Two marks share the id {mark.id}")
+            ids.add(mark.id)
+        try:
+            self.status = VisitStatus(self.status)
+        except ValueError:
+            raise ValidationError("status", f"Unknown visit status {self.status!r}") from None
+        if self.signed:
+            check_text("signed_by", self.signed_by, limit=MAX_SHORT, required=True,
+                       label="Signed by")
+            check_aware("signed_at", self.signed_at, label="Signed at")
+        elif self.signed_by is not None or self.signed_at is not None:
+            raise ValidationError("status", "A draft visit cannot carry a signature")
+        fixed: dict[SignRequirement, str] = {}
+        for key, reason in self.sign_overrides.items():
+            try:
+                req = SignRequirement(key)
+            except ValueError:
+                raise ValidationError("sign_overrides", f"Unknown requirement {key!r}") from None
+            fixed[req] = check_text("sign_overrides", reason, limit=MAX_SHORT * 10,
+                                    required=True, label=f"Reason for overriding "
+                                                         f"'{req.label}'")
+        self.sign_overrides = fixed
+        for addendum in self.addenda:
+            if addendum.visit_id != self.id:
+                raise ValidationError("addenda", "An addendum belongs to another visit")
+        check_aware("created_at", self.created_at)
+        check_aware("updated_at", self.updated_at)
+
+    # -- queries ----------------------------------------------------------------------------
+    def mark(self, mark_id: str) -> Mark:
+        for m in self.marks:
+            if m.id == mark_id:
+                return m
+        raise KeyError(mark_id)
+
+    def mark_index(self, mark_id: str) -> int:
+        for i, m in enumerate(self.marks):
+            if m.id == mark_id:
+                return i
+        raise KeyError(mark_id)
+
+    def charted_needles(self) -> int:
+        """Needles charted as needle sites (pre-fills "needles used")."""
+        return sum(m.needle_count for m in self.marks if isinstance(m, NeedleSite))
+
+    def unmet_requirements(self) -> list[SignRequirement]:
+        """Requirements for signing that this visit does not meet (before overrides)."""
+        unmet = []
+        if not self.consent_obtained:
+            unmet.append(SignRequirement.CONSENT)
+        if (self.needles_used is None or self.needles_removed is None
+                or self.needles_used != self.needles_removed):
+            unmet.append(SignRequirement.NEEDLE_COUNT)
+        if not self.precautions_reviewed:
+            unmet.append(SignRequirement.PRECAUTIONS_REVIEWED)
+        return unmet
