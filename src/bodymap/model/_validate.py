@@ -38,6 +38,8 @@ def check_id(field: str, value: object) -> str:
 def check_text(field: str, value: object, *, limit: int = MAX_TEXT, required: bool = False,
                label: str | None = None) -> str:
     label = label or field
+    if value is None and required:
+        raise ValidationError(field, f"{label} is required")
     if not isinstance(value, str):
         raise ValidationError(field, f"{label} must be text")
     if "\x00" in value:
