@@ -1,5 +1,66 @@
-"""Entry point (placeholder until the app shell lands)."""
+"""Entry point: parse arguments, open the data directory, start the window or run a verb.
+
+``bodymap`` with no verb starts the desktop app; the verbs (``info``, ``verify``, ``backup``,
+``restore``) work with no screen. Qt is imported only when a window is needed, so verbs and
+``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bodymap import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bodymap",
+        description="Chart dry needling on muscle-level body diagrams.")
+    parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="data directory holding bodymap.sqlite and its backups "
+                             "(default: the setting, else the platform's user data dir)")
+    parser.add_argument("--demo", action="store_true",
+                        help="add a few demo patients and visits (marked DEMO) to the data dir")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    verbs.add_parser("info", help="print where the data is and how much of it there is")
+    verbs.add_parser("verify", help="check the database's integrity and the audit trail's "
+                                    "hash chain")
+    verbs.add_parser("backup", help="take a backup of the database now")
+    restore = verbs.add_parser("restore", help="replace the database with a backup (the "
+                                               "current database is kept as a backup first)")
+    restore.add_argument("backup_file", type=Path)
+    return parser
+
+
+def resolve_data_dir(arg: Path | None) -> Path:
+    from bodymap.paths import default_data_dir
+    from bodymap.settings import Settings
+
+    if arg is not None:
+        return arg.expanduser().resolve()
+    settings = Settings()
+    try:
+        chosen = settings.get("data_dir")
+    finally:
+        settings.close()
+    return Path(chosen).expanduser() if chosen else default_data_dir()
 
 
 def main(argv: list[str] | None = None) -> int:
-    return 0
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.verb:
+        from bodymap.cli import run_verb
+
+        return run_verb(args.verb, args, data_dir)
+    from bodymap.ui.launch import run_gui
+
+    return run_gui(data_dir, demo=args.demo, smoke_test=args.smoke_test)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""User preferences, declared once (key, type, default) and kept in a small SQLite file so a
+crash can never leave them half-written. Window geometry and similar UI state live in
+QSettings instead; clinical data never lives here.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bodymap.paths import config_dir
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    type: type
+    default: Any
+    help: str
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some sandboxes and services
+        return "unknown user"
+
+
+OPTIONS: dict[str, Option] = {o.key: o for o in (
+    Option("clinician_name", str, "", "Your name as it appears on signed records"),
+    Option("clinician_credentials", str, "", "Credentials printed after the name, e.g. PT, DPT"),
+    Option("clinic_name", str, "", "Clinic name printed on charts"),
+    Option("data_dir", str, "", "Data directory; empty means the platform default"),
+    Option("backups_keep", int, 10, "How many automatic backups to keep"),
+)}
+
+
+class Settings:
+    """Typed access to the declared options. Unknown keys are refused, so a typo in code is an
+    error, not a silently separate setting."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.sqlite"
+        self._values: dict[str, Any] = {}
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn.execute("CREATE TABLE IF NOT EXISTS settings "
+                               "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            rows = self._conn.execute("SELECT key, value FROM settings").fetchall()
+            for key, raw in rows:
+                opt = OPTIONS.get(key)
+                try:
+                    value = json.loads(raw)
+                except ValueError:
+                    continue
+                if opt is not None and isinstance(value, opt.type):
+                    self._values[key] = value
+        except sqlite3.Error:
+            # Preferences are a convenience: if the file is unusable, run on defaults and
+            # keep them in memory rather than refusing to open the clinical record.
+            self._conn = None
+
+    def get(self, key: str) -> Any:
+        opt = OPTIONS[key]
+        return self._values.get(key, opt.default)
+
+    def set(self, key: str, value: Any) -> None:
+        opt = OPTIONS[key]
+        if not isinstance(value, opt.type):
+            raise TypeError(f"setting {key} takes {opt.type.__name__}, got {value!r}")
+        self._values[key] = value
+        if self._conn is not None:
+            with self._conn:
+                self._conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                                   (key, json.dumps(value)))
+
+    @property
+    def clinician(self) -> str:
+        """"Name, Credentials" for records; the login name until a profile is set."""
+        name = self.get("clinician_name").strip() or _login_name()
+        cred = self.get("clinician_credentials").strip()
+        return f"{name}, {cred}" if cred else name
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
