@@ -1,0 +1,5 @@
+"""Use cases that span model and storage (no Qt): the UI and the tests both call these."""
+
+from bodymap.services.records import PatientSummary, Records, VisitSummary
+
+__all__ = ["PatientSummary", "Records", "VisitSummary"]

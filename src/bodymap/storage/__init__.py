@@ -1,0 +1,33 @@
+"""SQLite storage: schema and migrations, repositories that take and return model objects,
+the audit log, backups, integrity checks and the single-writer lock. Nothing above this
+package writes SQL; nothing in it imports Qt."""
+
+from bodymap.storage.audit import AuditEntry, AuditLog, AuditVerification
+from bodymap.storage.backup import regular_backups, restore_backup, rotate
+from bodymap.storage.database import DATABASE_NAME, Database, WriteFailedError
+from bodymap.storage.errors import (
+    BackupError,
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    NewerSchemaError,
+    NotABodymapDatabaseError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    ReadOnlyDirectoryError,
+    ReadOnlyError,
+    RecordNotFoundError,
+    StorageError,
+)
+from bodymap.storage.patients import PatientRepository
+from bodymap.storage.schema import LATEST_VERSION
+from bodymap.storage.summaries import PatientSummary, VisitSummary
+from bodymap.storage.visits import VisitRepository
+
+__all__ = [
+    "DATABASE_NAME", "LATEST_VERSION", "AuditEntry", "AuditLog", "AuditVerification", "BackupError",
+    "CorruptDatabaseError", "Database", "DatabaseLockedError", "NewerSchemaError",
+    "NotABodymapDatabaseError", "NotADatabaseError", "PatientRepository", "PatientSummary",
+    "ReadOnlyDatabaseError", "ReadOnlyDirectoryError", "ReadOnlyError", "RecordNotFoundError",
+    "StorageError", "VisitRepository", "VisitSummary", "WriteFailedError", "regular_backups",
+    "restore_backup", "rotate",
+]

@@ -1,0 +1,157 @@
+"""Records: the use cases the UI (and tests, and scripts) call to keep clinical records.
+
+Every method is one storage transaction at most; edits go through the model's edit
+functions so validation and the signed-visit rule live in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bodymap.model import (
+    Addendum,
+    Patient,
+    SignRequirement,
+    ValidationError,
+    Visit,
+    update_patient,
+)
+from bodymap.model._validate import utcnow
+from bodymap.storage import (
+    AuditEntry,
+    AuditLog,
+    AuditVerification,
+    Database,
+    PatientRepository,
+    PatientSummary,
+    VisitRepository,
+    VisitSummary,
+)
+
+__all__ = ["PatientSummary", "Records", "VisitSummary"]
+
+
+class Records:
+    """The clinic's records in one data folder, opened by one user (named in the audit
+    log and used as the default clinician, signer and addendum author)."""
+
+    def __init__(self, db: Database, *, user: str) -> None:
+        self.db = db
+        self.user = user
+        self._patients = PatientRepository(db)
+        self._visits = VisitRepository(db)
+        self._audit = AuditLog(db)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, user: str, keep_backups: int = 10) -> Records:
+        """Open or create DATA_DIR/bodymap.sqlite; raises StorageError subclasses
+        (each with a ``user_message``) and leaves a bad file untouched."""
+        return cls(Database.open(Path(data_dir), user=user, keep_backups=keep_backups),
+                   user=user)
+
+    def close(self) -> None:
+        """Take the daily backup if none was taken today, then release the database."""
+        self.db.close()
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def data_dir(self) -> Path:
+        return self.db.data_dir
+
+    @property
+    def database_path(self) -> Path:
+        return self.db.path
+
+    # -- patients -------------------------------------------------------------------------------
+    def create_patient(self, **fields: Any) -> Patient:
+        """Create and store a patient from Patient's fields (chart_number and family_name
+        required); ValidationError if a value is impossible or the chart number is taken."""
+        try:
+            patient = Patient(**fields)
+        except TypeError as exc:  # an unknown or missing field name
+            raise ValidationError("patient", f"Cannot create a patient: {exc}") from None
+        self._patients.add(patient)
+        return patient
+
+    def update_patient(self, patient_id: str, **fields: Any) -> Patient:
+        """Change editable fields (model.update_patient rules); audited, all or nothing."""
+        patient = self._patients.get(patient_id)
+        if update_patient(patient, **fields):
+            self._patients.update(patient)
+        return patient
+
+    def get_patient(self, patient_id: str) -> Patient:
+        return self._patients.get(patient_id)
+
+    def find_patient_by_chart_number(self, chart_number: str) -> Patient | None:
+        return self._patients.find_by_chart_number(chart_number)
+
+    def search_patients(self, text: str, *, limit: int = 200) -> list[PatientSummary]:
+        """Type-ahead search: every word typed must start a word of the family name, given
+        names or chart number (accents and case ignored). "" lists all, by family name."""
+        return self._patients.search(text, limit=limit)
+
+    def patient_count(self) -> int:
+        return self._patients.count()
+
+    # -- visits ---------------------------------------------------------------------------------
+    def start_visit(self, patient_id: str, *, clinician: str | None = None,
+                    started_at: datetime | None = None) -> Visit:
+        """Create and store a new draft visit for the patient."""
+        self._patients.get(patient_id)  # RecordNotFoundError for an unknown patient
+        visit = Visit(patient_id=patient_id, clinician=clinician or self.user,
+                      started_at=started_at or utcnow())
+        self._visits.save(visit)
+        return visit
+
+    def open_visit(self, visit_id: str) -> Visit:
+        """The stored visit with its marks and addenda."""
+        return self._visits.get(visit_id)
+
+    def save_visit(self, visit: Visit) -> None:
+        """Store a draft's fields and marks in one transaction (audited).
+        SignedVisitError if the visit is signed (in memory or on disk)."""
+        self._visits.save(visit)
+
+    def sign_visit(self, visit_id: str, *, signed_by: str | None = None,
+                   overrides: dict[SignRequirement, str] | None = None) -> Visit:
+        """Sign the stored draft (save edits first). Unmet requirements raise
+        ValidationError listing them unless ``overrides`` gives a written reason for each;
+        the reasons are stored with the signature."""
+        return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides)
+
+    def add_addendum(self, visit_id: str, text: str, *, author: str | None = None) -> Addendum:
+        """Append a dated, attributed addendum to a signed visit."""
+        addendum = Addendum(visit_id=visit_id, author=author or self.user, text=text)
+        self._visits.add_addendum(addendum)
+        return addendum
+
+    def list_visits(self, patient_id: str) -> list[VisitSummary]:
+        """The patient's visits, newest first."""
+        return self._visits.list_for_patient(patient_id)
+
+    def delete_draft_visit(self, visit_id: str) -> None:
+        """Delete a draft visit (audited); SignedVisitError for a signed one."""
+        self._visits.delete_draft(visit_id)
+
+    # -- audit and backups ----------------------------------------------------------------------
+    def audit_trail(self, *, visit_id: str | None = None,
+                    patient_id: str | None = None) -> list[AuditEntry]:
+        """Audit entries in order, optionally of one visit (with its marks and addenda)
+        and/or one patient."""
+        return self._audit.entries(visit_id=visit_id, patient_id=patient_id)
+
+    def verify_audit(self) -> AuditVerification:
+        """Check the audit log's hash chain; ``.problem`` names the first bad entry."""
+        return self._audit.verify()
+
+    def backup_now(self) -> Path:
+        """Back up now (rotating old backups); returns the backup file."""
+        return self.db.backup_now()

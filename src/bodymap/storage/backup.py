@@ -1,0 +1,177 @@
+"""Backups with the SQLite online backup API, rotation, and restore.
+
+Every copy is written to a temporary name, fsynced and then renamed, so a file under its
+final name is always a complete database (a crash mid-backup leaves only a ``.tmp``).
+Regular backups are ``bodymap-YYYYmmdd-HHMMSS.sqlite`` (local time) and are rotated;
+copies kept before a migration or a restore (``bodymap-pre-...``) are never rotated away.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from bodymap.storage.errors import BackupError, StorageError
+from bodymap.storage.lock import WriterLock
+from bodymap.storage.opening import inspect_existing, read_only_uri
+
+BACKUP_DIR_NAME = "backups"
+DEFAULT_KEEP = 10
+_REGULAR = re.compile(r"^bodymap-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file (or a directory entry, on POSIX) to stable storage."""
+    if os.name == "nt" and path.is_dir():  # pragma: no cover - directories cannot be opened
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unique(directory: Path, stem: str) -> Path:
+    candidate = directory / f"{stem}.sqlite"
+    n = 2
+    while candidate.exists():  # two backups within one second
+        candidate = directory / f"{stem}-{n}.sqlite"
+        n += 1
+    return candidate
+
+
+def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
+    """Write a consistent copy of the database behind ``source`` to ``dest`` atomically."""
+    tmp = dest.with_name(dest.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+        fsync_path(tmp)
+        os.replace(tmp, dest)
+        fsync_path(dest.parent)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"The backup {dest.name} could not be written ({exc}). Check free "
+                          "disk space; the database itself is unchanged.", path=dest) from exc
+    return dest
+
+
+def backup_dir(data_dir: Path) -> Path:
+    path = data_dir / BACKUP_DIR_NAME
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def take_backup(source: sqlite3.Connection, data_dir: Path, *, prefix: str = "bodymap",
+                now: datetime | None = None) -> Path:
+    """Back the database up into DATA_DIR/backups/<prefix>-YYYYmmdd-HHMMSS.sqlite."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    directory = backup_dir(data_dir)
+    for stale in directory.glob("*.sqlite.tmp"):  # left by a crash mid-backup
+        stale.unlink(missing_ok=True)
+    return copy_database(source, _unique(directory, f"{prefix}-{stamp}"))
+
+
+def regular_backups(data_dir: Path) -> list[Path]:
+    """Rotated backups, oldest first."""
+    directory = data_dir / BACKUP_DIR_NAME
+    if not directory.is_dir():
+        return []
+    return sorted((p for p in directory.iterdir() if _REGULAR.match(p.name)),
+                  key=lambda p: (_REGULAR.match(p.name).group(1), p.name))  # type: ignore[union-attr]
+
+
+def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete the oldest regular backups beyond the newest ``keep``; returns the removed."""
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    doomed = regular_backups(data_dir)[:-keep]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def backup_taken_today(data_dir: Path, *, now: datetime | None = None) -> bool:
+    """Whether a regular backup from today's (local) date exists."""
+    today = (now or datetime.now()).strftime("%Y%m%d")
+    return any(_REGULAR.match(p.name).group(1).startswith(today)  # type: ignore[union-attr]
+               for p in regular_backups(data_dir))
+
+
+def _preserve_current(db_path: Path, data_dir: Path) -> Path:
+    """Keep the database about to be replaced, as a consistent copy if SQLite can still read
+    it, otherwise as the raw files (database plus its -wal)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = _unique(backup_dir(data_dir), f"bodymap-pre-restore-{stamp}")
+    try:
+        source = sqlite3.connect(read_only_uri(db_path), uri=True)
+        try:
+            return copy_database(source, dest)
+        finally:
+            source.close()
+    except (sqlite3.Error, BackupError):
+        pass
+    for suffix in ("", "-wal"):  # damaged: keep the bytes exactly as they were
+        src = Path(str(db_path) + suffix)
+        if src.exists():
+            dst = Path(str(dest) + suffix)
+            shutil.copy2(src, dst)
+            fsync_path(dst)
+    fsync_path(dest.parent)
+    return dest
+
+
+def restore_backup(backup_file: Path, data_dir: Path,
+                   database_name: str = "bodymap.sqlite") -> Path | None:
+    """Replace DATA_DIR/bodymap.sqlite with ``backup_file``.
+
+    Refuses (DatabaseLockedError) while a bodymap has the database open, and refuses a
+    backup that is not a sound bodymap database (its file is never modified). The current
+    database is first kept as backups/bodymap-pre-restore-*.sqlite, whose path is returned
+    (None if there was no database). The swap is atomic: the restored copy is written to a
+    temporary file in the data folder, fsynced, then renamed over the database.
+    """
+    backup_file = Path(backup_file)
+    data_dir = Path(data_dir)
+    db_path = data_dir / database_name
+    if not backup_file.is_file():
+        raise BackupError(f"The backup {backup_file} does not exist.", path=backup_file)
+    lock = WriterLock(db_path)
+    lock.acquire()
+    try:
+        try:
+            inspect_existing(backup_file, check_writable=False)
+        except StorageError as exc:
+            raise BackupError(f"The backup {backup_file.name} cannot be restored: "
+                              f"{exc.user_message}", path=backup_file) from exc
+        source = sqlite3.connect(read_only_uri(backup_file), uri=True)
+        try:
+            bad = [r[0] for r in source.execute("PRAGMA integrity_check(5)")]
+            if bad != ["ok"]:
+                raise BackupError(f"The backup {backup_file.name} is damaged ({bad[0]}); "
+                                  "choose another one. Nothing was changed.", path=backup_file)
+            tmp = data_dir / f".{database_name}.restore-{os.getpid()}"
+            copy_database(source, tmp)
+        finally:
+            source.close()
+        try:
+            kept = _preserve_current(db_path, data_dir) if db_path.exists() else None
+            # A -wal left beside the new file would be replayed into it: remove the old
+            # journal files, now that their content is preserved.
+            for suffix in ("-wal", "-shm"):
+                Path(str(db_path) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, db_path)
+            fsync_path(data_dir)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return kept
+    finally:
+        lock.release()

@@ -1,0 +1,205 @@
+"""The open database: checks on open, the single-writer lock, transactions, backups.
+
+Opening order matters for the promise that a bad file is never modified: folder checks,
+then the lock, then read-only inspection of an existing file (header, version, quick_check),
+then a backup of the file before any migration, and only then a read-write connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bodymap.model import SignedVisitError
+from bodymap.storage import backup as backups
+from bodymap.storage.errors import StorageError
+from bodymap.storage.lock import WriterLock
+from bodymap.storage.opening import ensure_writable_directory, inspect_existing, read_only_uri
+from bodymap.storage.schema import LATEST_VERSION, SIGNED_VISIT_MESSAGE, migrate
+
+DATABASE_NAME = "bodymap.sqlite"
+# SQLite result codes that mean "the disk refused", as opposed to a bug in a statement.
+_DISK_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN",
+                "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+class WriteFailedError(StorageError):
+    """A write could not be committed (disk full, I/O error); nothing of it was saved."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
+    # check_same_thread=False: an autosave worker may write; Database serialises access.
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        conn.close()
+        raise StorageError(f"{path.name} cannot use a write-ahead journal here (journal mode "
+                           f"{mode}). Keep the data folder on a local disk.", path=path)
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _create(path: Path) -> None:
+    """Make a new, fully migrated database under a temporary name, then rename it into
+    place: a crash never leaves a half-made (or 0-byte) bodymap.sqlite behind."""
+    tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        migrate(conn)
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+    backups.fsync_path(tmp)
+    os.replace(tmp, path)
+    backups.fsync_path(path.parent)
+
+
+class Database:
+    """One open bodymap database, held exclusively by this process until :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, user: str,
+                 lock: WriterLock | None = None, keep_backups: int = backups.DEFAULT_KEEP
+                 ) -> None:
+        self._conn = conn
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self.path = path
+        self.data_dir = path.parent
+        self.user = user
+        self.keep_backups = keep_backups
+
+    @classmethod
+    def open(cls, data_dir: Path, *, user: str, keep_backups: int = backups.DEFAULT_KEEP
+             ) -> Database:
+        """Open (or create) DATA_DIR/bodymap.sqlite for writing as ``user``.
+
+        Raises a StorageError subclass, leaving any existing file untouched, when the
+        folder or file is read-only, another bodymap holds the lock, or the file is not a
+        sound bodymap database this version can read.
+        """
+        data_dir = Path(data_dir)
+        if not user or not user.strip():
+            raise ValueError("a user name is required: the audit log records who wrote")
+        ensure_writable_directory(data_dir)
+        path = data_dir / DATABASE_NAME
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            for stale in data_dir.glob(f".{DATABASE_NAME}.*-*"):  # left by a crash
+                stale.unlink(missing_ok=True)
+            if path.exists():
+                version = inspect_existing(path)
+                if version < LATEST_VERSION:
+                    source = sqlite3.connect(read_only_uri(path), uri=True)
+                    try:
+                        backups.take_backup(source, data_dir,
+                                            prefix=f"bodymap-pre-v{LATEST_VERSION}")
+                    finally:
+                        source.close()
+            else:
+                _create(path)
+            conn = _connect(path)
+            try:
+                migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(conn, path, user=user, lock=lock, keep_backups=keep_backups)
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT); rolled back on any error.
+
+        A write refused by the signed-visit triggers becomes SignedVisitError; a disk or
+        I/O failure becomes WriteFailedError (the last committed state is intact)."""
+        with self._mutex:
+            conn = self._require_open()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.IntegrityError as exc:
+                if SIGNED_VISIT_MESSAGE in str(exc):
+                    raise SignedVisitError("This visit is signed and cannot be changed; add "
+                                           "an addendum instead.") from exc
+                raise
+            except sqlite3.OperationalError as exc:
+                if not getattr(exc, "sqlite_errorname", "").startswith(_DISK_ERRORS):
+                    raise  # a programming error: let it show as one
+                raise WriteFailedError(
+                    f"bodymap could not save to {self.path.name} ({exc}). Check free disk "
+                    "space and that the data folder is still reachable; the last saved "
+                    "state is intact.", path=self.path) from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one consistent state."""
+        with self._mutex:
+            conn = self._require_open()
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
+    def _require_open(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StorageError("The database is closed.", path=self.path)
+        return self._conn
+
+    # -- backups and closing ------------------------------------------------------------------
+    def backup_now(self) -> Path:
+        """Back up into DATA_DIR/backups now and rotate; returns the backup's path."""
+        with self._mutex:
+            path = backups.take_backup(self._require_open(), self.data_dir)
+            backups.rotate(self.data_dir, self.keep_backups)
+            return path
+
+    def backup_if_due(self) -> Path | None:
+        """Back up unless a backup was already taken today (local date)."""
+        if backups.backup_taken_today(self.data_dir):
+            return None
+        return self.backup_now()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def close(self, *, backup: bool = True) -> None:
+        """Take the daily backup (if due), close the connection and release the lock."""
+        with self._mutex:
+            if self._conn is None:
+                return
+            try:
+                if backup:
+                    self.backup_if_due()
+            finally:
+                try:
+                    self._conn.close()  # checkpoints the WAL into the database file
+                finally:
+                    self._conn = None
+                    if self._lock is not None:
+                        self._lock.release()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,68 @@
+"""Errors raised by storage. Each carries a ``user_message`` a dialog can show as is: what
+happened, and what to do about it. ``str(error)`` is the same text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Base of every storage failure the UI should turn into a dialog (never a traceback)."""
+
+    def __init__(self, user_message: str, *, path: Path | None = None) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+        self.path = path
+
+
+class NotADatabaseError(StorageError):
+    """The file is not an SQLite database at all (wrong header, empty or truncated)."""
+
+
+class NotABodymapDatabaseError(StorageError):
+    """The file is a valid SQLite database written by some other program."""
+
+
+class CorruptDatabaseError(StorageError):
+    """The file starts like an SQLite database but is damaged."""
+
+
+class NewerSchemaError(StorageError):
+    """The file was written by a newer bodymap than this one."""
+
+    def __init__(self, user_message: str, *, path: Path | None = None, found: int = 0,
+                 supported: int = 0) -> None:
+        super().__init__(user_message, path=path)
+        self.found = found
+        self.supported = supported
+
+
+class ReadOnlyError(StorageError):
+    """bodymap may not write where it needs to."""
+
+
+class ReadOnlyDatabaseError(ReadOnlyError):
+    """The database file itself is read-only."""
+
+
+class ReadOnlyDirectoryError(ReadOnlyError):
+    """The data folder is read-only (the journal, lock and backups live there)."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another running bodymap has the database open for writing.
+
+    ``holder`` is what that process wrote into the lock file (pid, user, host, since)."""
+
+    def __init__(self, user_message: str, *, path: Path | None = None,
+                 holder: dict[str, object] | None = None) -> None:
+        super().__init__(user_message, path=path)
+        self.holder = holder or {}
+
+
+class RecordNotFoundError(StorageError, LookupError):
+    """A patient, visit or addendum id that is not in the database."""
+
+
+class BackupError(StorageError):
+    """A backup could not be made, or a file offered for restore is unusable."""

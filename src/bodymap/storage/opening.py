@@ -1,0 +1,128 @@
+"""Checks made before bodymap writes to a database file: none of them modifies the file.
+
+A file that is not SQLite, is damaged, comes from a newer bodymap, belongs to another
+program or may not be written gets a specific :class:`StorageError` and stays byte for byte
+as it was: the header is read with plain ``open(..., "rb")`` and SQLite only ever sees the
+file through a read-only (``mode=ro``) connection here.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from bodymap.storage.errors import (
+    CorruptDatabaseError,
+    NewerSchemaError,
+    NotABodymapDatabaseError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    ReadOnlyDirectoryError,
+)
+from bodymap.storage.schema import APPLICATION_ID, LATEST_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+_UNCHANGED = "the file has not been changed"
+
+
+def is_read_only(path: Path) -> bool:
+    """True when ``path`` may not be written.
+
+    Besides ``os.access`` (false for root on a writable file system), a file or folder with
+    no write permission bit at all counts as read-only: somebody marked it so on purpose,
+    and bodymap respects that even when it runs with the rights to override it.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not os.access(path, os.W_OK) or not (mode & (stat.S_IWUSR | stat.S_IWGRP
+                                                        | stat.S_IWOTH))
+
+
+def ensure_writable_directory(data_dir: Path) -> None:
+    """Create ``data_dir`` if needed; raise ReadOnlyDirectoryError if bodymap may not write
+    there (the journal, the lock file and the backups live beside the database)."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise ReadOnlyDirectoryError(
+            f"bodymap cannot create its data folder {data_dir} (permission denied). Choose a "
+            "folder you may write to.", path=data_dir) from None
+    except FileExistsError:
+        raise ReadOnlyDirectoryError(
+            f"{data_dir} is a file, not a folder. Choose a folder for bodymap's data.",
+            path=data_dir) from None
+    if is_read_only(data_dir):
+        raise ReadOnlyDirectoryError(
+            f"The data folder {data_dir} is read-only. bodymap needs to write there (journal, "
+            "lock and backups). Make it writable or choose another folder; nothing was "
+            "changed.", path=data_dir)
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` without any right to write it."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def inspect_existing(path: Path, *, check_writable: bool = True) -> int:
+    """Check an existing database file without changing it and return its schema version.
+
+    Raises NotADatabaseError (empty, truncated or foreign file), CorruptDatabaseError,
+    NewerSchemaError, NotABodymapDatabaseError or ReadOnlyDatabaseError.
+    """
+    name = path.name
+    with open(path, "rb") as f:
+        head = f.read(_HEADER_SIZE)
+    if not head:
+        raise NotADatabaseError(
+            f"{name} is empty (0 bytes): it is not a bodymap database. A crash or a copy "
+            f"that did not finish can cause this. Restore a backup or move the file aside; "
+            f"{_UNCHANGED}.", path=path)
+    if not head.startswith(SQLITE_HEADER):
+        raise NotADatabaseError(
+            f"{name} is not a database file (it does not start with the SQLite header). "
+            f"Choose the right file or restore a backup; {_UNCHANGED}.", path=path)
+    if len(head) < _HEADER_SIZE:
+        raise NotADatabaseError(
+            f"{name} is truncated ({len(head)} bytes): it is not a usable database. Restore "
+            f"a backup; {_UNCHANGED}.", path=path)
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise CorruptDatabaseError(
+            f"{name} cannot be opened ({exc}). Restore a backup; {_UNCHANGED}.",
+            path=path) from None
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if version > LATEST_VERSION:
+            raise NewerSchemaError(
+                f"{name} was written by a newer bodymap (schema {version}; this version "
+                f"reads up to {LATEST_VERSION}). Install the newer version; {_UNCHANGED}.",
+                path=path, found=version, supported=LATEST_VERSION)
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise CorruptDatabaseError(
+                f"{name} is damaged ({problems[0]}). Restore the latest backup from the "
+                f"backups folder; {_UNCHANGED}.", path=path)
+        has_tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{name} starts like a database but is damaged ({exc}). Restore the latest "
+            f"backup from the backups folder; {_UNCHANGED}.", path=path) from None
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID and (version != 0 or has_tables):
+        raise NotABodymapDatabaseError(
+            f"{name} is a database of another program, not bodymap. Choose another data "
+            f"folder; {_UNCHANGED}.", path=path)
+    if check_writable and is_read_only(path):
+        raise ReadOnlyDatabaseError(
+            f"{name} is read-only, so bodymap cannot save to it. Make the file writable (or "
+            f"copy it somewhere you may write) and open it again; {_UNCHANGED}.", path=path)
+    return int(version)

@@ -1,0 +1,169 @@
+"""The database schema and its forward migrations.
+
+The schema version is ``PRAGMA user_version``. ``MIGRATIONS[n]`` turns a version-``n``
+database into version ``n + 1``; each runs in its own transaction together with the version
+bump, so a crash mid-migration leaves the previous version intact. Old steps are never
+edited once released: a released database was made by exactly that code.
+
+History:
+  v1  patients, visits, marks, addenda, hash-chained audit log, meta; triggers that make
+      signed visits, their marks, addenda and the audit log immutable.
+  v2  type-ahead search: ``patients.sort_key`` (accent/case-folded) and ``patient_terms``
+      (one row per folded word of name and chart number), both indexed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from bodymap.storage import searchkey
+
+# PRAGMA application_id: "bmap". Tells a bodymap database from any other SQLite file.
+APPLICATION_ID = 0x626D6170
+SIGNED_VISIT_MESSAGE = "bodymap: a signed visit cannot be changed"
+ADDENDUM_MESSAGE = "bodymap: addenda are append-only and belong to signed visits"
+AUDIT_MESSAGE = "bodymap: the audit log is append-only"
+
+# Version 1 exactly as released. Kept verbatim: tests build a v1 database from it and
+# migrate it.
+SCHEMA_V1: tuple[str, ...] = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE patients (
+        id TEXT PRIMARY KEY,
+        chart_number TEXT NOT NULL UNIQUE,
+        family_name TEXT NOT NULL,
+        given_names TEXT NOT NULL,
+        date_of_birth TEXT,
+        is_demo INTEGER NOT NULL CHECK (is_demo IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)))""",
+    "CREATE INDEX patients_family ON patients (family_name COLLATE NOCASE)",
+    """CREATE TABLE visits (
+        id TEXT PRIMARY KEY,
+        patient_id TEXT NOT NULL REFERENCES patients (id),
+        started_at TEXT NOT NULL,
+        started_key TEXT NOT NULL,
+        clinician TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'signed')),
+        signed_by TEXT,
+        signed_at TEXT,
+        nprs_before INTEGER,
+        nprs_after INTEGER,
+        needles_used INTEGER,
+        needles_removed INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)))""",
+    "CREATE INDEX visits_patient ON visits (patient_id, started_key)",
+    """CREATE TABLE marks (
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits (id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        view TEXT NOT NULL,
+        region_id TEXT,
+        muscle TEXT,
+        side TEXT CHECK (side IN ('L', 'R')),
+        data TEXT NOT NULL CHECK (json_valid(data)))""",
+    "CREATE INDEX marks_visit ON marks (visit_id, position)",
+    """CREATE TABLE addenda (
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits (id),
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+    "CREATE INDEX addenda_visit ON addenda (visit_id, created_at)",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        patient_id TEXT,
+        visit_id TEXT,
+        before TEXT,
+        after TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL)""",
+    "CREATE INDEX audit_patient ON audit (patient_id, seq)",
+    "CREATE INDEX audit_visit ON audit (visit_id, seq)",
+    # Signed visits: the only allowed change is the one transition draft -> signed.
+    f"""CREATE TRIGGER visits_signed_no_update BEFORE UPDATE ON visits
+        WHEN OLD.status = 'signed'
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER visits_signed_no_delete BEFORE DELETE ON visits
+        WHEN OLD.status = 'signed'
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER marks_signed_no_insert BEFORE INSERT ON marks
+        WHEN (SELECT status FROM visits WHERE id = NEW.visit_id) = 'signed'
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER marks_signed_no_update BEFORE UPDATE ON marks
+        WHEN (SELECT status FROM visits WHERE id = OLD.visit_id) = 'signed'
+          OR (SELECT status FROM visits WHERE id = NEW.visit_id) = 'signed'
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER marks_signed_no_delete BEFORE DELETE ON marks
+        WHEN (SELECT status FROM visits WHERE id = OLD.visit_id) = 'signed'
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER addenda_only_on_signed BEFORE INSERT ON addenda
+        WHEN (SELECT status FROM visits WHERE id = NEW.visit_id) IS NOT 'signed'
+        BEGIN SELECT RAISE(ABORT, '{ADDENDUM_MESSAGE}'); END""",
+    f"""CREATE TRIGGER addenda_no_update BEFORE UPDATE ON addenda
+        BEGIN SELECT RAISE(ABORT, '{ADDENDUM_MESSAGE}'); END""",
+    f"""CREATE TRIGGER addenda_no_delete BEFORE DELETE ON addenda
+        BEGIN SELECT RAISE(ABORT, '{ADDENDUM_MESSAGE}'); END""",
+    f"""CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, '{AUDIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, '{AUDIT_MESSAGE}'); END""",
+)
+
+
+def _to_v1(conn: sqlite3.Connection) -> None:
+    for statement in SCHEMA_V1:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)",
+                 (datetime.now(timezone.utc).isoformat(),))
+
+
+def _to_v2(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE patients ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    conn.execute("""CREATE TABLE patient_terms (
+        term TEXT NOT NULL,
+        patient_id TEXT NOT NULL REFERENCES patients (id),
+        PRIMARY KEY (term, patient_id)) WITHOUT ROWID""")
+    rows = conn.execute(
+        "SELECT id, family_name, given_names, chart_number FROM patients").fetchall()
+    for pid, family, given, chart in rows:
+        conn.execute("UPDATE patients SET sort_key = ? WHERE id = ?",
+                     (searchkey.sort_key(family, given), pid))
+        conn.executemany("INSERT INTO patient_terms (term, patient_id) VALUES (?, ?)",
+                         [(t, pid) for t in searchkey.terms_for(family, given, chart)])
+    conn.execute("CREATE INDEX patient_terms_patient ON patient_terms (patient_id)")
+    conn.execute("CREATE INDEX patients_sort ON patients (sort_key, id)")
+    conn.execute("DROP INDEX patients_family")  # superseded by patients_sort
+
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> int:
+    """Bring an open read-write connection (autocommit mode) up to ``target``; returns the
+    version it started from. One transaction per step."""
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(start, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start
