@@ -174,8 +174,10 @@ def verify(conn: sqlite3.Connection) -> AuditVerification:
     count, head_hash = head
     if count != checked or head_hash != prev:
         if count > checked:
+            lost = (f"entry #{count} was" if count == last_seq + 1
+                    else f"entries #{last_seq + 1}-#{count} were")
             text = (f"The audit log ends at entry #{last_seq} but {count} entries were "
-                    f"written: entries #{last_seq + 1}-#{count} were removed.")
+                    f"written: {lost} removed.")
         elif count == checked:
             text = (f"The last audit entry (#{last_seq}) does not match the chain head "
                     "recorded with it: the log or its head was altered.")
