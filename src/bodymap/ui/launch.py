@@ -1,0 +1,73 @@
+"""Start the desktop app: QApplication, storage, demo data, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from bodymap import __version__
+from bodymap.services.records import Records
+from bodymap.settings import Settings
+from bodymap.storage import StorageError
+from bodymap.ui.errors import install_excepthook, show_error
+from bodymap.ui.main_window import MainWindow
+
+
+class _FirstPaint(QObject):
+    """Quits the app once the watched window has painted (used by --smoke-test)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("bodymap")
+    app.setApplicationDisplayName("bodymap")
+    app.setOrganizationName("bodymap")
+    app.setApplicationVersion(__version__)
+    install_excepthook()
+    settings = Settings()
+    try:
+        records = Records.open(data_dir, user=settings.clinician)
+    except StorageError as exc:
+        if smoke_test:
+            print(f"bodymap smoke-test failed: {exc.user_message}", file=sys.stderr)
+        else:
+            show_error(None, "bodymap cannot open the records", exc.user_message)
+        settings.close()
+        return 2
+    try:
+        if demo:
+            from bodymap.services.demo import seed_demo
+
+            seed_demo(records)
+        window = MainWindow(records, settings)
+        watcher = _FirstPaint(app)
+        if smoke_test:
+            window.installEventFilter(watcher)
+            QTimer.singleShot(20_000, app.quit)  # never hang a packaging check
+        window.show()
+        rc = app.exec()
+        if smoke_test:
+            if not watcher.painted:
+                print("bodymap smoke-test failed: the main window never painted",
+                      file=sys.stderr)
+                return 1
+            print("bodymap smoke-test ok")
+        return rc
+    finally:
+        records.close()
+        settings.close()

@@ -1,0 +1,127 @@
+"""The selected patient: who they are, what to be careful of, and their visits."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Patient
+from bodymap.services.records import Records
+from bodymap.ui.visit_table import VisitTableModel
+
+
+def precautions_html(patient: Patient) -> str:
+    """A one-line warning listing the patient's standing precautions, or "" if none."""
+    items = [escape(flag.label + (f" ({note})" if note else ""))
+             for flag, note in patient.precautions.items()]
+    return "⚠ <b>Precautions:</b> " + "; ".join(items) if items else ""
+
+
+class PatientPanel(QWidget):
+    """Header, precaution banner and visit table of one patient."""
+
+    edit_requested = Signal()
+    new_visit_requested = Signal()
+    visit_opened = Signal(str)  # visit id
+
+    def __init__(self, records: Records, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.patient: Patient | None = None
+        self.header = QLabel()
+        self.header.setObjectName("patientHeader")
+        self.header.setWordWrap(True)
+        self.banner = QLabel()
+        self.banner.setObjectName("precautionBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3cd; color:#5c4400; border:1px solid #e0b84c;"
+                                  "border-radius:4px; padding:6px;")
+        self.table = QTableView()
+        self.table.setObjectName("visitTable")
+        self.visits = VisitTableModel(self)
+        self.table.setModel(self.visits)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda i: self.visit_opened.emit(
+            self.visits.summary(i.row()).id))
+        self.empty = QLabel("No visits yet. Start one with “New visit”.")
+        self.empty.setObjectName("noVisits")
+
+        self.edit_button = QPushButton("Edit patient…")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.new_visit_button = QPushButton("New visit")
+        self.new_visit_button.setObjectName("newVisitButton")
+        self.new_visit_button.clicked.connect(self.new_visit_requested)
+        self.open_button = QPushButton("Open visit")
+        self.open_button.clicked.connect(self._open_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_visit_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(QLabel("<b>Visits</b>"))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.show_patient(None)
+
+    def show_patient(self, patient: Patient | None) -> None:
+        self.patient = patient
+        enabled = patient is not None
+        for w in (self.edit_button, self.new_visit_button, self.open_button, self.table):
+            w.setEnabled(enabled)
+        if patient is None:
+            self.header.setText("<h2>No patient selected</h2>Find a patient on the left, or "
+                                "create one with File ▸ New patient (Ctrl+N).")
+            self.banner.hide()
+            self.visits.set_rows([])
+            self.empty.hide()
+            return
+        dob = patient.date_of_birth
+        age = f", {patient.age_on(date.today())} y" if dob else ""
+        demo = " <span style='color:#a00'>[DEMO]</span>" if patient.is_demo else ""
+        self.header.setText(
+            f"<h2>{escape(patient.display_name)}{demo}</h2>"
+            f"Chart {escape(patient.chart_number)} · born "
+            f"{dob.isoformat() if dob else 'not recorded'}{age} · {patient.sex.label}")
+        warning = precautions_html(patient)
+        self.banner.setText(warning)
+        self.banner.setVisible(bool(warning))
+        self.refresh_visits()
+
+    def refresh_visits(self) -> None:
+        rows = self.records.list_visits(self.patient.id) if self.patient else []
+        self.visits.set_rows(rows)
+        self.empty.setVisible(self.patient is not None and not rows)
+        self.open_button.setEnabled(bool(rows))
+
+    def select_visit(self, visit_id: str) -> None:
+        for row in range(self.visits.rowCount()):
+            if self.visits.summary(row).id == visit_id:
+                self.table.selectRow(row)
+                return
+
+    def _open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.visit_opened.emit(self.visits.summary(index.row()).id)

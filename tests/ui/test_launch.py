@@ -1,0 +1,51 @@
+"""The app as a clinician starts it: a real process, offscreen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    return subprocess.run([sys.executable, "-m", "bodymap", *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_smoke_test_opens_and_paints_the_main_window(tmp_path):
+    proc = run_app("--data-dir", str(tmp_path / "d"), "--demo", "--smoke-test",
+                   tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "bodymap smoke-test ok" in proc.stdout
+    assert (tmp_path / "d" / "bodymap.sqlite").exists()
+
+
+def test_version(tmp_path):
+    proc = run_app("--version", tmp_path=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.startswith("bodymap ")
+
+
+def test_unusable_database_gets_a_message_not_a_traceback(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "bodymap.sqlite").write_bytes(b"this is a spreadsheet, not a database" * 50)
+    before = (data / "bodymap.sqlite").read_bytes()
+    proc = run_app("--data-dir", str(data), "--smoke-test", tmp_path=tmp_path)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "smoke-test failed" in proc.stderr
+    assert (data / "bodymap.sqlite").read_bytes() == before
+
+
+def test_cli_verbs(tmp_path):
+    data = str(tmp_path / "d")
+    assert run_app("--data-dir", data, "--demo", "--smoke-test", tmp_path=tmp_path).returncode == 0
+    info = run_app("--data-dir", data, "info", tmp_path=tmp_path)
+    assert info.returncode == 0 and "patients:" in info.stdout
+    verify = run_app("--data-dir", data, "verify", tmp_path=tmp_path)
+    assert verify.returncode == 0 and verify.stdout.startswith("ok:"), verify.stderr
+    backup = run_app("--data-dir", data, "backup", tmp_path=tmp_path)
+    assert backup.returncode == 0 and "backup written" in backup.stdout

@@ -1,0 +1,141 @@
+"""The app shell driven through its widgets: find, create and edit patients, start visits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from bodymap.model import Precaution
+from bodymap.ui.main_window import MainWindow
+from bodymap.ui.patient_dialog import PatientDialog
+from bodymap.ui.visit_record import VisitRecordDialog
+
+
+@pytest.fixture
+def window(qtbot, records, settings):
+    w = MainWindow(records, settings)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def listed_names(window) -> list[str]:
+    m = window.patients.model
+    return [m.summary(r).display_name for r in range(m.rowCount())]
+
+
+def test_type_ahead_narrows_the_list_accent_insensitively(qtbot, window, records):
+    records.create_patient(chart_number="A-1", family_name="Ångström", given_names="Zoë")
+    records.create_patient(chart_number="A-2", family_name="Andersen", given_names="Per")
+    records.create_patient(chart_number="B-7", family_name="Brown", given_names="Amy")
+    window.patients.refresh()
+    assert len(listed_names(window)) == 3
+    qtbot.keyClicks(window.patients.search, "angs")
+    assert listed_names(window) == ["Ångström, Zoë"]
+    window.patients.search.clear()
+    qtbot.keyClicks(window.patients.search, "B-7")
+    assert listed_names(window) == ["Brown, Amy"]
+    # the first match is selected, so the patient is on screen without touching the mouse
+    assert window.patient_panel.patient is not None
+    assert window.patient_panel.patient.family_name == "Brown"
+    assert "1 of 3 patients match" in window.patients.count_label.text()
+
+
+def test_create_patient_through_the_dialog(qtbot, records):
+    dialog = PatientDialog(records)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.chart_number, "C-100")
+    qtbot.keyClicks(dialog.family_name, "Al-Hassan")
+    dialog.given_names.setText("ليلى")  # QTest types ASCII only; an IME commits text whole
+    dialog.dob.setDate(QDate(1984, 2, 29))
+    dialog.precaution_boxes[Precaution.ELECTRICAL_IMPLANT].setChecked(True)
+    qtbot.keyClicks(dialog.precaution_notes[Precaution.ELECTRICAL_IMPLANT], "pacemaker 2021")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = records.find_patient_by_chart_number("C-100")
+    assert saved is not None
+    assert (saved.family_name, saved.given_names) == ("Al-Hassan", "ليلى")
+    assert saved.date_of_birth == date(1984, 2, 29)
+    assert saved.precautions == {Precaution.ELECTRICAL_IMPLANT: "pacemaker 2021"}
+
+
+def test_dialog_keeps_what_was_typed_and_says_why_when_invalid(qtbot, records):
+    records.create_patient(chart_number="D-1", family_name="Existing")
+    dialog = PatientDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.chart_number, "D-1")
+    qtbot.keyClicks(dialog.family_name, "Newcomer")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.isVisible()
+    assert "already belongs to Existing" in dialog.error.text()
+    assert dialog.family_name.text() == "Newcomer"
+    dialog.chart_number.clear()
+    dialog.accept()
+    assert "Chart number is required" in dialog.error.text()
+    assert records.patient_count() == 1
+
+
+def test_edit_patient_shows_precaution_banner(qtbot, window, records):
+    p = records.create_patient(chart_number="E-1", family_name="Okafor")
+    window.patients.refresh()
+    window.patients.select(p.id)
+    assert window.patient_panel.banner.isHidden()
+    dialog = PatientDialog(records, window.patient_panel.patient, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.precaution_boxes[Precaution.ANTICOAGULANTS].setChecked(True)
+    qtbot.keyClicks(dialog.precaution_notes[Precaution.ANTICOAGULANTS], "apixaban")
+    dialog.accept()
+    window.patient_panel.show_patient(dialog.saved)
+    assert not window.patient_panel.banner.isHidden()
+    assert "anticoagulant use (apixaban)" in window.patient_panel.banner.text()
+
+
+def test_new_visit_appears_as_draft_with_clinician_from_profile(qtbot, window, records):
+    p = records.create_patient(chart_number="F-1", family_name="Lee")
+    window.patients.refresh()
+    window.patients.select(p.id)
+    assert window.patient_panel.empty.isVisible()
+    qtbot.mouseClick(window.patient_panel.new_visit_button, Qt.MouseButton.LeftButton)
+    visits = records.list_visits(p.id)
+    assert len(visits) == 1 and visits[0].clinician == "Ana Ruiz, PT, DPT"
+    model = window.patient_panel.visits
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 2)) == "Draft"
+    assert not window.patient_panel.empty.isVisible()
+
+
+def test_open_visit_shows_the_record(qtbot, window, records, monkeypatch):
+    from bodymap.services.demo import seed_demo
+
+    seed_demo(records)
+    window.patients.refresh()
+    qtbot.keyClicks(window.patients.search, "DEMO")
+    assert window.patients.model.rowCount() >= 5
+    shown: list[str] = []
+    monkeypatch.setattr(VisitRecordDialog, "exec",
+                        lambda self: shown.append(self.browser.toPlainText()) or 0)
+    for row in range(window.patients.model.rowCount()):
+        summary = window.patients.model.summary(row)
+        if summary.visit_count:
+            window.patients.select(summary.id)
+            break
+    window.patient_panel.table.selectRow(0)
+    window.patient_panel.open_button.click()
+    assert shown and "Chart" in shown[0] and "Clinician" in shown[0]
+
+
+def test_demo_patients_are_marked(qtbot, window, records):
+    from bodymap.services.demo import seed_demo
+
+    seed_demo(records)
+    seed_demo(records)  # idempotent
+    window.patients.refresh()
+    rows = [window.patients.model.data(window.patients.model.index(r))
+            for r in range(window.patients.model.rowCount())]
+    assert rows and all("[DEMO]" in r for r in rows)
+    assert records.patient_count() == len(rows)
