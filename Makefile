@@ -42,3 +42,35 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+
+# Packaging (packaging/README.md). Slower than the unit tests, so not part of `make test`.
+#   make package       one-folder bundle dist/bodymap/ and dist/bodymap-VERSION-linux-ARCH.tar.gz
+#   make package-test  builds it, validates the desktop metadata, installs the bundle into a
+#                      temporary prefix and starts it offscreen on a temporary data dir
+#   make wheel-check   python -m build, installs the wheel into a fresh venv, starts it offscreen
+# They build in their own venv, .venv-package, and leave .venv alone.
+PKG_VENV := .venv-package
+PKG_BIN  := $(PKG_VENV)/bin
+
+.PHONY: package package-test wheel-check package-tools
+
+package: sys-libs-gui package-tools $(PKG_VENV)/.installed
+	packaging/build.sh $(PKG_BIN)/python
+
+package-test: package
+	$(PKG_BIN)/python packaging/checks.py desktop
+	$(PKG_BIN)/python packaging/checks.py bundle
+
+wheel-check: sys-libs $(PKG_VENV)/.installed
+	$(PKG_BIN)/python packaging/checks.py wheel
+
+package-tools:
+	@packaging/ensure-tools.sh
+
+$(PKG_VENV)/bin/python:
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_BIN)/python -m pip install --quiet --upgrade pip
+
+$(PKG_VENV)/.installed: pyproject.toml packaging/requirements.txt | $(PKG_VENV)/bin/python
+	$(PKG_BIN)/python -m pip install --quiet -r packaging/requirements.txt .
+	touch $@
