@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -72,3 +74,43 @@ def new_patient(**over: object) -> Patient:
 
 def aware(*args: int) -> datetime:
     return datetime(*args, tzinfo=timezone.utc)  # type: ignore[misc]
+
+
+HOLDER_SCRIPT = """
+import sys
+from pathlib import Path
+from bodymap.services.records import Records
+r = Records.open(Path(sys.argv[1]), user="holder")
+print("ready", flush=True)
+sys.stdin.read()  # hold the database until the parent closes our stdin
+r.close()
+"""
+
+
+def spawn_holder(data_dir: Path) -> subprocess.Popen[str]:
+    """A second, real bodymap process that opens the database and keeps it open."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER_SCRIPT, str(data_dir)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    assert line.strip() == "ready", f"holder did not start: {line!r}"
+    return proc
+
+
+def make_database(data_dir: Path, patients: int = 3) -> Path:
+    """A closed bodymap database with a few patients and a signed visit; returns its path."""
+    from bodymap.services.records import Records
+
+    with Records.open(data_dir, user="setup") as r:
+        made = [r.create_patient(**full_patient(chart_number=f"P-{i}", notes="x" * 3000))
+                for i in range(patients)]
+        visit = fill_visit(r.start_visit(made[0].id))
+        r.save_visit(visit)
+        r.sign_visit(visit.id)
+    return data_dir / "bodymap.sqlite"
+
+
+def kill(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL a child (as a crash would) and close its pipes."""
+    proc.kill()
+    proc.communicate()

@@ -21,7 +21,7 @@ from bodymap.storage.opening import inspect_existing, read_only_uri
 
 BACKUP_DIR_NAME = "backups"
 DEFAULT_KEEP = 10
-_REGULAR = re.compile(r"^bodymap-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+_REGULAR = re.compile(r"^bodymap-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
 
 
 def fsync_path(path: Path) -> None:
@@ -36,12 +36,14 @@ def fsync_path(path: Path) -> None:
 
 
 def _unique(directory: Path, stem: str) -> Path:
-    candidate = directory / f"{stem}.sqlite"
-    n = 2
-    while candidate.exists():  # two backups within one second
-        candidate = directory / f"{stem}-{n}.sqlite"
-        n += 1
-    return candidate
+    """``stem.sqlite``, or for a second backup within one second ``stem-N.sqlite`` with N
+    above every N already used (rotation may have removed the lower ones)."""
+    taken = [1 for _ in directory.glob(f"{stem}.sqlite")]
+    taken += [int(m.group(1)) for p in directory.glob(f"{stem}-*.sqlite")
+              if (m := re.fullmatch(rf"{re.escape(stem)}-(\d+)\.sqlite", p.name))]
+    if not taken:
+        return directory / f"{stem}.sqlite"
+    return directory / f"{stem}-{max(taken) + 1}.sqlite"
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
@@ -85,8 +87,10 @@ def regular_backups(data_dir: Path) -> list[Path]:
     directory = data_dir / BACKUP_DIR_NAME
     if not directory.is_dir():
         return []
-    return sorted((p for p in directory.iterdir() if _REGULAR.match(p.name)),
-                  key=lambda p: (_REGULAR.match(p.name).group(1), p.name))  # type: ignore[union-attr]
+    found = [(m, p) for p in directory.iterdir() if (m := _REGULAR.match(p.name))]
+    # Same second: "-2", "-3"... come after the unsuffixed name, in numeric order.
+    found.sort(key=lambda mp: (mp[0].group(1), int(mp[0].group(2) or 1)))
+    return [p for _, p in found]
 
 
 def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:

@@ -1,0 +1,170 @@
+"""Opening a bad, foreign, newer, read-only or locked file fails clearly and never changes
+the file."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from storage_helpers import file_state, kill, make_database, spawn_holder
+
+from bodymap.services.records import Records
+from bodymap.storage import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    NewerSchemaError,
+    NotABodymapDatabaseError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    ReadOnlyDirectoryError,
+    StorageError,
+)
+
+
+def refused_unchanged(data_dir: Path, error: type[StorageError]) -> StorageError:
+    """Open must raise ``error`` and leave bodymap.sqlite exactly as it was."""
+    db = data_dir / "bodymap.sqlite"
+    before = file_state(db)
+    with pytest.raises(error) as caught:
+        Records.open(data_dir, user="x")
+    assert file_state(db) == before
+    assert caught.value.user_message and str(caught.value) == caught.value.user_message
+    return caught.value
+
+
+def write(data_dir: Path, content: bytes) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "bodymap.sqlite").write_bytes(content)
+
+
+def test_text_file_is_not_a_database(data_dir: Path):
+    write(data_dir, b"Patient list exported 2026-01-01\n" * 200)
+    err = refused_unchanged(data_dir, NotADatabaseError)
+    assert "not a database" in err.user_message and "not been changed" in err.user_message
+
+
+def test_zero_byte_file_is_not_treated_as_new(data_dir: Path):
+    write(data_dir, b"")
+    err = refused_unchanged(data_dir, NotADatabaseError)
+    assert "empty (0 bytes)" in err.user_message
+    assert (data_dir / "bodymap.sqlite").stat().st_size == 0
+
+
+def test_truncated_header(data_dir: Path):
+    write(data_dir, b"SQLite format 3\x00" + b"\x10\x00")
+    assert "truncated" in refused_unchanged(data_dir, NotADatabaseError).user_message
+
+
+def test_garbage_after_a_valid_header(data_dir: Path):
+    db = make_database(data_dir)
+    head = db.read_bytes()[:100]
+    db.write_bytes(head + os.urandom(64 * 1024))
+    refused_unchanged(data_dir, CorruptDatabaseError)
+
+
+def test_corrupt_page_in_the_middle(data_dir: Path):
+    db = make_database(data_dir, patients=40)
+    raw = bytearray(db.read_bytes())
+    page = int.from_bytes(raw[16:18], "big")
+    assert len(raw) > 6 * page
+    raw[3 * page:5 * page] = os.urandom(2 * page)
+    db.write_bytes(bytes(raw))
+    err = refused_unchanged(data_dir, CorruptDatabaseError)
+    assert "backup" in err.user_message
+
+
+def test_truncated_database_body(data_dir: Path):
+    db = make_database(data_dir, patients=40)
+    raw = db.read_bytes()
+    db.write_bytes(raw[: len(raw) // 2])
+    refused_unchanged(data_dir, CorruptDatabaseError)
+
+
+def test_newer_schema(data_dir: Path):
+    db = make_database(data_dir)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 7")
+    conn.close()
+    err = refused_unchanged(data_dir, NewerSchemaError)
+    assert err.user_message == (
+        "bodymap.sqlite was written by a newer bodymap (schema 7; this version reads up to "
+        "2). Install the newer version; the file has not been changed.")
+
+
+def test_database_of_another_program(data_dir: Path):
+    data_dir.mkdir()
+    conn = sqlite3.connect(data_dir / "bodymap.sqlite")
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    conn.commit()
+    conn.close()
+    refused_unchanged(data_dir, NotABodymapDatabaseError)
+
+
+@pytest.fixture
+def restore_modes(data_dir: Path) -> Iterator[None]:
+    yield
+    for p in (data_dir, data_dir / "bodymap.sqlite"):
+        if p.exists():
+            p.chmod(0o755 if p.is_dir() else 0o644)
+
+
+def test_read_only_file(data_dir: Path, restore_modes: None):
+    db = make_database(data_dir)
+    db.chmod(0o444)
+    err = refused_unchanged(data_dir, ReadOnlyDatabaseError)
+    assert "read-only" in err.user_message
+
+
+def test_read_only_directory(data_dir: Path, restore_modes: None):
+    make_database(data_dir)
+    listing = sorted(os.listdir(data_dir))
+    data_dir.chmod(0o555)
+    err = refused_unchanged(data_dir, ReadOnlyDirectoryError)
+    assert str(data_dir) in err.user_message
+    assert sorted(os.listdir(data_dir)) == listing
+
+
+def test_locked_by_another_running_bodymap(data_dir: Path):
+    make_database(data_dir)
+    holder = spawn_holder(data_dir)
+    try:
+        err = refused_unchanged(data_dir, DatabaseLockedError)
+        assert f"pid {holder.pid}" in err.user_message
+        assert f"host {socket.gethostname()}" in err.user_message
+        assert err.user_message.startswith("bodymap.sqlite is in use by bodymap (pid ")
+        assert err.holder["pid"] == holder.pid  # type: ignore[attr-defined]
+    finally:
+        kill(holder)
+    # The OS released the dead holder's lock: no stale lock to clear by hand.
+    with Records.open(data_dir, user="x") as r:
+        assert r.patient_count() == 3
+
+
+def test_second_open_in_the_same_process_is_refused_too(records: Records, data_dir: Path):
+    with pytest.raises(DatabaseLockedError, match=f"pid {os.getpid()}"):
+        Records.open(data_dir, user="x")
+    records.close()
+    Records.open(data_dir, user="x").close()
+
+
+def test_data_dir_is_created_and_a_fresh_database_is_usable(tmp_path: Path):
+    data_dir = tmp_path / "a" / "b" / "new"
+    with Records.open(data_dir, user="x") as r:
+        assert r.patient_count() == 0 and r.database_path == data_dir / "bodymap.sqlite"
+    conn = sqlite3.connect(data_dir / "bodymap.sqlite")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
+    assert not [p for p in os.listdir(data_dir) if p.startswith(".bodymap")]
+
+
+def test_a_file_where_the_folder_should_be(tmp_path: Path):
+    (tmp_path / "data").write_text("oops")
+    with pytest.raises(ReadOnlyDirectoryError):
+        Records.open(tmp_path / "data", user="x")
+    assert (tmp_path / "data").read_text() == "oops"
