@@ -92,7 +92,7 @@ def test_edit_patient_shows_precaution_banner(qtbot, window, records):
     dialog.accept()
     window.patient_panel.show_patient(dialog.saved)
     assert not window.patient_panel.banner.isHidden()
-    assert "anticoagulant use (apixaban)" in window.patient_panel.banner.text()
+    assert "anticoagulant use: apixaban" in window.patient_panel.banner.text()
 
 
 def test_new_visit_appears_as_draft_with_clinician_from_profile(qtbot, window, records):

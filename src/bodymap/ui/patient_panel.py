@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model import Patient
+from bodymap.model import Patient, Sex
 from bodymap.services.records import Records
 from bodymap.ui.visit_table import VisitTableModel
 
 
 def precautions_html(patient: Patient) -> str:
     """A one-line warning listing the patient's standing precautions, or "" if none."""
-    items = [escape(flag.label + (f" ({note})" if note else ""))
+    items = [escape(flag.label + (f": {note}" if note else ""))
              for flag, note in patient.precautions.items()]
     return "⚠ <b>Precautions:</b> " + "; ".join(items) if items else ""
 
@@ -56,8 +56,9 @@ class PatientPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # clinician
         self.table.doubleClicked.connect(lambda i: self.visit_opened.emit(
             self.visits.summary(i.row()).id))
         self.empty = QLabel("No visits yet. Start one with “New visit”.")
@@ -103,7 +104,8 @@ class PatientPanel(QWidget):
         self.header.setText(
             f"<h2>{escape(patient.display_name)}{demo}</h2>"
             f"Chart {escape(patient.chart_number)} · born "
-            f"{dob.isoformat() if dob else 'not recorded'}{age} · {patient.sex.label}")
+            f"{dob.isoformat() if dob else 'not recorded'}{age} · "
+            f"{'sex not recorded' if patient.sex is Sex.UNKNOWN else patient.sex.label}")
         warning = precautions_html(patient)
         self.banner.setText(warning)
         self.banner.setVisible(bool(warning))

@@ -1,0 +1,144 @@
+"""Undoable edits of an open visit. Each command's redo/undo calls a plain model edit
+through VisitDocument.apply; a drag or a run of typing merges into one undo step."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from bodymap.model import (
+    Mark,
+    ValidationError,
+    add_mark,
+    move_mark,
+    remove_mark,
+    replace_mark,
+    set_visit_fields,
+)
+from bodymap.model.edits import EDITABLE_VISIT_FIELDS
+from bodymap.ui.document import VisitDocument
+
+# Command ids for mergeWith (QUndoCommand merges only commands with equal, non -1 ids).
+EDIT_MARK_ID = 2
+VISIT_FIELDS_ID = 3
+
+KIND_NAMES = {"trigger_point": "trigger point", "needle_site": "needle site",
+              "pain_zone": "pain zone", "text_note": "text note"}
+
+
+def mark_name(mark: Mark) -> str:
+    return KIND_NAMES.get(mark.kind, mark.kind.replace("_", " "))
+
+
+class AddMark(QUndoCommand):
+    def __init__(self, doc: VisitDocument, mark: Mark) -> None:
+        super().__init__(f"Add {mark_name(mark)}")
+        self.doc, self.mark = doc, mark
+
+    def redo(self) -> None:
+        self.doc.apply(add_mark, self.mark)
+
+    def undo(self) -> None:
+        self.doc.apply(remove_mark, self.mark.id)
+
+
+class RemoveMark(QUndoCommand):
+    """Delete a mark; undo puts it back at the same place in the drawing order, and
+    re-links the pain zones that named it as their source."""
+
+    def __init__(self, doc: VisitDocument, mark_id: str) -> None:
+        mark = doc.visit.mark(mark_id)
+        super().__init__(f"Delete {mark_name(mark)}")
+        self.doc, self.mark = doc, mark
+        self.index = doc.visit.mark_index(mark_id)
+        self.linked = [m for m in doc.visit.marks
+                       if getattr(m, "source_id", None) == mark_id]
+
+    def redo(self) -> None:
+        self.doc.apply(remove_mark, self.mark.id)
+
+    def undo(self) -> None:
+        self.doc.apply(add_mark, self.mark, self.index)
+        for zone in self.linked:
+            self.doc.apply(replace_mark, zone)
+
+
+class MoveMark(QUndoCommand):
+    """Translate a mark by (dx, dy). The canvas pushes one MoveMark when a drag ends, so a
+    drag is one undo step however many mouse events it took."""
+
+    def __init__(self, doc: VisitDocument, mark_id: str, dx: float, dy: float) -> None:
+        super().__init__(f"Move {mark_name(doc.visit.mark(mark_id))}")
+        self.doc, self.mark_id, self.dx, self.dy = doc, mark_id, dx, dy
+
+    def redo(self) -> None:
+        self.doc.apply(move_mark, self.mark_id, self.dx, self.dy)
+
+    def undo(self) -> None:
+        self.doc.apply(move_mark, self.mark_id, -self.dx, -self.dy)
+
+
+class EditMark(QUndoCommand):
+    """Change fields of one mark (inspector edits). Successive edits of the same fields of
+    the same mark merge, so typing a note is one undo step. An impossible value raises
+    ValidationError here, before anything is pushed or changed."""
+
+    def __init__(self, doc: VisitDocument, mark_id: str, text: str = "",
+                 **values: Any) -> None:
+        before = doc.visit.mark(mark_id)
+        super().__init__(text or f"Edit {mark_name(before)}")
+        if "id" in values:
+            raise ValidationError("id", "A mark's id cannot change")
+        self.doc, self.mark_id, self.values = doc, mark_id, values
+        self.before = before
+        self.after: Mark = dataclasses.replace(before, **values)
+
+    def id(self) -> int:
+        return EDIT_MARK_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not (isinstance(other, EditMark) and other.mark_id == self.mark_id
+                and other.values.keys() == self.values.keys()):
+            return False
+        self.values = other.values
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.doc.apply(replace_mark, self.after)
+
+    def undo(self) -> None:
+        self.doc.apply(replace_mark, self.before)
+
+
+class SetVisitFields(QUndoCommand):
+    """Set note, count and screening fields. Typing in one field merges into one step."""
+
+    def __init__(self, doc: VisitDocument, text: str = "", **values: Any) -> None:
+        super().__init__(text or "Edit " + ", ".join(k.replace("_", " ") for k in values))
+        unknown = set(values) - EDITABLE_VISIT_FIELDS
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], f"{sorted(unknown)[0]!r} is not an "
+                                                      "editable visit field")
+        # Validate the result now, on a copy, so a bad value never reaches the stack.
+        dataclasses.replace(doc.visit, **values)
+        self.doc, self.values = doc, values
+        self.before = {k: getattr(doc.visit, k) for k in values}
+
+    def id(self) -> int:
+        return VISIT_FIELDS_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not (isinstance(other, SetVisitFields) and other.values.keys() == self.values.keys()
+                and all(isinstance(v, str) for v in self.values.values())):
+            return False
+        self.values = other.values
+        return True
+
+    def redo(self) -> None:
+        self.doc.apply(set_visit_fields, **self.values)
+
+    def undo(self) -> None:
+        self.doc.apply(set_visit_fields, **self.before)
