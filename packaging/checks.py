@@ -207,8 +207,13 @@ def check_bundle(bundle: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="bodymap-bundle-") as tmp_name:
         tmp = Path(tmp_name)
         step("install.sh --prefix TMP (what a clinic runs), then start the installed app")
-        prefix = tmp / "prefix"
+        root = tmp / "root"
+        prefix = root / "usr"
         run(["sh", bundle / "install.sh", "--prefix", prefix], env=isolated_env(tmp))
+        # The installed metainfo, menu entry and icons, checked together as a software
+        # centre would see them.
+        out = run(["appstreamcli", "validate-tree", "--no-net", root])
+        print("   appstreamcli validate-tree: " + " ".join((out.stdout + out.stderr).split()))
         installed = prefix / "share" / "applications" / f"{APP_ID}.desktop"
         out = run(["desktop-file-validate", installed])
         expect(not (out.stdout + out.stderr).strip(), out.stdout + out.stderr)
@@ -219,8 +224,11 @@ def check_bundle(bundle: Path) -> None:
             exec_line == f"Exec={prefix}/lib/bodymap/bodymap",
             f"installed menu entry has {exec_line}",
         )
-        for n in ICON_SIZES:
-            icon = prefix / "share" / "icons" / "hicolor" / f"{n}x{n}" / "apps" / f"{APP_ID}.png"
+        hicolor = prefix / "share" / "icons" / "hicolor"
+        icons = [hicolor / "scalable" / "apps" / f"{APP_ID}.svg"] + [
+            hicolor / f"{n}x{n}" / "apps" / f"{APP_ID}.png" for n in ICON_SIZES
+        ]
+        for icon in icons:
             expect(icon.is_file(), f"{icon} not installed")
         print(f"   installed under {prefix}; menu entry valid, {exec_line}")
         # Through the bin/ link, from an unrelated directory, as a menu launch would.
