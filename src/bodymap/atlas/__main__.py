@@ -1,0 +1,68 @@
+"""Inspection CLI: `python -m bodymap.atlas list --json | hit VIEW X Y | render VIEW OUT.png`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bodymap.atlas.atlas import load_atlas
+
+
+def _list(as_json: bool) -> int:
+    atlas = load_atlas()
+    data = {
+        "views": [{"id": v.id, "width": v.width, "height": v.height, "midline_x": v.midline_x,
+                   "silhouette_area": round(atlas.silhouette_area(v.id), 1)}
+                  for v in atlas.views],
+        "regions": [{"id": r.id, "name": r.name, "muscle": r.muscle, "side": r.side,
+                     "view": r.view, "segment": r.segment,
+                     "centroid": [round(r.centroid[0], 2), round(r.centroid[1], 2)],
+                     "area": round(r.area, 1), "hazard": list(r.hazards)}
+                    for r in atlas.regions],
+    }
+    if as_json:
+        json.dump(data, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for v in data["views"]:
+            print(f"view {v['id']}: {v['width']:g} x {v['height']:g}")
+        for r in data["regions"]:
+            flag = f"  [{', '.join(r['hazard'])}]" if r["hazard"] else ""
+            print(f"{r['id']:50s} {r['name']}{flag}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the atlas inspection CLI."""
+    parser = argparse.ArgumentParser(prog="python -m bodymap.atlas")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_list = sub.add_parser("list", help="list views and regions")
+    p_list.add_argument("--json", action="store_true")
+    p_hit = sub.add_parser("hit", help="print the region id at a point (nothing if none)")
+    p_hit.add_argument("view")
+    p_hit.add_argument("x", type=float)
+    p_hit.add_argument("y", type=float)
+    p_render = sub.add_parser("render", help="render a view to PNG for review")
+    p_render.add_argument("view")
+    p_render.add_argument("out")
+    p_render.add_argument("--labels", action="store_true")
+    p_render.add_argument("--referral", help="overlay the referral of this region id")
+    p_render.add_argument("--height", type=int, default=1600, help="image height in pixels")
+    args = parser.parse_args(argv)
+    if args.cmd == "list":
+        return _list(args.json)
+    if args.cmd == "hit":
+        region = load_atlas().region_at(args.view, args.x, args.y)
+        if region is not None:
+            print(region.id)
+        return 0
+    from bodymap.atlas.qt import render_view_png  # Qt only when rendering
+
+    render_view_png(args.view, args.out, labels=args.labels, height=args.height,
+                    referral_of=args.referral)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

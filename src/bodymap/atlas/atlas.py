@@ -1,0 +1,243 @@
+"""The loaded anatomy atlas: views, muscles, regions, hit-testing (no Qt)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from bodymap.atlas.geometry import (
+    BBox,
+    Point,
+    mirror_polygon,
+    polygon_area,
+    polygon_bbox,
+    polygon_centroid,
+)
+from bodymap.atlas.index import GridIndex
+from bodymap.atlas.svgpath import parse_path
+
+SIDES = ("L", "R")
+SIDE_WORDS = {"L": "left", "R": "right"}
+HAZARDS = ("thorax", "spine", "anterior_hip", "abdomen")
+SEGMENTS = ("head/neck", "shoulder", "arm", "forearm/hand", "trunk", "hip", "thigh", "leg/foot")
+
+
+@dataclass(frozen=True)
+class View:
+    """One diagram. `facing` says how the patient's sides map to the page: "anterior"
+    (patient's left on the viewer's right), "posterior" (patient's left on the viewer's
+    left), "left" or "right" (a lateral view showing that side). `midline_x` is the body
+    midline in front/back views and the mirror axis in lateral views."""
+
+    id: str
+    title: str
+    kind: str  # "full" or "detail"
+    facing: str
+    width: float
+    height: float
+    midline_x: float
+    mirror_view: str  # the view holding the other side's regions (itself for front/back)
+    svg: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Muscle:
+    """A muscle (or muscle part) as clinicians chart it."""
+
+    id: str
+    name: str
+    segment: str
+    hazards: tuple[str, ...]
+    caution: str | None
+    # side -> view id -> polygons of the classic referred-pain area
+    referral: dict[str, dict[str, tuple[tuple[Point, ...], ...]]] = field(repr=False)
+
+
+@dataclass(frozen=True, eq=False)
+class Region:
+    """One clickable muscle region of one view, named for the patient's side."""
+
+    id: str
+    view: str
+    muscle: str
+    side: str
+    name: str
+    segment: str
+    hazards: tuple[str, ...]
+    caution: str | None
+    layer: int
+    z: int  # position in the view's draw order (higher is on top)
+    outline: tuple[Point, ...] = field(repr=False)
+    bbox: BBox
+    centroid: Point
+    area: float
+    anchor: Point  # a visible point inside the region (labels, tests)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+class Atlas:
+    """All views and regions, loaded once from the package's anatomy assets."""
+
+    def __init__(self, catalogue: dict, svgs: dict[str, str]) -> None:
+        self.version: int = catalogue["version"]
+        self._views: dict[str, View] = {}
+        for v in catalogue["views"]:
+            self._views[v["id"]] = View(
+                id=v["id"], title=v["title"], kind=v["kind"], facing=v["facing"],
+                width=float(v["width"]), height=float(v["height"]),
+                midline_x=float(v["midline_x"]), mirror_view=v["mirror_view"],
+                svg=svgs[v["id"]])
+        self._muscles: dict[str, Muscle] = {}
+        for m in catalogue["muscles"]:
+            referral = {
+                side: {view: tuple(tuple((float(x), float(y)) for x, y in poly) for poly in polys)
+                       for view, polys in per_view.items()}
+                for side, per_view in m.get("referral", {}).items()}
+            self._muscles[m["id"]] = Muscle(
+                id=m["id"], name=m["name"], segment=m["segment"],
+                hazards=tuple(m["hazards"]), caution=m["caution"], referral=referral)
+        shapes = {vid: _svg_shapes(view.svg) for vid, view in self._views.items()}
+        self._silhouettes: dict[str, tuple[Point, ...]] = {}
+        for vid in self._views:
+            sil = shapes[vid].get(f"{vid}.silhouette")
+            if sil is None:
+                raise ValueError(f"view {vid} has no silhouette element")
+            self._silhouettes[vid] = tuple(sil[1])
+        self._regions: dict[str, Region] = {}
+        self._by_view: dict[str, list[Region]] = {vid: [] for vid in self._views}
+        order = {rid: i for i, rid in enumerate(shapes_order(shapes))}
+        for r in catalogue["regions"]:
+            rid = r["id"]
+            if rid not in shapes[r["view"]]:
+                raise ValueError(f"region {rid} is not drawn in {r['view']}.svg")
+            muscle = self._muscles[r["muscle"]]
+            outline = tuple(shapes[r["view"]][rid][1])
+            region = Region(
+                id=rid, view=r["view"], muscle=r["muscle"], side=r["side"],
+                name=f"{muscle.name} ({SIDE_WORDS[r['side']]})", segment=muscle.segment,
+                hazards=muscle.hazards, caution=muscle.caution, layer=int(r["layer"]),
+                z=order[rid], outline=outline, bbox=polygon_bbox(outline),
+                centroid=polygon_centroid(outline), area=polygon_area(outline),
+                anchor=(float(r["anchor"][0]), float(r["anchor"][1])))
+            self._regions[rid] = region
+            self._by_view[r["view"]].append(region)
+        masks = {m["id"]: m for m in catalogue.get("masks", [])}
+        self._index: dict[str, GridIndex[Region]] = {}
+        for vid, view in self._views.items():
+            stack: list[tuple[Region | None, tuple[Point, ...]]] = []
+            for el_id, (cls, poly) in shapes[vid].items():
+                if "region" in cls.split():
+                    if el_id not in self._regions:
+                        raise ValueError(f"{vid}.svg draws {el_id}, which the catalogue lacks")
+                    stack.append((self._regions[el_id], tuple(poly)))
+                elif "mask" in cls.split() and el_id in masks:
+                    stack.append((None, tuple(poly)))
+            self._by_view[vid].sort(key=lambda reg: reg.z)
+            cell = max(view.width, view.height) / 200.0
+            self._index[vid] = GridIndex(view.width, view.height, stack, cell)
+
+    # views -----------------------------------------------------------------------------
+    @property
+    def views(self) -> list[View]:
+        """All views in catalogue order (full-body views first)."""
+        return list(self._views.values())
+
+    def view(self, view_id: str) -> View:
+        """The view with this id (KeyError if unknown)."""
+        return self._views[view_id]
+
+    def silhouette(self, view_id: str) -> tuple[Point, ...]:
+        """The body outline of the view as a polygon."""
+        return self._silhouettes[view_id]
+
+    def silhouette_area(self, view_id: str) -> float:
+        """Area inside the body outline of the view (denominator of pain extent)."""
+        return polygon_area(self._silhouettes[view_id])
+
+    # muscles and regions ---------------------------------------------------------------
+    @property
+    def muscles(self) -> list[Muscle]:
+        """All muscles in catalogue order."""
+        return list(self._muscles.values())
+
+    def muscle(self, muscle_id: str) -> Muscle:
+        """The muscle with this id (KeyError if unknown)."""
+        return self._muscles[muscle_id]
+
+    @property
+    def regions(self) -> list[Region]:
+        """All regions, view by view, bottom to top within a view."""
+        return [r for regs in self._by_view.values() for r in regs]
+
+    def region(self, region_id: str) -> Region:
+        """The region with this id (KeyError if unknown)."""
+        return self._regions[region_id]
+
+    def regions_in(self, view_id: str) -> list[Region]:
+        """Regions of one view in draw order (bottom first)."""
+        return list(self._by_view[view_id])
+
+    def region_at(self, view_id: str, x: float, y: float) -> Region | None:
+        """The topmost region at view coordinates (x, y), or None (outside every muscle)."""
+        return self._index[view_id].query(x, y)
+
+    def mirror_region_id(self, region_id: str) -> str | None:
+        """The same muscle on the patient's other side: in the same view for front/back
+        views, in the mirrored lateral view otherwise. None if it is not drawn."""
+        view, muscle, side = region_id.split(".")
+        other = f"{self._views[view].mirror_view}.{muscle}.{'R' if side == 'L' else 'L'}"
+        return other if other in self._regions else None
+
+    def referral(self, region_id: str) -> list[list[Point]]:
+        """Classic referred-pain area of the region's muscle, in the region's view, on the
+        region's side (a trigger point refers to its own side); [] if none is charted."""
+        region = self._regions[region_id]
+        per_view = self._muscles[region.muscle].referral.get(region.side, {})
+        return [list(poly) for poly in per_view.get(region.view, ())]
+
+    def __iter__(self) -> Iterator[Region]:
+        return iter(self.regions)
+
+
+def shapes_order(shapes: dict[str, dict[str, tuple[str, list[Point]]]]) -> list[str]:
+    """Element ids of all views in document (draw) order."""
+    return [el for per_view in shapes.values() for el in per_view]
+
+
+def _svg_shapes(svg: str) -> dict[str, tuple[str, list[Point]]]:
+    """id -> (class, polygon) for every <path> with an id, in document order."""
+    root = ET.fromstring(svg)
+    out: dict[str, tuple[str, list[Point]]] = {}
+    for el in root.iter():
+        if not el.tag.endswith("path"):
+            continue
+        el_id = el.get("id")
+        if not el_id:
+            continue
+        polys = parse_path(el.get("d", ""))
+        if len(polys) != 1:
+            raise ValueError(f"{el_id}: expected one closed outline, found {len(polys)}")
+        out[el_id] = (el.get("class", ""), polys[0])
+    return out
+
+
+def assets_dir() -> Traversable:
+    """Where the anatomy assets live (inside the installed package or the source tree)."""
+    return files("bodymap") / "assets" / "anatomy"
+
+
+@lru_cache(maxsize=1)
+def load_atlas() -> Atlas:
+    """Load the atlas once (cached): catalogue.json plus one SVG per view."""
+    base = assets_dir()
+    catalogue = json.loads((base / "catalogue.json").read_text(encoding="utf-8"))
+    svgs = {v["id"]: (base / f"{v['id']}.svg").read_text(encoding="utf-8")
+            for v in catalogue["views"]}
+    return Atlas(catalogue, svgs)

@@ -1,0 +1,120 @@
+"""Thin Qt adapter for the atlas: SVG renderers, painter paths, painting a view.
+
+This is the only atlas module that imports PySide6.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+
+from bodymap.atlas.atlas import Atlas, load_atlas
+from bodymap.atlas.geometry import Point
+
+
+@lru_cache(maxsize=None)
+def svg_renderer(view_id: str) -> QSvgRenderer:
+    """A cached QSvgRenderer for the view's diagram (needs a QGuiApplication)."""
+    renderer = QSvgRenderer(QByteArray(load_atlas().view(view_id).svg.encode("utf-8")))
+    if not renderer.isValid():
+        raise ValueError(f"cannot render {view_id}.svg")
+    return renderer
+
+
+def polygon_path(points: Sequence[Point]) -> QPainterPath:
+    """A closed QPainterPath through the polygon's points (view coordinates)."""
+    path = QPainterPath()
+    if points:
+        path.moveTo(QPointF(*points[0]))
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+        path.closeSubpath()
+    return path
+
+
+def region_path(region_id: str, atlas: Atlas | None = None) -> QPainterPath:
+    """Outline of one region as a painter path (for highlighting and clipping)."""
+    return polygon_path((atlas or load_atlas()).region(region_id).outline)
+
+
+def silhouette_path(view_id: str, atlas: Atlas | None = None) -> QPainterPath:
+    """Body outline of a view as a painter path."""
+    return polygon_path((atlas or load_atlas()).silhouette(view_id))
+
+
+def referral_path(region_id: str, atlas: Atlas | None = None) -> QPainterPath:
+    """The referred-pain area of a region's muscle (its side, its view) as one path."""
+    path = QPainterPath()
+    for poly in (atlas or load_atlas()).referral(region_id):
+        path.addPath(polygon_path(poly))
+    return path
+
+
+def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool = False,
+               referral_of: str | None = None) -> None:
+    """Paint a view's diagram into `target` (aspect ratio kept, centred), optionally with
+    region labels and one region's referral overlay."""
+    atlas = load_atlas()
+    view = atlas.view(view_id)
+    scale = min(target.width() / view.width, target.height() / view.height)
+    ox = target.x() + (target.width() - view.width * scale) / 2
+    oy = target.y() + (target.height() - view.height * scale) / 2
+    svg_renderer(view_id).render(painter, QRectF(ox, oy, view.width * scale,
+                                                 view.height * scale))
+    painter.save()
+    painter.translate(ox, oy)
+    painter.scale(scale, scale)
+    if referral_of:
+        painter.setPen(QPen(QColor(170, 30, 30), 1.0 / scale * 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(QBrush(QColor(220, 40, 40, 90)))
+        painter.drawPath(referral_path(referral_of, atlas))
+    if labels:
+        font = QFont("DejaVu Sans")
+        size = 10.0 / scale  # about 10 px on the output
+        font.setPointSizeF(max(size, 0.5))
+        painter.setFont(font)
+        metrics_h = size * 1.2
+        for region in atlas.regions_in(view_id):
+            x, y = region.anchor
+            text = region.muscle.replace("_", " ") + "." + region.side
+            painter.setPen(QPen(QColor(20, 20, 120), 0))
+            painter.drawEllipse(QPointF(x, y), 1.2 / scale, 1.2 / scale)
+            rect = QRectF(x - 200 / scale, y - metrics_h / 2, 400 / scale, metrics_h)
+            painter.setPen(QColor(255, 255, 255, 200))
+            for dx, dy in ((-0.6, 0), (0.6, 0), (0, -0.6), (0, 0.6)):
+                painter.drawText(rect.translated(dx / scale, dy / scale),
+                                 Qt.AlignmentFlag.AlignCenter, text)
+            painter.setPen(QColor(10, 10, 90))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
+                      referral_of: str | None = None) -> QImage:
+    """Render a view onto a white QImage `height` pixels tall."""
+    view = load_atlas().view(view_id)
+    width = max(1, round(height * view.width / view.height))
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    paint_view(painter, view_id, QRectF(0, 0, width, height), labels=labels,
+               referral_of=referral_of)
+    painter.end()
+    return image
+
+
+def render_view_png(view_id: str, out: str, *, labels: bool = False, height: int = 1600,
+                    referral_of: str | None = None) -> None:
+    """Render a view to a PNG file (creates a QGuiApplication if none exists)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keep alive
+    image = render_view_image(view_id, height, labels=labels, referral_of=referral_of)
+    if not image.save(out):
+        raise OSError(f"cannot write {out}")

@@ -1,0 +1,322 @@
+"""Building blocks of the anatomy generator: smooth shapes, scenes, mirroring, SVG output.
+
+Shapes are described by landmark points; outlines are closed Catmull-Rom splines written as
+cubic Bézier path data. A point may carry a third element "s" to make a sharp corner there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from bodymap.atlas.geometry import (
+    Point,
+    crossings_at,
+    distance_to_boundary,
+    point_in_polygon,
+    polygon_area,
+    polygon_bbox,
+    polygon_centroid,
+)
+from bodymap.atlas.index import GridIndex
+from bodymap.atlas.svgpath import parse_path
+
+Pt = tuple  # (x, y) or (x, y, "s")
+
+FILLS = ["#f2c4b8", "#e7ab9a", "#f7d9cc", "#dc9f8e", "#efcfc0", "#e4b6a6"]
+DEEP_FILL = "#bcd0ea"
+SIL_FILL = "#f6f0e8"
+INK = "#3b2f2a"
+ERRORS: list[str] = []
+
+
+def _fmt(v: float) -> str:
+    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def smooth_closed(points: list[Pt], tension: float = 1.0) -> str:
+    """Closed Catmull-Rom spline through the points as SVG cubic path data."""
+    pts = [(float(p[0]), float(p[1])) for p in points]
+    sharp = [len(p) > 2 and p[2] == "s" for p in points]
+    n = len(pts)
+    out = [f"M{_fmt(pts[0][0])},{_fmt(pts[0][1])}"]
+    k = tension / 6.0
+    for i in range(n):
+        p0, p1, p2, p3 = pts[i - 1], pts[i], pts[(i + 1) % n], pts[(i + 2) % n]
+        c1 = p1 if sharp[i] else (p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k)
+        c2 = p2 if sharp[(i + 1) % n] else (p2[0] - (p3[0] - p1[0]) * k,
+                                             p2[1] - (p3[1] - p1[1]) * k)
+        out.append("C" + " ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in (c1, c2, p2)))
+    out.append("Z")
+    return "".join(out)
+
+
+def smooth_open(points: list[Pt]) -> str:
+    """Open Catmull-Rom spline (for landmark strokes)."""
+    pts = [(float(p[0]), float(p[1])) for p in points]
+    n = len(pts)
+    if n == 2:
+        return f"M{_fmt(pts[0][0])},{_fmt(pts[0][1])}L{_fmt(pts[1][0])},{_fmt(pts[1][1])}"
+    out = [f"M{_fmt(pts[0][0])},{_fmt(pts[0][1])}"]
+    for i in range(n - 1):
+        p0 = pts[max(i - 1, 0)]
+        p1, p2 = pts[i], pts[i + 1]
+        p3 = pts[min(i + 2, n - 1)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out.append("C" + " ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in (c1, c2, p2)))
+    return "".join(out)
+
+
+def polyline_closed(points: list[Point]) -> str:
+    return "M" + "L".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points) + "Z"
+
+
+def band(centre: list[Point], widths: list[float]) -> list[Pt]:
+    """A strap-shaped outline around a centre line (rounded ends), for strap muscles."""
+    left, right = [], []
+    n = len(centre)
+    for i, (x, y) in enumerate(centre):
+        a = centre[max(i - 1, 0)]
+        b = centre[min(i + 1, n - 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        d = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / d, dx / d
+        w = widths[i] / 2.0
+        left.append((x + nx * w, y + ny * w))
+        right.append((x - nx * w, y - ny * w))
+    return left + right[::-1]
+
+
+def ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 8,
+            rot: float = 0.0) -> list[Pt]:
+    c, s = math.cos(math.radians(rot)), math.sin(math.radians(rot))
+    out = []
+    for i in range(n):
+        t = 2 * math.pi * i / n
+        x, y = rx * math.cos(t), ry * math.sin(t)
+        out.append((cx + x * c - y * s, cy + x * s + y * c))
+    return out
+
+
+def mirror_pts(points: list[Pt], axis: float) -> list[Pt]:
+    return [((2 * axis - p[0],) + tuple(p[1:])) for p in points][::-1]
+
+
+@dataclass
+class Item:
+    kind: str  # silhouette | region | mask | landmark
+    d: str
+    poly: list[Point] = field(default_factory=list)
+    el_id: str = ""
+    muscle: str = ""
+    side: str = ""
+    layer: int = 0
+    deep: bool = False
+    tone: int = 0
+    width: float = 0.6
+    fill: str | None = None
+
+
+@dataclass
+class Scene:
+    """One view under construction. Shapes drawn on the viewer's left half are mirrored to
+    the right half; `left_side` is the patient's side shown on the viewer's left."""
+
+    view_id: str
+    width: float
+    height: float
+    midline_x: float
+    left_side: str  # patient's side on the viewer's left ("R" anterior, "L" posterior/lateral)
+    mirrored: bool = True  # front/back views are symmetric; lateral views are not
+    items: list[Item] = field(default_factory=list)
+    referrals: dict[str, list[list[Point]]] = field(default_factory=dict)  # "muscle.side"
+    silhouette_poly: list[Point] = field(default_factory=list)
+    stroke_scale: float = 1.0
+    _sil_index: GridIndex | None = None
+
+    def other(self, side: str) -> str:
+        return "L" if side == "R" else "R"
+
+    # silhouette -------------------------------------------------------------------
+    def set_silhouette(self, half: list[Pt]) -> None:
+        """`half` runs from the top of the midline down the viewer's left side back to the
+        midline; it is mirrored to close the outline (or used as is when not mirrored)."""
+        pts = list(half)
+        if self.mirrored:
+            pts = pts + mirror_pts(half[1:-1], self.midline_x)
+        d = smooth_closed(pts)
+        self.silhouette_poly = parse_path(d)[0]
+        self.items.insert(0, Item("silhouette", d, self.silhouette_poly,
+                                  el_id=f"{self.view_id}.silhouette"))
+
+    # regions ----------------------------------------------------------------------
+    def region(self, muscle: str, pts: list[Pt], layer: int = 1, tone: int | None = None,
+               deep: bool = False) -> None:
+        """Add a muscle drawn on the viewer's left (and its mirror image, if mirrored)."""
+        tone = tone if tone is not None else (sum(map(ord, muscle)) % len(FILLS))
+        n_err = len(ERRORS)
+        pts = self._fit(pts)
+        if len(ERRORS) > n_err:
+            ERRORS[-1] += f" ({muscle})"
+        side = self.left_side
+        self._add_region(muscle, side, pts, layer, tone, deep)
+        if self.mirrored:
+            self._add_region(muscle, self.other(side), mirror_pts(pts, self.midline_x),
+                             layer, tone, deep)
+
+    def _add_region(self, muscle: str, side: str, pts: list[Pt], layer: int, tone: int,
+                    deep: bool) -> None:
+        d = smooth_closed(pts)
+        self.items.append(Item("region", d, parse_path(d)[0],
+                               el_id=f"{self.view_id}.{muscle}.{side}", muscle=muscle,
+                               side=side, layer=layer, deep=deep, tone=tone))
+
+    def mask(self, name: str, pts: list[Pt], layer: int) -> None:
+        """A non-clickable shape that hides what lies below it (e.g. the arm over the
+        trunk in a lateral view)."""
+        pts = self._fit(pts)
+        d = smooth_closed(pts)
+        self.items.append(Item("mask", d, parse_path(d)[0], el_id=f"{self.view_id}.{name}",
+                               layer=layer))
+
+    def landmark(self, pts: list[Pt], closed: bool = False, width: float = 0.6,
+                 layer: int = 99, fill: str | None = None, mirror: bool = True) -> None:
+        """A non-clickable orientation stroke (clavicle, patella, navel...)."""
+        groups = [pts]
+        if self.mirrored and mirror:
+            groups.append(mirror_pts(pts, self.midline_x)[::-1] if not closed
+                          else mirror_pts(pts, self.midline_x))
+        for g in groups:
+            d = smooth_closed(g) if closed else smooth_open(g)
+            self.items.append(Item("landmark", d, layer=layer, width=width, fill=fill))
+
+    def referral(self, muscle: str, pts: list[Pt]) -> None:
+        """Referred-pain area of `muscle` for the side drawn on the viewer's left (the
+        mirror image is stored for the other side)."""
+        pts = self._fit(pts, margin=0.8, check=False)
+        poly = parse_path(smooth_closed(pts), tolerance=0.3)[0]
+        side = self.left_side
+        self.referrals.setdefault(f"{muscle}.{side}", []).append(poly)
+        if self.mirrored:
+            m = [(2 * self.midline_x - x, y) for x, y in reversed(poly)]
+            self.referrals.setdefault(f"{muscle}.{self.other(side)}", []).append(m)
+
+    # keep shapes inside the body outline ------------------------------------------------
+    def _fit(self, pts: list[Pt], margin: float = 0.6, check: bool = True) -> list[Pt]:
+        if not self.silhouette_poly:
+            return pts
+        if self._sil_index is None:
+            self._sil_index = GridIndex(self.width, self.height,
+                                        [(True, self.silhouette_poly)], 2.0)
+        idx = self._sil_index
+        m = margin
+
+        def inside(x: float, y: float) -> bool:
+            return all(idx.query(x + a, y + b) for a, b in
+                       ((0, 0), (m, 0), (-m, 0), (0, m), (0, -m)))
+
+        pts = [list(p) for p in pts]
+        n = len(pts)
+        area0 = polygon_area([(p[0], p[1]) for p in pts])
+        for _ in range(300):
+            cx, cy = polygon_centroid([(p[0], p[1]) for p in pts])
+            poly = parse_path(smooth_closed([tuple(p) for p in pts]), tolerance=0.1)[0]
+            bad: set[int] = set()
+            for x, y in poly:
+                if not inside(x, y):
+                    j = min(range(n), key=lambda k: (pts[k][0] - x) ** 2 + (pts[k][1] - y) ** 2)
+                    bad.update((j, (j + 1) % n, (j - 1) % n))
+            if not bad:
+                break
+            for j in bad:
+                dx, dy = cx - pts[j][0], cy - pts[j][1]
+                dist = math.hypot(dx, dy) or 1.0
+                pts[j][0] += dx / dist * 0.4
+                pts[j][1] += dy / dist * 0.4
+        if check and polygon_area([(p[0], p[1]) for p in pts]) < 0.5 * area0:
+            ERRORS.append(f"{self.view_id}: shape near {[round(v) for v in pts[0][:2]]} "
+                          "lies mostly outside the body outline; move it")
+        return [tuple(p) for p in pts]
+
+    # output -------------------------------------------------------------------------
+    def ordered(self) -> list[Item]:
+        sil = [i for i in self.items if i.kind == "silhouette"]
+        rest = [i for i in self.items if i.kind != "silhouette"]
+        rest.sort(key=lambda i: i.layer)  # stable: insertion order within a layer
+        return sil + rest
+
+    def anchors(self) -> dict[str, Point]:
+        """A visible, well-inside point per region (not covered by anything above it)."""
+        ordered = [i for i in self.ordered() if i.kind in ("region", "mask")]
+        out: dict[str, Point] = {}
+        for k, item in enumerate(ordered):
+            if item.kind != "region":
+                continue
+            poly = item.poly
+            x0, y0, x1, y1 = polygon_bbox(poly)
+            above = []
+            for o in ordered[k + 1:]:
+                b = polygon_bbox(o.poly)
+                if b[0] < x1 and b[2] > x0 and b[1] < y1 and b[3] > y0:
+                    above.append((o.poly, b))
+            best, best_d = None, -1.0
+            steps = 30
+            for s in range(1, steps):
+                y = y0 + (y1 - y0) * s / steps
+                xs = crossings_at(poly, y)
+                for a in range(0, len(xs) - 1, 2):
+                    for t in (0.2, 0.35, 0.5, 0.65, 0.8):
+                        x = xs[a] + (xs[a + 1] - xs[a]) * t
+                        if any(b[0] <= x <= b[2] and b[1] <= y <= b[3]
+                               and point_in_polygon(x, y, o) for o, b in above):
+                            continue
+                        d = distance_to_boundary(x, y, poly)
+                        if d <= best_d:
+                            continue
+                        for o, b in above:
+                            if b[0] - d < x < b[2] + d and b[1] - d < y < b[3] + d:
+                                d = min(d, distance_to_boundary(x, y, o))
+                        if d > best_d:
+                            best, best_d = (x, y), d
+            if best is None:
+                raise ValueError(f"{item.el_id} is completely hidden")
+            out[item.el_id] = (round(best[0], 2), round(best[1], 2))
+        return out
+
+    def svg(self, title: str) -> str:
+        sw = self.stroke_scale
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" '
+            f'viewBox="0 0 {_fmt(self.width)} {_fmt(self.height)}" '
+            f'width="{_fmt(self.width)}" height="{_fmt(self.height)}">',
+            f"<title>{title}</title>",
+        ]
+        for it in self.ordered():
+            if it.kind == "silhouette":
+                lines.append(f'<path id="{it.el_id}" class="silhouette" fill="{SIL_FILL}" '
+                             f'stroke="{INK}" stroke-width="{_fmt(1.3 * sw)}" '
+                             f'stroke-linejoin="round" d="{it.d}"/>')
+            elif it.kind == "mask":
+                lines.append(f'<path id="{it.el_id}" class="mask" fill="{SIL_FILL}" '
+                             f'stroke="{INK}" stroke-width="{_fmt(1.0 * sw)}" d="{it.d}"/>')
+            elif it.kind == "region":
+                if it.deep:
+                    lines.append(
+                        f'<path id="{it.el_id}" class="region deep" fill="{DEEP_FILL}" '
+                        f'fill-opacity="0.55" stroke="#36507a" stroke-width="{_fmt(0.7 * sw)}" '
+                        f'stroke-dasharray="{_fmt(2.2 * sw)},{_fmt(1.4 * sw)}" d="{it.d}"/>')
+                else:
+                    lines.append(
+                        f'<path id="{it.el_id}" class="region" fill="{FILLS[it.tone]}" '
+                        f'stroke="#7a3b2e" stroke-width="{_fmt(0.55 * sw)}" '
+                        f'stroke-linejoin="round" d="{it.d}"/>')
+            else:
+                fill = it.fill or "none"
+                lines.append(f'<path class="landmark" fill="{fill}" stroke="#4a3a33" '
+                             f'stroke-width="{_fmt(it.width * sw)}" stroke-linecap="round" '
+                             f'd="{it.d}"/>')
+        lines.append("</svg>")
+        return "\n".join(lines) + "\n"
