@@ -9,6 +9,7 @@ from bodymap.storage.errors import (
     BackupError,
     CorruptDatabaseError,
     DatabaseLockedError,
+    MigrationError,
     NewerSchemaError,
     NotABodymapDatabaseError,
     NotADatabaseError,
@@ -25,7 +26,7 @@ from bodymap.storage.visits import VisitRepository
 
 __all__ = [
     "DATABASE_NAME", "LATEST_VERSION", "AuditEntry", "AuditLog", "AuditVerification", "BackupError",
-    "CorruptDatabaseError", "Database", "DatabaseLockedError", "NewerSchemaError",
+    "CorruptDatabaseError", "Database", "DatabaseLockedError", "MigrationError", "NewerSchemaError",
     "NotABodymapDatabaseError", "NotADatabaseError", "PatientRepository", "PatientSummary",
     "ReadOnlyDatabaseError", "ReadOnlyDirectoryError", "ReadOnlyError", "RecordNotFoundError",
     "StorageError", "VisitRepository", "VisitSummary", "WriteFailedError", "regular_backups",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bodymap.model import SignedVisitError
 from bodymap.storage import backup as backups
-from bodymap.storage.errors import StorageError
+from bodymap.storage.errors import MigrationError, StorageError
 from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import ensure_writable_directory, inspect_existing, read_only_uri
 from bodymap.storage.schema import LATEST_VERSION, SIGNED_VISIT_MESSAGE, migrate
@@ -108,6 +108,12 @@ class Database:
             conn = _connect(path)
             try:
                 migrate(conn)
+            except Exception as exc:
+                conn.close()
+                raise MigrationError(
+                    f"bodymap could not upgrade {path.name} to schema {LATEST_VERSION} "
+                    f"({exc}). The file keeps its previous version and a copy was kept in "
+                    "the backups folder; report this problem.", path=path) from exc
             except BaseException:
                 conn.close()
                 raise

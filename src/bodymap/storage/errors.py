@@ -37,6 +37,10 @@ class NewerSchemaError(StorageError):
         self.supported = supported
 
 
+class MigrationError(StorageError):
+    """Upgrading the file to this version's schema failed; the file keeps its old version."""
+
+
 class ReadOnlyError(StorageError):
     """bodymap may not write where it needs to."""
 
