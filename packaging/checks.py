@@ -134,7 +134,10 @@ def start_app(command: list[str | Path], tmp: Path, cwd: Path) -> None:
         f"--smoke-test exited 0 but did not print {SMOKE_OK!r}\n"
         f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}",
     )
-    print(f"   --smoke-test: ok in {time.monotonic() - started:.1f} s")
+    # The records were opened where --data-dir said, not in the user's data dir.
+    created = sorted(p.name for p in data_dir.iterdir())
+    expect(bool(created), f"--smoke-test left {data_dir} empty: was --data-dir ignored?")
+    print(f"   --smoke-test: ok in {time.monotonic() - started:.1f} s; data dir has {created}")
 
 
 # -- desktop metadata ---------------------------------------------------------------------
