@@ -1,0 +1,57 @@
+"""The inspection CLI (`python -m bodymap.atlas`) and loading from an installed location."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import bodymap
+
+from bodymap.atlas import Atlas
+
+
+def _run(*args: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", "bodymap.atlas", *args], capture_output=True,
+                          text=True, timeout=120, check=True)
+    return proc.stdout
+
+
+def test_list_json(atlas: Atlas) -> None:
+    data = json.loads(_run("list", "--json"))
+    assert [v["id"] for v in data["views"]] == [v.id for v in atlas.views]
+    for v in data["views"]:
+        assert set(v) == {"id", "width", "height", "midline_x", "silhouette_area"}
+        assert v["silhouette_area"] > 0
+    assert len(data["regions"]) == len(atlas.regions)
+    for r in data["regions"]:
+        assert set(r) == {"id", "name", "muscle", "side", "view", "segment", "centroid",
+                          "area", "hazard"}
+        assert len(r["centroid"]) == 2 and isinstance(r["hazard"], list)
+    ut = next(r for r in data["regions"] if r["id"] == "anterior.upper_trapezius.L")
+    assert ut["name"] == "Upper trapezius (left)" and "thorax" in ut["hazard"]
+
+
+def test_hit(atlas: Atlas) -> None:
+    region = atlas.region("anterior.biceps_brachii.L")
+    out = _run("hit", "anterior", str(region.anchor[0]), str(region.anchor[1]))
+    assert out.strip() == "anterior.biceps_brachii.L"
+    assert _run("hit", "anterior", "2", "2") == ""
+
+
+def test_loads_from_an_installed_copy(atlas: Atlas, tmp_path: Path) -> None:
+    # A wheel installs the package directory with its package data; copy it elsewhere
+    # (only .py files and assets/anatomy/*, as pyproject's package-data ships) and load
+    # the atlas from there, far from the source tree.
+    src = Path(bodymap.__file__).resolve().parent
+    dest = tmp_path / "site" / "bodymap"
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("__pycache__"))
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import bodymap.atlas as a;"
+            "assert a.__file__.startswith(sys.argv[1]), a.__file__;"
+            "atlas = a.load_atlas(); print(len(atlas.regions), str(a.assets_dir()))")
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "site")],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    count, where = proc.stdout.split()
+    assert int(count) == len(atlas.regions)
+    assert where.startswith(str(tmp_path))

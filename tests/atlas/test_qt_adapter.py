@@ -1,0 +1,25 @@
+"""The thin Qt adapter paints a view (offscreen)."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QColor, QGuiApplication  # noqa: E402
+
+from bodymap.atlas import Atlas  # noqa: E402
+from bodymap.atlas.qt import region_path, render_view_image, silhouette_path  # noqa: E402
+
+
+def test_render_view_is_not_blank(atlas: Atlas) -> None:
+    app = QGuiApplication.instance() or QGuiApplication([])
+    assert app is not None
+    image = render_view_image("anterior", 400)
+    assert image.width() > 100
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 5
+    assert image.pixelColor(2, 2) == QColor("white")
+    region = atlas.region("anterior.biceps_brachii.R")
+    path = region_path(region.id, atlas)
+    assert path.contains(path.boundingRect().center()) or path.elementCount() > 3
+    assert silhouette_path("anterior", atlas).boundingRect().height() > 900
