@@ -38,7 +38,6 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
     app.setApplicationDisplayName("bodymap")
     app.setOrganizationName("bodymap")
     app.setApplicationVersion(__version__)
-    install_excepthook()
     settings = Settings()
     try:
         records = Records.open(data_dir, user=settings.clinician)
@@ -60,7 +59,16 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
             window.installEventFilter(watcher)
             QTimer.singleShot(20_000, app.quit)  # never hang a packaging check
         window.show()
-        rc = app.exec()
+        # Unexpected errors inside the event loop become a dialog and a log entry; outside
+        # it (start-up, shutdown, --smoke-test) they stay ordinary tracebacks on stderr, so
+        # a headless run can never hang on a dialog nobody can see.
+        previous_hook = sys.excepthook
+        if not smoke_test:
+            install_excepthook()
+        try:
+            rc = app.exec()
+        finally:
+            sys.excepthook = previous_hook
         if smoke_test:
             if not watcher.painted:
                 print("bodymap smoke-test failed: the main window never painted",
