@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from bodymap import __version__
@@ -38,6 +40,11 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
     app.setApplicationDisplayName("bodymap")
     app.setOrganizationName("bodymap")
     app.setApplicationVersion(__version__)
+    # Lets desktops match the window to the installed menu entry (packaging/linux).
+    app.setDesktopFileName("app.bodymap.Bodymap")
+    icon = files("bodymap") / "assets" / "icons" / "bodymap.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     settings = Settings()
     try:
         records = Records.open(data_dir, user=settings.clinician)
