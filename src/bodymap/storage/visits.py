@@ -268,3 +268,20 @@ class VisitRepository:
             conn.execute("DELETE FROM visits WHERE id = ?", (visit_id,))
             records.append(AuditRecord("delete", "visit", visit_id, **scope, before=fields))
             audit.append(conn, self.db.user, records)
+
+    def list_unsigned(self, *, started_before: datetime) -> list[VisitSummary]:
+        """Draft visits of every patient started before ``started_before``, oldest first
+        (the "needs attention" list: a record left unsigned)."""
+        with self.db.snapshot() as conn:
+            rows = conn.execute(
+                "SELECT v.id, v.patient_id, v.started_at, v.clinician, v.status, "
+                "v.nprs_before, v.nprs_after, v.needles_used, "
+                "(SELECT count(*) FROM marks m WHERE m.visit_id = v.id), "
+                "(SELECT count(*) FROM addenda a WHERE a.visit_id = v.id) "
+                "FROM visits v WHERE v.status = ? AND v.started_key < ? "
+                "ORDER BY v.started_key, v.id",
+                (VisitStatus.DRAFT.value, started_key(started_before))).fetchall()
+        return [VisitSummary(id=r[0], patient_id=r[1], started_at=datetime.fromisoformat(r[2]),
+                             clinician=r[3], status=VisitStatus(r[4]), nprs_before=r[5],
+                             nprs_after=r[6], needles_used=r[7], mark_count=r[8],
+                             addendum_count=r[9]) for r in rows]
