@@ -1,0 +1,57 @@
+"""Visit use cases beyond one record: copy a treatment forward, find unsigned visits.
+
+Clinicians treat in series of 4-8 visits; the next visit usually starts from the last one's
+plan (and often its chart). A draft left unsigned is an incomplete legal record, so the
+app lists drafts older than a day until someone signs them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+from bodymap.model import Mark, PainZone, Visit, add_mark, set_visit_fields
+from bodymap.model._validate import new_id, utcnow
+from bodymap.services.records import Records, VisitSummary
+from bodymap.storage import VisitRepository
+
+__all__ = ["copy_forward", "copied_marks", "needs_attention"]
+
+
+def copied_marks(marks: list[Mark]) -> list[Mark]:
+    """Copies of ``marks`` with fresh ids and creation times, in the same drawing order.
+    A pain zone that named a copied trigger point as its source names the copy."""
+    now = utcnow()
+    new_ids = {m.id: new_id() for m in marks}
+    copies: list[Mark] = []
+    for m in marks:
+        changes: dict[str, object] = {"id": new_ids[m.id], "created_at": now}
+        if isinstance(m, PainZone) and m.source_id is not None:
+            changes["source_id"] = new_ids.get(m.source_id)
+        copies.append(dataclasses.replace(m, **changes))
+    return copies
+
+
+def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
+                 copy_marks: bool, started_at: datetime | None = None) -> Visit:
+    """Start and store a new draft visit of the same patient from a previous visit: its
+    plan is carried over (the clinician edits it), and with ``copy_marks`` its chart marks
+    are copied with new ids. Consent, screening, counts, scores and adverse events are not
+    copied: each visit records its own."""
+    previous = records.open_visit(previous_visit_id)
+    visit = records.start_visit(previous.patient_id, clinician=clinician,
+                                started_at=started_at)
+    set_visit_fields(visit, plan=previous.plan, instructions=previous.instructions)
+    if copy_marks:
+        for mark in copied_marks(previous.marks):
+            add_mark(visit, mark)
+    records.save_visit(visit)
+    return visit
+
+
+def needs_attention(records: Records, *, older_than: timedelta = timedelta(days=1),
+                    now: datetime | None = None) -> list[VisitSummary]:
+    """Unsigned (draft) visits of every patient started more than ``older_than`` ago,
+    oldest first."""
+    cutoff = (now or utcnow()) - older_than
+    return VisitRepository(records.db).list_unsigned(started_before=cutoff)
