@@ -30,12 +30,51 @@ def _login_name() -> str:
         return "unknown user"
 
 
+# Starting points clinicians edit in Preferences; per SOAP field, template name -> text.
+DEFAULT_SOAP_TEMPLATES: dict[str, dict[str, str]] = {
+    "subjective": {
+        "Follow-up": "Pain since last visit (NPRS 0-10): \nSoreness after last treatment "
+                     "lasted: \nChanges in sleep, work, activity: \nMedication changes: ",
+        "New complaint": "Chief complaint: \nOnset and mechanism: \nAggravating factors: "
+                         "\nEasing factors: \nGoals: ",
+    },
+    "objective": {
+        "Palpation and ROM": "Palpation: taut bands with tender trigger points in \n"
+                             "Referred pain reproduced: yes / no\nROM: \nStrength: ",
+    },
+    "assessment": {
+        "Myofascial pain": "Findings consistent with myofascial pain from active trigger "
+                           "points in . Tolerated dry needling well; local twitch "
+                           "responses elicited.",
+    },
+    "plan": {
+        "Series": "Dry needling 1x/week for 4-6 visits, with home exercise programme. "
+                  "Reassess NPRS and ROM each visit.",
+        "Discharge": "Goals met; discharge to home exercise programme. Return as needed.",
+    },
+}
+DEFAULT_INSTRUCTION_TEMPLATE = (
+    "After dry needling:\n"
+    "- Soreness in the treated muscles for 24-48 hours is expected; heat, gentle stretching "
+    "and walking help.\n"
+    "- Drink plenty of water today.\n"
+    "- Keep moving normally; avoid intense exercise or heavy lifting for 24 hours.\n"
+    "- A small bruise at a needle site can occur and fades within days.\n"
+    "- Call the clinic if soreness lasts more than 48 hours, or if you notice increasing "
+    "redness, swelling or warmth at a site.\n"
+    "- Seek urgent care for shortness of breath or chest pain after treatment near the chest "
+    "or upper back.")
+
 OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("clinician_name", str, "", "Your name as it appears on signed records"),
     Option("clinician_credentials", str, "", "Credentials printed after the name, e.g. PT, DPT"),
     Option("clinic_name", str, "", "Clinic name printed on charts"),
     Option("data_dir", str, "", "Data directory; empty means the platform default"),
     Option("backups_keep", int, 10, "How many automatic backups to keep"),
+    Option("soap_templates", dict, DEFAULT_SOAP_TEMPLATES,
+           "Note templates per SOAP field: {field: {template name: text}}"),
+    Option("instruction_template", str, DEFAULT_INSTRUCTION_TEMPLATE,
+           "Post-treatment instructions given to the patient"),
 )}
 
 
