@@ -10,6 +10,7 @@ from bodymap.model._validate import (
     MAX_SHORT,
     check_aware,
     check_date,
+    check_float,
     check_id,
     check_int,
     check_text,
@@ -137,6 +138,10 @@ class Visit:
     signed_at: datetime | None = None
     sign_overrides: dict[SignRequirement, str] = field(default_factory=dict)
     addenda: list[Addendum] = field(default_factory=list)
+    # Referred-pain extent in percent of the body outline: one entry per view with zones
+    # plus "total" (see services/pain_extent.py). Derived from the zones, stored so that
+    # history and export read it without the atlas; the chart editor keeps it current.
+    pain_extent: dict[str, float] = field(default_factory=dict)
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
 
@@ -197,6 +202,15 @@ class Visit:
                                     required=True, label=f"Reason for overriding "
                                                          f"'{req.label}'")
         self.sign_overrides = fixed
+        if not isinstance(self.pain_extent, dict):
+            raise ValidationError("pain_extent", "Pain extent must be a mapping of view to %")
+        extent: dict[str, float] = {}
+        for key, pct in self.pain_extent.items():
+            check_text("pain_extent", key, limit=64, required=True, label="Pain extent view")
+            check_float("pain_extent", pct, 0, 100, optional=False,
+                        label=f"Pain extent of {key} (%)")
+            extent[key] = float(pct)
+        self.pain_extent = extent
         for addendum in self.addenda:
             if addendum.visit_id != self.id:
                 raise ValidationError("addenda", "An addendum belongs to another visit")
