@@ -7,6 +7,7 @@ cubic Bézier path data. A point may carry a third element "s" to make a sharp c
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from bodymap.atlas.geometry import (
@@ -148,6 +149,16 @@ class Scene:
             pts = pts + mirror_pts(half[1:-1], self.midline_x)
         d = smooth_closed(pts)
         self.silhouette_poly = parse_path(d)[0]
+        self.items.insert(0, Item("silhouette", d, self.silhouette_poly,
+                                  el_id=f"{self.view_id}.silhouette"))
+
+    def set_silhouette_islands(self, shape: list[Pt]) -> None:
+        """Two separate islands: `shape` on the viewer's left and its mirror image."""
+        from bodymap.atlas.atlas import join_islands
+
+        a, b = list(shape), mirror_pts(shape, self.midline_x)
+        d = smooth_closed(a) + smooth_closed(b)
+        self.silhouette_poly = join_islands(parse_path(d))
         self.items.insert(0, Item("silhouette", d, self.silhouette_poly,
                                   el_id=f"{self.view_id}.silhouette"))
 
@@ -320,3 +331,112 @@ class Scene:
                              f'd="{it.d}"/>')
         lines.append("</svg>")
         return "\n".join(lines) + "\n"
+
+
+_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+
+
+def transform_d(d: str, fx, fy) -> str:
+    """Apply x' = fx(x), y' = fy(y) to every absolute coordinate pair of generated path
+    data (the generator only writes absolute M/C/L pairs)."""
+    return _PAIR.sub(lambda m: f"{_fmt(fx(float(m.group(1))))},{_fmt(fy(float(m.group(2))))}", d)
+
+
+def mirror_scene(src: Scene, view_id: str) -> Scene:
+    """The other-side lateral view: a mirror image with every region renamed to the
+    patient's other side."""
+    w = src.width
+    out = Scene(view_id, src.width, src.height, src.midline_x,
+                left_side=src.other(src.left_side), mirrored=False,
+                stroke_scale=src.stroke_scale)
+    out.silhouette_poly = [(w - x, y) for x, y in reversed(src.silhouette_poly)]
+    for it in src.items:
+        side = src.other(it.side) if it.side else ""
+        el_id = it.el_id.replace(src.view_id + ".", view_id + ".", 1)
+        if it.kind == "region":
+            el_id = f"{view_id}.{it.muscle}.{side}"
+        out.items.append(Item(it.kind, transform_d(it.d, lambda x: w - x, lambda y: y),
+                              [(w - x, y) for x, y in reversed(it.poly)], el_id=el_id,
+                              muscle=it.muscle, side=side, layer=it.layer, deep=it.deep,
+                              tone=it.tone, width=it.width, fill=it.fill))
+    for key, polys in src.referrals.items():
+        muscle, side = key.split(".")
+        out.referrals[f"{muscle}.{src.other(side)}"] = [
+            [(w - x, y) for x, y in reversed(p)] for p in polys]
+    return out
+
+
+def clip_to_rect(poly: list[Point], x0: float, y0: float, x1: float,
+                 y1: float) -> list[Point]:
+    """Sutherland-Hodgman clip of a polygon to an axis-aligned rectangle."""
+    def clip(pts, inside, cross):
+        out = []
+        for i, cur in enumerate(pts):
+            prev = pts[i - 1]
+            if inside(cur):
+                if not inside(prev):
+                    out.append(cross(prev, cur))
+                out.append(cur)
+            elif inside(prev):
+                out.append(cross(prev, cur))
+        return out
+
+    def at_x(xc):
+        return lambda a, b: (xc, a[1] + (b[1] - a[1]) * (xc - a[0]) / (b[0] - a[0]))
+
+    def at_y(yc):
+        return lambda a, b: (a[0] + (b[0] - a[0]) * (yc - a[1]) / (b[1] - a[1]), yc)
+
+    pts = list(poly)
+    for inside, cross in ((lambda p: p[0] >= x0, at_x(x0)), (lambda p: p[0] <= x1, at_x(x1)),
+                          (lambda p: p[1] >= y0, at_y(y0)), (lambda p: p[1] <= y1, at_y(y1))):
+        if not pts:
+            break
+        pts = clip(pts, inside, cross)
+    return pts
+
+
+def crop_scene(src: Scene, view_id: str, rect: tuple[float, float, float, float],
+               scale: float, keep=lambda item: True) -> Scene:
+    """A detail view: the part of `src` inside `rect` (x0, y0, x1, y1), enlarged by
+    `scale`. Shapes crossing the crop edge are clipped (as fine polylines)."""
+    x0, y0, x1, y1 = rect
+    fx = lambda x: (x - x0) * scale  # noqa: E731
+    fy = lambda y: (y - y0) * scale  # noqa: E731
+    out = Scene(view_id, (x1 - x0) * scale, (y1 - y0) * scale,
+                fx(src.midline_x), left_side=src.left_side, mirrored=False,
+                stroke_scale=src.stroke_scale * scale * 0.55)
+    for it in src.items:
+        if it.kind != "landmark" and not keep(it):
+            continue
+        el_id = it.el_id.replace(src.view_id + ".", view_id + ".", 1)
+        if it.kind == "landmark":
+            d, poly = transform_d(it.d, fx, fy), []
+        else:
+            bx0, by0, bx1, by1 = polygon_bbox(it.poly)
+            if bx0 >= x0 and by0 >= y0 and bx1 <= x1 and by1 <= y1:
+                d = transform_d(it.d, fx, fy)
+                poly = [(fx(x), fy(y)) for x, y in it.poly]
+            else:
+                inset = 0.0 if it.kind == "silhouette" else 0.4
+                clipped = clip_to_rect(it.poly, x0 + inset, y0 + inset, x1 - inset,
+                                       y1 - inset)
+                if len(clipped) < 3 or polygon_area(clipped) < 4.0:
+                    continue
+                poly = [(fx(x), fy(y)) for x, y in clipped]
+                d = polyline_closed(poly)
+                poly = parse_path(d)[0]
+        if it.kind == "silhouette":
+            out.silhouette_poly = poly
+        out.items.append(Item(it.kind, d, poly, el_id=el_id, muscle=it.muscle, side=it.side,
+                              layer=it.layer, deep=it.deep, tone=it.tone, width=it.width,
+                              fill=it.fill))
+    for key, polys in src.referrals.items():
+        kept = []
+        for p in polys:
+            c = clip_to_rect(p, x0 + 0.5, y0 + 0.5, x1 - 0.5, y1 - 0.5)
+            if len(c) >= 3 and polygon_area(c) > 4.0:
+                kept.append([(fx(x), fy(y)) for x, y in c])
+        if kept:
+            out.referrals[key] = kept
+    return out

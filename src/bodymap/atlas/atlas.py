@@ -212,7 +212,11 @@ def shapes_order(shapes: dict[str, dict[str, tuple[str, list[Point]]]]) -> list[
 
 
 def _svg_shapes(svg: str) -> dict[str, tuple[str, list[Point]]]:
-    """id -> (class, polygon) for every <path> with an id, in document order."""
+    """id -> (class, polygon) for every <path> with an id, in document order.
+
+    A region must be one closed outline. A silhouette may have several islands (two hands,
+    two feet); they are joined into one polygon by zero-width slits, which change neither
+    its area nor its even-odd containment."""
     root = ET.fromstring(svg)
     out: dict[str, tuple[str, list[Point]]] = {}
     for el in root.iter():
@@ -221,11 +225,23 @@ def _svg_shapes(svg: str) -> dict[str, tuple[str, list[Point]]]:
         el_id = el.get("id")
         if not el_id:
             continue
+        cls = el.get("class", "")
         polys = parse_path(el.get("d", ""))
-        if len(polys) != 1:
+        if len(polys) == 1:
+            out[el_id] = (cls, polys[0])
+        elif polys and "silhouette" in cls.split():
+            out[el_id] = (cls, join_islands(polys))
+        else:
             raise ValueError(f"{el_id}: expected one closed outline, found {len(polys)}")
-        out[el_id] = (el.get("class", ""), polys[0])
     return out
+
+
+def join_islands(polys: list[list[Point]]) -> list[Point]:
+    """Join disjoint polygons into one by slits (out and back along the same line)."""
+    joined: list[Point] = list(polys[0]) + [polys[0][0]]
+    for poly in polys[1:]:
+        joined += list(poly) + [poly[0], polys[0][0]]
+    return joined[:-1]
 
 
 def assets_dir() -> Traversable:
