@@ -90,3 +90,19 @@ def test_new_visit_is_a_stored_draft(records: Records):
     assert records.open_visit(visit.id) == visit
     (summary,) = records.list_visits(patient.id)
     assert (summary.status.value, summary.mark_count) == ("draft", 0)
+
+
+def test_fast_visit_encoding_matches_the_codec(records: Records):
+    from bodymap.model import sign_visit
+    from bodymap.storage.visits import _visit_fields
+
+    patient = records.create_patient(**full_patient())
+    visit = fill_visit(records.start_visit(patient.id, started_at=aware(2026, 3, 1, 9, 30)
+                                           .astimezone(IST)))
+    visit.pain_extent = {"posterior": 3.25, "total": 1.5}
+    visit.needles_removed = 1  # one short: signing needs a written override
+    sign_visit(visit, "Dr. X", overrides={"needle_count": "found in sharps bin"})
+    assert visit.sign_overrides
+    expected = visit_to_dict(visit, with_marks=False)
+    del expected["addenda"]
+    assert exact(_visit_fields(visit)) == exact(expected)

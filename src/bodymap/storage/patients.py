@@ -20,16 +20,24 @@ from bodymap.storage.summaries import PatientSummary
 _COLUMNS = ("id", "chart_number", "family_name", "given_names", "date_of_birth", "is_demo",
             "created_at", "updated_at")
 _SELECT = f"SELECT {', '.join(_COLUMNS)}, data FROM patients"
-# A prefix matching more terms than this is cheaper to answer by walking patients in name
-# order and stopping at ``limit`` than by collecting every match and sorting it.
-_BROAD_PREFIX = 2000
+_SUMMARY = ("SELECT p.id, p.chart_number, p.family_name, p.given_names, p.date_of_birth, "
+            "p.is_demo, (SELECT started_at FROM visits v WHERE v.patient_id = p.id "
+            "ORDER BY v.started_key DESC LIMIT 1), "
+            "(SELECT count(*) FROM visits v WHERE v.patient_id = p.id)")
 
 
-def _row(patient: Patient) -> tuple[Any, ...]:
-    d = patient_to_dict(patient)
+def _row(patient: Patient, d: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """Column values in _COLUMNS order, then sort_key and data."""
+    d = patient_to_dict(patient) if d is None else d
     rest = {k: v for k, v in d.items() if k not in _COLUMNS}
     return (*(d[k] for k in _COLUMNS), searchkey.sort_key(patient.family_name,
                                                           patient.given_names), to_json(rest))
+
+
+def _term_rows(patient: Patient) -> list[tuple[str, str, str]]:
+    key = searchkey.sort_key(patient.family_name, patient.given_names)
+    return [(t, key, patient.id) for t in searchkey.terms_for(
+        patient.family_name, patient.given_names, patient.chart_number)]
 
 
 def _patient(row: tuple[Any, ...]) -> Patient:
@@ -50,13 +58,14 @@ class PatientRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def _insert(self, conn: sqlite3.Connection, patient: Patient) -> None:
+    def _insert(self, conn: sqlite3.Connection, patient: Patient, d: dict[str, Any]) -> None:
         try:
             conn.execute(f"INSERT INTO patients ({', '.join(_COLUMNS)}, sort_key, data) "
-                         f"VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})", _row(patient))
+                         f"VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})", _row(patient, d))
         except sqlite3.IntegrityError as exc:
             self._duplicate(conn, patient, exc)
-        self._index(conn, patient)
+        conn.executemany("INSERT INTO patient_terms (term, sort_key, patient_id) "
+                         "VALUES (?, ?, ?)", _term_rows(patient))
 
     @staticmethod
     def _duplicate(conn: sqlite3.Connection, patient: Patient, exc: Exception) -> None:
@@ -71,9 +80,8 @@ class PatientRepository:
     @staticmethod
     def _index(conn: sqlite3.Connection, patient: Patient) -> None:
         conn.execute("DELETE FROM patient_terms WHERE patient_id = ?", (patient.id,))
-        conn.executemany("INSERT INTO patient_terms (term, patient_id) VALUES (?, ?)",
-                         [(t, patient.id) for t in searchkey.terms_for(
-                             patient.family_name, patient.given_names, patient.chart_number)])
+        conn.executemany("INSERT INTO patient_terms (term, sort_key, patient_id) "
+                         "VALUES (?, ?, ?)", _term_rows(patient))
 
     def add(self, patient: Patient) -> None:
         """Store a new patient (audited)."""
@@ -84,9 +92,10 @@ class PatientRepository:
         with self.db.transaction() as conn:
             records = []
             for p in patients:
-                self._insert(conn, p)
+                d = patient_to_dict(p)
+                self._insert(conn, p, d)
                 records.append(AuditRecord("create", "patient", p.id, patient_id=p.id,
-                                           after=patient_to_dict(p)))
+                                           after=d))
             audit.append(conn, self.db.user, records)
 
     def update(self, patient: Patient) -> bool:
@@ -102,7 +111,8 @@ class PatientRepository:
                 return False
             try:
                 conn.execute(f"UPDATE patients SET {', '.join(f'{c} = ?' for c in _COLUMNS)}, "
-                             "sort_key = ?, data = ? WHERE id = ?", (*_row(patient), patient.id))
+                             "sort_key = ?, data = ? WHERE id = ?",
+                             (*_row(patient, new), patient.id))
             except sqlite3.IntegrityError as exc:
                 self._duplicate(conn, patient, exc)
             if {"family_name", "given_names", "chart_number"} & after.keys():
@@ -134,33 +144,33 @@ class PatientRepository:
         """Patients whose family name, given names or chart number has a word starting
         with each word of ``text`` (accent/case-insensitive), ordered by family name.
         Blank ``text`` lists everyone."""
-        tokens = sorted(set(searchkey.query_tokens(text)), key=len, reverse=True)
-        summary = ("SELECT p.id, p.chart_number, p.family_name, p.given_names, "
-                   "p.date_of_birth, p.is_demo, "
-                   "(SELECT started_at FROM visits v WHERE v.patient_id = p.id "
-                   " ORDER BY v.started_key DESC LIMIT 1), "
-                   "(SELECT count(*) FROM visits v WHERE v.patient_id = p.id) "
-                   "FROM patients p")
-        term = ("p.id IN (SELECT patient_id FROM patient_terms "
-                "WHERE term >= ? AND term < ?)")
-        args: list[Any] = []
+        tokens = sorted(set(searchkey.query_tokens(text)))
         with self.db.snapshot() as conn:
             if not tokens:
-                sql = summary + " ORDER BY p.sort_key, p.id LIMIT ?"
+                rows = conn.execute(_SUMMARY + " FROM patients p ORDER BY p.sort_key, p.id "
+                                    "LIMIT ?", (limit,)).fetchall()
             else:
-                for t in tokens:
-                    args += [t, t + searchkey.PREFIX_END]
-                # Longest token first: usually the most selective.
-                broad = conn.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM patient_terms WHERE term >= ? AND "
-                    "term < ? LIMIT ?)", (*args[:2], _BROAD_PREFIX)).fetchone()[0]
-                where = " AND ".join([term] * len(tokens))
-                if broad >= _BROAD_PREFIX:
-                    # '+p.id' keeps SQLite from driving the query from the (huge) IN list,
-                    # so it walks patients_sort and stops after `limit` hits.
-                    where = where.replace("p.id IN", "+p.id IN")
-                sql = f"{summary} WHERE {where} ORDER BY p.sort_key, p.id LIMIT ?"
-            rows = conn.execute(sql, (*args, limit)).fetchall()
+                # The token with the fewest matching terms drives: its index range yields
+                # (sort_key, patient) pairs to sort; the other tokens are checked per match
+                # through the patient_id index.
+                def matches(t: str) -> int:
+                    return int(conn.execute(
+                        "SELECT count(*) FROM (SELECT 1 FROM patient_terms WHERE term >= ? "
+                        "AND term < ? LIMIT 50000)", (t, t + searchkey.PREFIX_END)
+                    ).fetchone()[0])
+
+                driver = min(tokens, key=matches)
+                others = [t for t in tokens if t != driver]
+                check = "".join(" AND EXISTS (SELECT 1 FROM patient_terms x WHERE "
+                                "x.patient_id = h.patient_id AND x.term >= ? AND "
+                                "x.term < ?)" for _ in others)
+                args = [b for t in [driver, *others] for b in (t, t + searchkey.PREFIX_END)]
+                rows = conn.execute(
+                    _SUMMARY + " FROM (SELECT DISTINCT sort_key, patient_id FROM "
+                    "patient_terms h WHERE term >= ? AND term < ?" + check +
+                    " ORDER BY sort_key, patient_id LIMIT ?) h "
+                    "JOIN patients p ON p.id = h.patient_id ORDER BY h.sort_key, h.patient_id",
+                    (*args, limit)).fetchall()
         return [PatientSummary(
             id=r[0], chart_number=r[1],
             display_name=f"{r[2]}, {r[3]}" if r[3] else r[2],

@@ -8,8 +8,10 @@ edited once released: a released database was made by exactly that code.
 History:
   v1  patients, visits, marks, addenda, hash-chained audit log, meta; triggers that make
       signed visits, their marks, addenda and the audit log immutable.
-  v2  type-ahead search: ``patients.sort_key`` (accent/case-folded) and ``patient_terms``
-      (one row per folded word of name and chart number), both indexed.
+  v2  type-ahead search: ``patients.sort_key`` (accent/case-folded name, indexed) and
+      ``patient_terms`` (one row per folded word of name and chart number, keyed by
+      term then sort_key, so a prefix's matches come out of one index range ready to
+      order by name).
 """
 
 from __future__ import annotations
@@ -134,15 +136,17 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE patients ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
     conn.execute("""CREATE TABLE patient_terms (
         term TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
         patient_id TEXT NOT NULL REFERENCES patients (id),
-        PRIMARY KEY (term, patient_id)) WITHOUT ROWID""")
+        PRIMARY KEY (term, sort_key, patient_id)) WITHOUT ROWID""")
     rows = conn.execute(
         "SELECT id, family_name, given_names, chart_number FROM patients").fetchall()
     for pid, family, given, chart in rows:
-        conn.execute("UPDATE patients SET sort_key = ? WHERE id = ?",
-                     (searchkey.sort_key(family, given), pid))
-        conn.executemany("INSERT INTO patient_terms (term, patient_id) VALUES (?, ?)",
-                         [(t, pid) for t in searchkey.terms_for(family, given, chart)])
+        key = searchkey.sort_key(family, given)
+        conn.execute("UPDATE patients SET sort_key = ? WHERE id = ?", (key, pid))
+        conn.executemany("INSERT INTO patient_terms (term, sort_key, patient_id) "
+                         "VALUES (?, ?, ?)",
+                         [(t, key, pid) for t in searchkey.terms_for(family, given, chart)])
     conn.execute("CREATE INDEX patient_terms_patient ON patient_terms (patient_id)")
     conn.execute("CREATE INDEX patients_sort ON patients (sort_key, id)")
     conn.execute("DROP INDEX patients_family")  # superseded by patients_sort

@@ -49,3 +49,4 @@ def terms_for(*fields: str) -> set[str]:
 def sort_key(family_name: str, given_names: str) -> str:
     """Key that orders patients by family name, then given names, ignoring case/accents."""
     return f"{fold(family_name)}\x1f{fold(given_names)}"
+

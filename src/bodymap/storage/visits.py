@@ -9,13 +9,18 @@ transaction. Signed visits are refused here and, independently, by the schema's 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
-from datetime import datetime, timezone
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from enum import Enum
 from typing import Any
 
 from bodymap.model import (
     Addendum,
+    Mark,
     SignedVisitError,
     SignRequirement,
     ValidationError,
@@ -45,10 +50,40 @@ def started_key(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+_VISIT_FIELDS = tuple(f.name for f in dataclasses.fields(Visit)
+                      if f.name not in ("marks", "addenda"))
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class _NotSimple(Exception):
+    pass
+
+
+def _simple(value: Any) -> Any:
+    """codec's plain form for the value types a visit's own fields use."""
+    if isinstance(value, Enum):  # first: str-based enums are str too
+        return value.value
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (frozenset, set)):
+        return sorted(_simple(v) for v in value)
+    if isinstance(value, dict):
+        return {str(_simple(k)): _simple(v) for k, v in value.items()}
+    raise _NotSimple
+
+
 def _visit_fields(visit: Visit) -> dict[str, Any]:
-    d = visit_to_dict(visit, with_marks=False)
-    del d["addenda"]
-    return d
+    """The visit's own fields (no marks or addenda) in codec form. Computed directly
+    because this runs on every autosave and the codec copies (and re-validates) the whole
+    visit; a field of any other type falls back to the codec. A test checks both agree."""
+    try:
+        return {name: _simple(getattr(visit, name)) for name in _VISIT_FIELDS}
+    except _NotSimple:
+        d = visit_to_dict(visit, with_marks=False)
+        del d["addenda"]
+        return d
 
 
 def _visit_row(visit: Visit, d: dict[str, Any]) -> tuple[Any, ...]:
@@ -62,9 +97,23 @@ def _fields_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
     return d
 
 
-def _mark_row(mark_dict: dict[str, Any], position: int) -> tuple[Any, ...]:
-    rest = {k: v for k, v in mark_dict.items() if k not in _M_COLS}
-    return (*(mark_dict[k] for k in _M_COLS), position, to_json(rest))
+@dataclass(frozen=True)
+class _Encoded:
+    """A mark's stored form: its dict (for the audit log) and its row minus position."""
+
+    mark: Mark
+    as_dict: dict[str, Any]
+    columns: tuple[Any, ...]
+    data: str
+
+    def row(self, position: int) -> tuple[Any, ...]:
+        return (*self.columns, position, self.data)
+
+
+def _encode(mark: Mark) -> _Encoded:
+    d = mark_to_dict(mark)
+    rest = {k: v for k, v in d.items() if k not in _M_COLS}
+    return _Encoded(mark, d, tuple(d[k] for k in _M_COLS), to_json(rest))
 
 
 def _mark_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -87,8 +136,28 @@ def _signed_error(fields: dict[str, Any]) -> SignedVisitError:
 class VisitRepository:
     """Reads and writes visits, their marks and addenda."""
 
+    # Encoded marks of the most recently saved visits. Marks are immutable values (an edit
+    # replaces the object), so a cached encoding is valid exactly while ``entry.mark is
+    # mark``; autosaving a 30-mark chart then encodes only the mark that changed.
+    _CACHED_VISITS = 4
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._encoded: OrderedDict[str, dict[str, _Encoded]] = OrderedDict()
+
+    def _encode_marks(self, visit: Visit) -> list[_Encoded]:
+        cache = self._encoded.get(visit.id, {})
+        out = []
+        for mark in visit.marks:
+            hit = cache.get(mark.id)
+            out.append(hit if hit is not None and hit.mark is mark else _encode(mark))
+        return out
+
+    def _remember(self, visit_id: str, encoded: list[_Encoded]) -> None:
+        self._encoded[visit_id] = {e.mark.id: e for e in encoded}
+        self._encoded.move_to_end(visit_id)
+        while len(self._encoded) > self._CACHED_VISITS:
+            self._encoded.popitem(last=False)
 
     # -- reading --------------------------------------------------------------------------------
     def _load(self, conn: sqlite3.Connection, visit_id: str) -> Visit:
@@ -132,7 +201,7 @@ class VisitRepository:
             raise SignedVisitError("A signed visit cannot be saved again; corrections are "
                                    "added as addenda.")
         fields = _visit_fields(visit)
-        marks = [mark_to_dict(m) for m in visit.marks]
+        marks = self._encode_marks(visit)
         with self.db.transaction() as conn:
             old = conn.execute(_SELECT_VISIT, (visit.id,)).fetchone()
             scope = {"patient_id": visit.patient_id, "visit_id": visit.id}
@@ -158,7 +227,8 @@ class VisitRepository:
                 stored = {r[0]: r for r in conn.execute(_SELECT_MARKS, (visit.id,))}
             records += self._write_marks(conn, visit.id, marks, stored, scope)
             audit.append(conn, self.db.user, records)
-            return bool(records)
+        self._remember(visit.id, marks)  # only once committed
+        return bool(records)
 
     def _insert_visit(self, conn: sqlite3.Connection, visit: Visit,
                       fields: dict[str, Any]) -> None:
@@ -173,19 +243,19 @@ class VisitRepository:
             raise
 
     @staticmethod
-    def _write_marks(conn: sqlite3.Connection, visit_id: str, marks: list[dict[str, Any]],
+    def _write_marks(conn: sqlite3.Connection, visit_id: str, marks: list[_Encoded],
                      stored: dict[str, tuple[Any, ...]], scope: dict[str, str]
                      ) -> list[AuditRecord]:
         records = []
-        wanted = {m["id"] for m in marks}
+        wanted = {e.mark.id for e in marks}
         for mark_id, row in stored.items():
             if mark_id not in wanted:
                 conn.execute("DELETE FROM marks WHERE id = ?", (mark_id,))
                 before = {**_mark_from_row(row), "position": row[len(_M_COLS)]}
                 records.append(AuditRecord("delete", "mark", mark_id, **scope, before=before))
-        for position, mark in enumerate(marks):
-            row = _mark_row(mark, position)
-            old = stored.get(mark["id"])
+        for position, enc in enumerate(marks):
+            mark_id, row = enc.mark.id, enc.row(position)
+            old = stored.get(mark_id)
             if old is None:
                 try:
                     conn.execute("INSERT INTO marks (id, kind, view, region_id, muscle, side, "
@@ -193,18 +263,18 @@ class VisitRepository:
                                  (*row, visit_id))
                 except sqlite3.IntegrityError as exc:
                     if "marks.id" in str(exc):
-                        raise ValidationError("marks", f"Mark {mark['id']} already belongs to "
+                        raise ValidationError("marks", f"Mark {mark_id} already belongs to "
                                                        "another visit") from None
                     raise
-                records.append(AuditRecord("create", "mark", mark["id"], **scope,
-                                           after={**mark, "position": position}))
+                records.append(AuditRecord("create", "mark", mark_id, **scope,
+                                           after={**enc.as_dict, "position": position}))
             elif old != row:
                 conn.execute("UPDATE marks SET kind = ?, view = ?, region_id = ?, muscle = ?, "
                              "side = ?, position = ?, data = ? WHERE id = ?",
-                             (*row[1:], mark["id"]))
+                             (*row[1:], mark_id))
                 before, after = _diff({**_mark_from_row(old), "position": old[len(_M_COLS)]},
-                                      {**mark, "position": position})
-                records.append(AuditRecord("update", "mark", mark["id"], **scope,
+                                      {**enc.as_dict, "position": position})
+                records.append(AuditRecord("update", "mark", mark_id, **scope,
                                            before=before, after=after))
         return records
 
