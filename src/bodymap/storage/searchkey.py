@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not decompose into base + accent but that people type as ASCII.
 _FOLD_EXTRA = str.maketrans({
@@ -21,6 +22,7 @@ _WORD_BREAK = re.compile(r"[\W_]+")
 PREFIX_END = "\U0010ffff"
 
 
+@lru_cache(maxsize=8192)  # names repeat: a clinic has many Smiths and many Annas
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text`` (scripts without case or accents pass
     through unchanged: Arabic vowel marks are dropped, Chinese is kept as is)."""
