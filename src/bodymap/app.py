@@ -11,14 +11,26 @@ import argparse
 import sys
 from pathlib import Path
 
-from bodymap import __version__
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import bodymap
+
+        parser.exit(message=f"bodymap {bodymap.__version__}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bodymap",
         description="Chart dry needling on muscle-level body diagrams.")
-    parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="data directory holding bodymap.sqlite and its backups "
                              "(default: the setting, else the platform's user data dir)")

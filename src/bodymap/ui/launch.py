@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from bodymap import __version__
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
@@ -39,7 +38,6 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
     app.setApplicationName("bodymap")
     app.setApplicationDisplayName("bodymap")
     app.setOrganizationName("bodymap")
-    app.setApplicationVersion(__version__)
     # Lets desktops match the window to the installed menu entry (packaging/linux).
     app.setDesktopFileName("app.bodymap.Bodymap")
     icon = files("bodymap") / "assets" / "icons" / "bodymap.svg"

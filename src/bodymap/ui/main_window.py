@@ -6,7 +6,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from bodymap import __version__
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
@@ -145,8 +144,10 @@ class MainWindow(QMainWindow):
                        "into a new data folder to compare.")
 
     def about(self) -> None:
+        import bodymap
+
         QMessageBox.about(self, "About bodymap",
-                          f"<h3>bodymap {__version__}</h3>"
+                          f"<h3>bodymap {bodymap.__version__}</h3>"
                           "<p>Chart dry needling on muscle-level body diagrams.</p>"
                           f"<p>Data: {self.records.database_path}</p>")
 
