@@ -1,0 +1,108 @@
+"""How each metric is measured, through the app's real code paths. Each function runs in a
+fresh process (see bench/__main__.py) and returns {"value": ..., details}."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from bench.bench_storage import database
+
+BARE_QT = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+class FirstPaint(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+w = QMainWindow()
+w.resize(1100, 720)
+f = FirstPaint()
+w.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+
+def _time_to_line(cmd: list[str], marker: str, env: dict[str, str]) -> float:
+    """Seconds from spawning ``cmd`` until it prints a line containing ``marker``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if marker in line:
+            elapsed = time.perf_counter() - start
+            proc.wait(timeout=60)
+            return elapsed
+    proc.wait(timeout=60)
+    raise RuntimeError(f"{cmd[:3]} never printed {marker!r}: {proc.stderr.read()[-500:]}")
+
+
+def cold_start_ratio(rounds: int = 7) -> dict[str, object]:
+    data_dir = database(10_000)  # generated once, cached in the temp dir
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    with tempfile.TemporaryDirectory() as home:
+        env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_STATE_HOME=f"{home}/state")
+        app_cmd = [sys.executable, "-m", "bodymap", "--data-dir", str(data_dir),
+                   "--smoke-test"]
+        bare_cmd = [sys.executable, "-c", BARE_QT]
+        _time_to_line(app_cmd, "smoke-test ok", env)  # warm the file cache for both
+        _time_to_line(bare_cmd, "painted", env)
+        app_s, bare_s = [], []
+        for _ in range(rounds):  # alternate so drift hits both alike
+            app_s.append(_time_to_line(app_cmd, "smoke-test ok", env))
+            bare_s.append(_time_to_line(bare_cmd, "painted", env))
+    app_med, bare_med = statistics.median(app_s), statistics.median(bare_s)
+    return {"value": round(app_med / bare_med, 3), "app_ms": round(app_med * 1000, 1),
+            "bare_ms": round(bare_med * 1000, 1), "rounds": rounds}
+
+
+def hit_test_us() -> dict[str, object]:
+    from bench.bench_atlas import bench_hit_test_us
+
+    return {"value": round(bench_hit_test_us(), 2)}
+
+
+def autosave_ratio() -> dict[str, object]:
+    from bench.bench_storage import bench_autosave_ratio
+
+    return dict(bench_autosave_ratio())
+
+
+def search_ms(queries: tuple[str, ...] = ("s", "sm", "smi", "smit", "smith", "m", "ma",
+                                           "mar", "a", "an", "ang", "1", "12", "123", "zo",
+                                           "ch", "o", "ok", "oka", "w")) -> dict[str, object]:
+    """One keystroke in the real patient list widget: query, model reset, count label."""
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.services.records import Records
+    from bodymap.ui.patient_list import PatientListPanel
+
+    data_dir = database(100_000)
+    app = QApplication.instance() or QApplication([])
+    records = Records.open(data_dir, user="bench")
+    try:
+        panel = PatientListPanel(records)
+        panel.show()
+        samples = []
+        for _ in range(3):
+            for text in queries:
+                start = time.perf_counter()
+                panel.search.setText(text)  # textChanged -> refresh, as a keystroke does
+                app.processEvents()
+                samples.append((time.perf_counter() - start) * 1000)
+        panel.close()
+    finally:
+        records.close()
+    return {"value": round(statistics.median(samples), 2),
+            "p95_ms": round(sorted(samples)[int(len(samples) * 0.95)], 2),
+            "patients": 100_000}

@@ -1,0 +1,63 @@
+"""The metrics of issue 8: names, units, goals, and how each is measured.
+
+Run one metric in this process with ``python -m bench.metrics NAME``; it prints one JSON
+line ``{"value": v, ...details}``. ``python -m bench`` runs them all, each in its own process.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Metric:
+    unit: str
+    goal: float
+    what: str
+    missing: str | None = None  # why it cannot be measured yet (feature not built)
+
+
+METRICS: dict[str, Metric] = {
+    "cold_start_ratio": Metric("x", 1.5, "process start to first painted main window, "
+                                         "10,000-patient database / bare QMainWindow process"),
+    "hit_test_us": Metric("us", 20, "atlas region_at per query, random points, all views"),
+    "click_to_mark_ms": Metric("ms", 8, "trigger-point click to mark painted, 500 marks",
+                               missing="the chart editor (issue 4) is not built yet"),
+    "open_visit_ms": Metric("ms", 50, "open a 500-mark visit to first paint",
+                            missing="the chart editor (issue 4) is not built yet"),
+    "autosave_ratio": Metric("x", 3, "one edit committed through storage / raw sqlite3 commit "
+                                     "of the same bytes, same pragmas"),
+    "search_ms": Metric("ms", 20, "one type-ahead keystroke in the patient list, "
+                                  "100,000 patients"),
+    "timeline_ms": Metric("ms", 100, "open the timeline of a patient with 200 visits",
+                          missing="the visit timeline (issue 6) is not built yet"),
+    "pdf_page_ratio": Metric("x", 2, "PDF export per page / bare QPdfWriter page, same diagram",
+                             missing="printing (issue 7) is not built yet"),
+    "rss_mb": Metric("MB", 250, "resident memory, 10,000 patients, a 500-mark chart open",
+                     missing="needs the chart editor (issue 4) to hold a chart open"),
+    "soak_rss_growth_pct": Metric("%", 10, "100,000 edits with undo/redo: RSS growth from "
+                                           "edit 10,000 to 100,000",
+                                  missing="needs the chart editor's undo stack (issue 4)"),
+}
+
+
+def median_of(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _measure(name: str) -> dict[str, object]:
+    from bench import measure
+
+    fn: Callable[[], dict[str, object]] = getattr(measure, name)
+    return fn()
+
+
+if __name__ == "__main__":
+    metric = sys.argv[1]
+    if metric not in METRICS:
+        raise SystemExit(f"unknown metric {metric}")
+    print(json.dumps(_measure(metric)))
