@@ -23,7 +23,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         import bodymap
 
-        parser.exit(message=f"bodymap {bodymap.__version__}\n")
+        print(f"bodymap {bodymap.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
