@@ -129,3 +129,14 @@ def test_restore_preserves_commits_still_in_the_journal(data_dir: Path):
     with Records.open(data_dir, user="x") as r:
         assert r.find_patient_by_chart_number("ONLY-IN-WAL") is None
         assert r.patient_count() == 3
+
+
+def test_list_backups_offers_every_kind_newest_first(data_dir: Path):
+    from bodymap.services.records import list_backups
+
+    with Records.open(data_dir, user="x") as r:
+        r.create_patient(chart_number="A", family_name="Before")
+        first = r.backup_now()
+    kept = restore_backup(first, data_dir)
+    listed = list_backups(data_dir)
+    assert listed[0] == kept and first in listed

@@ -28,9 +28,17 @@ from bodymap.storage import (
     PatientSummary,
     VisitRepository,
     VisitSummary,
+    all_backups,
+    restore_backup,
 )
 
-__all__ = ["PatientSummary", "Records", "VisitSummary"]
+__all__ = ["PatientSummary", "Records", "VisitSummary", "list_backups", "restore_backup"]
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """Every backup in DATA_DIR/backups (regular, pre-migration, pre-restore), newest
+    first: what a "Restore backup..." dialog offers."""
+    return all_backups(Path(data_dir))
 
 
 class Records:

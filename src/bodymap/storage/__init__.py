@@ -3,7 +3,7 @@ the audit log, backups, integrity checks and the single-writer lock. Nothing abo
 package writes SQL; nothing in it imports Qt."""
 
 from bodymap.storage.audit import AuditEntry, AuditLog, AuditVerification
-from bodymap.storage.backup import regular_backups, restore_backup, rotate
+from bodymap.storage.backup import all_backups, regular_backups, restore_backup, rotate
 from bodymap.storage.database import DATABASE_NAME, Database, WriteFailedError
 from bodymap.storage.errors import (
     BackupError,
@@ -30,5 +30,5 @@ __all__ = [
     "NotABodymapDatabaseError", "NotADatabaseError", "PatientRepository", "PatientSummary",
     "ReadOnlyDatabaseError", "ReadOnlyDirectoryError", "ReadOnlyError", "RecordNotFoundError",
     "StorageError", "VisitRepository", "VisitSummary", "WriteFailedError", "regular_backups",
-    "restore_backup", "rotate",
+    "all_backups", "restore_backup", "rotate",
 ]

@@ -26,9 +26,12 @@ _REGULAR = re.compile(r"^bodymap-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
 
 def fsync_path(path: Path) -> None:
     """Flush a file (or a directory entry, on POSIX) to stable storage."""
-    if os.name == "nt" and path.is_dir():  # pragma: no cover - directories cannot be opened
-        return
-    fd = os.open(path, os.O_RDONLY)
+    if os.name == "nt":  # pragma: no cover - Windows: no directory fsync; files need write
+        if path.is_dir():
+            return
+        fd = os.open(path, os.O_RDWR)
+    else:
+        fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
@@ -91,6 +94,15 @@ def regular_backups(data_dir: Path) -> list[Path]:
     # Same second: "-2", "-3"... come after the unsuffixed name, in numeric order.
     found.sort(key=lambda mp: (mp[0].group(1), int(mp[0].group(2) or 1)))
     return [p for _, p in found]
+
+
+def all_backups(data_dir: Path) -> list[Path]:
+    """Every complete backup (regular, pre-migration, pre-restore), newest first."""
+    directory = data_dir / BACKUP_DIR_NAME
+    if not directory.is_dir():
+        return []
+    found = [p for p in directory.glob("bodymap-*.sqlite") if p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
 
 
 def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
