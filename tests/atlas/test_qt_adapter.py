@@ -4,15 +4,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QColor, QGuiApplication  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
 
 from bodymap.atlas import Atlas  # noqa: E402
 from bodymap.atlas.qt import region_path, render_view_image, silhouette_path  # noqa: E402
 
 
-def test_render_view_is_not_blank(atlas: Atlas) -> None:
-    app = QGuiApplication.instance() or QGuiApplication([])
-    assert app is not None
+def test_render_view_is_not_blank(qapp, atlas: Atlas) -> None:
+    # qapp (pytest-qt) makes the one QApplication of the session; a bare QGuiApplication
+    # here would make every later widget test abort.
     image = render_view_image("anterior", 400)
     assert image.width() > 100
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
