@@ -79,3 +79,21 @@ def test_tampered_visit_is_rejected():
     d["nprs_before"] = 42
     with pytest.raises(ValidationError, match="NPRS before treatment must be 0-10"):
         visit_from_dict(d)
+
+
+def test_stored_record_from_a_fast_clock_still_loads_but_typed_one_is_refused():
+    from datetime import datetime, timedelta, timezone
+
+    v = full_visit()
+    d = visit_to_dict(v)
+    ahead = datetime.now(timezone.utc) + timedelta(days=2)  # the writing machine's clock
+    d["started_at"] = ahead.isoformat()
+    with pytest.raises(ValidationError, match="in the future"):
+        visit_from_dict(d)  # an import or a typed value: refused
+    assert visit_from_dict(d, stored=True).started_at == ahead  # a stored record: kept
+    p = Patient(chart_number="9", family_name="Clock")
+    pd = patient_to_dict(p)
+    pd["created_at"] = ahead.isoformat()
+    assert patient_from_dict(pd, stored=True).created_at == ahead
+    with pytest.raises(ValidationError):
+        patient_from_dict(pd)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone
 
 from bodymap.model.errors import ValidationError
@@ -14,6 +17,22 @@ COORD_LIMIT = 100_000.0  # diagram units; far outside any view, still catches ga
 # Clocks of two workstations differ and a date has no zone: "a few hours from now" is a clock
 # or zone difference, not an impossible value.
 _FUTURE_SLACK = timedelta(hours=14)
+
+
+# "Not in the future" guards what a person types now. A record already stored was checked
+# when it was written; re-checking it on load would lock a clinic out of a visit written on
+# a workstation whose clock ran fast. Storage loads inside stored_records().
+_CHECK_FUTURE: ContextVar[bool] = ContextVar("check_future", default=True)
+
+
+@contextmanager
+def stored_records() -> Iterator[None]:
+    """Within this block, dates are not refused for lying in the future."""
+    token = _CHECK_FUTURE.set(False)
+    try:
+        yield
+    finally:
+        _CHECK_FUTURE.reset(token)
 
 
 def new_id() -> str:
@@ -102,7 +121,8 @@ def check_aware(field: str, value: object, *, label: str | None = None,
         raise ValidationError(field, f"{label} must be a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, f"{label} must carry a time zone")
-    if not_future and value > utcnow().replace(microsecond=0) + _FUTURE_SLACK:
+    if (not_future and _CHECK_FUTURE.get()
+            and value > utcnow().replace(microsecond=0) + _FUTURE_SLACK):
         raise ValidationError(field, f"{label} is in the future ({value.isoformat()})")
     if value.year < 1900:
         raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")
@@ -118,7 +138,7 @@ def check_date(field: str, value: object, *, label: str | None = None,
         raise ValidationError(field, f"{label} is required")
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(field, f"{label} must be a date")
-    if not_future and value > (utcnow() + _FUTURE_SLACK).date():
+    if not_future and _CHECK_FUTURE.get() and value > (utcnow() + _FUTURE_SLACK).date():
         raise ValidationError(field, f"{label} cannot be in the future ({value.isoformat()})")
     if value.year < 1900:
         raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")

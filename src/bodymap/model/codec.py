@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from bodymap.model._validate import stored_records
 from bodymap.model.errors import ValidationError
 from bodymap.model.marks import MARK_TYPES, EStim, Mark, NeedleSite, PainZone
 from bodymap.model.patient import Patient
@@ -115,7 +116,12 @@ def mark_from_dict(d: dict[str, Any]) -> Mark:
     return _construct(cls, d, cls.kind.replace("_", " "))
 
 
-def patient_from_dict(d: dict[str, Any]) -> Patient:
+def patient_from_dict(d: dict[str, Any], *, stored: bool = False) -> Patient:
+    """A Patient from its dict form. ``stored=True`` for records read back from storage:
+    they were validated when written, so a date in the future (a fast clock) is kept."""
+    if stored:
+        with stored_records():
+            return patient_from_dict(d)
     return _construct(Patient, _parse_times(d, "patient"), "patient")
 
 
@@ -123,7 +129,11 @@ def addendum_from_dict(d: dict[str, Any]) -> Addendum:
     return _construct(Addendum, _parse_times(d, "addendum"), "addendum")
 
 
-def visit_from_dict(d: dict[str, Any]) -> Visit:
+def visit_from_dict(d: dict[str, Any], *, stored: bool = False) -> Visit:
+    """A Visit (with marks and addenda) from its dict form; ``stored`` as for patients."""
+    if stored:
+        with stored_records():
+            return visit_from_dict(d)
     if not isinstance(d, dict):
         raise ValidationError("visit", "A visit must be an object")
     d = _parse_times(d, "visit")

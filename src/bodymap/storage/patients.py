@@ -44,7 +44,7 @@ def _patient(row: tuple[Any, ...]) -> Patient:
     d = json.loads(row[-1])
     d.update(zip(_COLUMNS, row[:-1]))
     d["is_demo"] = bool(d["is_demo"])
-    return patient_from_dict(d)
+    return patient_from_dict(d, stored=True)
 
 
 def _diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -170,7 +170,7 @@ class VisitRepository:
                         for r in conn.execute(
                             "SELECT id, visit_id, author, text, created_at FROM addenda "
                             "WHERE visit_id = ? ORDER BY created_at, id", (visit_id,))]
-        return visit_from_dict(d)
+        return visit_from_dict(d, stored=True)
 
     def get(self, visit_id: str) -> Visit:
         """The stored visit with its marks (in drawing order) and addenda."""
