@@ -49,3 +49,20 @@ def test_cli_verbs(tmp_path):
     assert verify.returncode == 0 and verify.stdout.startswith("ok:"), verify.stderr
     backup = run_app("--data-dir", data, "backup", tmp_path=tmp_path)
     assert backup.returncode == 0 and "backup written" in backup.stdout
+
+
+def test_daily_backup_is_taken_while_the_app_stays_open(qapp, tmp_path):
+    from bodymap.services.records import Records
+    from bodymap.ui.launch import _backup_if_due
+
+    records = Records.open(tmp_path / "d", user="PT")
+    try:
+        backups = tmp_path / "d" / "backups"
+        before = set(backups.glob("*.sqlite")) if backups.exists() else set()
+        _backup_if_due(records)
+        taken = set(backups.glob("*.sqlite")) - before
+        assert len(taken) == 1
+        _backup_if_due(records)  # at most one a day
+        assert set(backups.glob("*.sqlite")) - before == taken
+    finally:
+        records.close()

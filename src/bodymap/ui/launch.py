@@ -17,6 +17,19 @@ from bodymap.ui.errors import install_excepthook, show_error
 from bodymap.ui.main_window import MainWindow
 
 
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly
+
+
+def _backup_if_due(records: Records) -> None:
+    try:
+        records.db.backup_if_due()
+    except StorageError as exc:
+        # A failed backup must not interrupt charting; say so where it will be seen.
+        window = QApplication.activeWindow()
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Automatic backup failed: {exc.user_message}")
+
+
 class _FirstPaint(QObject):
     """Quits the app once the watched window has painted (used by --smoke-test)."""
 
@@ -64,6 +77,12 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
             window.installEventFilter(watcher)
             QTimer.singleShot(20_000, app.quit)  # never hang a packaging check
         window.show()
+        # Clinics leave bodymap open for days: take the daily backup then too, not only
+        # when it closes. backup_if_due does nothing if today's backup exists.
+        backup_timer = QTimer(window)
+        backup_timer.setInterval(BACKUP_CHECK_MS)
+        backup_timer.timeout.connect(lambda: _backup_if_due(records))
+        backup_timer.start()
         # Unexpected errors inside the event loop become a dialog and a log entry; outside
         # it (start-up, shutdown, --smoke-test) they stay ordinary tracebacks on stderr, so
         # a headless run can never hang on a dialog nobody can see.
