@@ -71,6 +71,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("clinic_name", str, "", "Clinic name printed on charts"),
     Option("data_dir", str, "", "Data directory; empty means the platform default"),
     Option("backups_keep", int, 10, "How many automatic backups to keep"),
+    Option("last_needle", dict, {}, "Needle length, diameter and technique last charted"),
     Option("soap_templates", dict, DEFAULT_SOAP_TEMPLATES,
            "Note templates per SOAP field: {field: {template name: text}}"),
     Option("instruction_template", str, DEFAULT_INSTRUCTION_TEMPLATE,

@@ -4,20 +4,23 @@ through VisitDocument.apply; a drag or a run of typing merges into one undo step
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from bodymap.model import (
+    Changes,
     Mark,
     ValidationError,
+    Visit,
     add_mark,
     move_mark,
     remove_mark,
     replace_mark,
     set_visit_fields,
 )
-from bodymap.model.edits import EDITABLE_VISIT_FIELDS
+from bodymap.model.edits import EDITABLE_VISIT_FIELDS, _require_draft
 from bodymap.ui.document import VisitDocument
 
 # Command ids for mergeWith (QUndoCommand merges only commands with equal, non -1 ids).
@@ -142,3 +145,62 @@ class SetVisitFields(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.apply(set_visit_fields, **self.before)
+
+
+# -- chart editor additions ------------------------------------------------------------------
+def set_pain_extent(visit: Visit, extent: dict[str, float]) -> Changes:
+    """Store the derived pain extent (percent per view and "total") on a draft visit."""
+    _require_draft(visit)
+    if visit.pain_extent == extent:
+        return Changes()
+    before = visit.pain_extent
+    visit.pain_extent = dict(extent)
+    try:
+        visit.validate()
+    except ValidationError:
+        visit.pain_extent = before
+        raise
+    return Changes(fields=frozenset({"pain_extent"}))
+
+
+class SetPainExtent(QUndoCommand):
+    """Recompute the pain extent when it runs (``compute(visit)``), so that inside a
+    Compound after a zone edit it stores the value that edit produced; undo restores the
+    value from before."""
+
+    def __init__(self, doc: VisitDocument, compute: Callable[[Visit], dict[str, float]]) -> None:
+        super().__init__("Update pain extent")
+        self.doc, self.compute = doc, compute
+        self.before: dict[str, float] = dict(doc.visit.pain_extent)
+
+    def redo(self) -> None:
+        self.before = dict(self.doc.visit.pain_extent)
+        self.doc.apply(set_pain_extent, self.compute(self.doc.visit))
+
+    def undo(self) -> None:
+        self.doc.apply(set_pain_extent, self.before)
+
+
+class Compound(QUndoCommand):
+    """Several commands as one undo step named ``text`` (e.g. a pain zone made from a
+    referral pattern, plus the pain extent it changes). Redo runs them in order, undo in
+    reverse; if one fails, the ones already run are undone before the error propagates."""
+
+    def __init__(self, text: str, commands: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.commands = commands
+
+    def redo(self) -> None:
+        done: list[QUndoCommand] = []
+        try:
+            for cmd in self.commands:
+                cmd.redo()
+                done.append(cmd)
+        except Exception:
+            for cmd in reversed(done):
+                cmd.undo()
+            raise
+
+    def undo(self) -> None:
+        for cmd in reversed(self.commands):
+            cmd.undo()

@@ -1,0 +1,7 @@
+"""The chart editor: atlas views on a canvas, marking tools, inspector and legend."""
+
+from bodymap.ui.chart.checks import incomplete_needle_sites
+from bodymap.ui.chart.editor import ChartEditor
+from bodymap.ui.chart.tools import Tool
+
+__all__ = ["ChartEditor", "Tool", "incomplete_needle_sites"]

@@ -1,0 +1,288 @@
+"""ChartEditor: the visit's body chart with its tools, view tabs, inspector and legend.
+
+The editor wires the pieces together; it holds no chart state of its own beyond the tool,
+the selection and the needle defaults. Edits go through ``doc.push`` (see tools.py and
+inspector.py) and every part refreshes from ``doc.changed``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabBar,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.atlas import Atlas, load_atlas
+from bodymap.model import Changes, Mark, NeedleSite, PainZone, Precaution, Technique, TextNote
+from bodymap.settings import Settings
+from bodymap.ui.chart.canvas import ChartCanvas
+from bodymap.ui.chart.checks import visit_pain_extent
+from bodymap.ui.chart.inspector import NEEDLE_DEFAULT_FIELDS, Inspector
+from bodymap.ui.chart.legend import Legend
+from bodymap.ui.chart.referral import referral_zone_command
+from bodymap.ui.chart.tools import Tool
+from bodymap.ui.document import VisitDocument
+
+# Fallback for the very first needle site: the most used dry-needling needle.
+BUILTIN_NEEDLE = {"needle_length_mm": 30.0, "needle_diameter_mm": 0.25,
+                  "technique": Technique.PISTONING}
+
+TOOLS: list[tuple[Tool, str, str]] = [
+    (Tool.SELECT, "Select / move", "V"),
+    (Tool.TRIGGER_ACTIVE, "Trigger point (active)", "T"),
+    (Tool.TRIGGER_LATENT, "Trigger point (latent)", "L"),
+    (Tool.NEEDLE, "Needle site", "N"),
+    (Tool.ZONE_LASSO, "Pain zone (lasso)", "Z"),
+    (Tool.ZONE_BRUSH, "Pain zone (brush)", "B"),
+    (Tool.TEXT, "Text note", "X"),
+    (Tool.DELETE, "Delete (click a mark)", "D"),
+]
+
+
+class ChartEditor(QWidget):
+    """The chart of one open visit. ``tool_actions`` are checkable and carry shortcuts;
+    ``status_message`` names the muscle under the pointer ("Upper trapezius (left)")."""
+
+    status_message = Signal(str)
+
+    def __init__(self, doc: VisitDocument, atlas: Atlas | None = None,
+                 parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.atlas = atlas or load_atlas()
+        self.settings = settings
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #37474f; color: white; font-weight: bold; "
+                                  "padding: 6px")
+        self.canvas = ChartCanvas(doc, self.atlas)
+        self.controller = self.canvas.controller
+        self.controller.needle_defaults = self._initial_needle()
+        self.controller.on_placed = self._placed
+        self.controller.on_message = self.status_message.emit
+        self.inspector = Inspector(doc, self.atlas)
+        self.legend = Legend(self.atlas)
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        for view in self.atlas.views:
+            self.tabs.addTab(view.title)
+            self.tabs.setTabData(self.tabs.count() - 1, view.id)
+        self.hover_label = QLabel(" ")
+        self.hover_label.setStyleSheet("color: #263238; padding: 2px 6px")
+        self.toolbar = QToolBar("Chart tools")
+        self.tool_actions: list[QAction] = []
+        self._build_actions()
+        self._layout()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.canvas.set_view(self.atlas.views[0].id)
+        self.canvas.hovered.connect(self._hovered)
+        self.canvas.selection_changed.connect(self._selection_changed)
+        self.inspector.needle_used.connect(self._remember_needle)
+        self.inspector.referral_shown.connect(lambda _: self._update_referral())
+        self.inspector.referral_zone_requested.connect(self.chart_referral)
+        doc.changed.connect(self._on_changed)
+        doc.read_only_changed.connect(lambda _: self._apply_read_only())
+        self._apply_read_only()
+        self.legend.show_extent(visit_pain_extent(doc.visit, self.atlas))
+
+    # -- construction -----------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        group = QActionGroup(self)
+        for tool, text, key in TOOLS:
+            action = self._action(f"{text}", key, lambda _=False, t=tool: self.set_tool(t))
+            action.setCheckable(True)
+            action.setData(tool)
+            action.setToolTip(f"{text} ({key})")
+            group.addAction(action)
+            self.toolbar.addAction(action)
+            self.tool_actions.append(action)
+        self.tool_actions[0].setChecked(True)
+        self.toolbar.addSeparator()
+        self.delete_action = self._action("Delete selected mark", QKeySequence.StandardKey.Delete,
+                                          self.delete_selected)
+        self.zoom_in_action = self._action("Zoom in", QKeySequence.StandardKey.ZoomIn,
+                                           lambda: self.canvas.zoom_by(1.25))
+        self.zoom_out_action = self._action("Zoom out", QKeySequence.StandardKey.ZoomOut,
+                                            lambda: self.canvas.zoom_by(0.8))
+        self.fit_action = self._action("Fit to window", "Ctrl+0", self.canvas.fit_to_window)
+        self._action("Cancel", "Esc", self._escape)
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            self.toolbar.addAction(action)
+        for i, view in enumerate(self.atlas.views[:9]):
+            self._action(f"Show {view.title}", f"Ctrl+{i + 1}",
+                         lambda _=False, n=i: self.tabs.setCurrentIndex(n))
+
+    def _layout(self) -> None:
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.setSpacing(0)
+        lv.addWidget(self.tabs)
+        lv.addWidget(self.canvas, 1)
+        lv.addWidget(self.hover_label)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(4, 0, 0, 0)
+        rv.addWidget(self.inspector, 1)
+        rv.addWidget(self.legend)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        top.addWidget(self.banner)
+        bar = QHBoxLayout()
+        bar.addWidget(self.toolbar)
+        top.addLayout(bar)
+        top.addWidget(split, 1)
+
+    # -- tools ------------------------------------------------------------------------------------
+    @property
+    def tool(self) -> Tool:
+        return self.controller.tool
+
+    def set_tool(self, tool: Tool) -> None:
+        """Switch the canvas tool (also checks its action)."""
+        if self.doc.read_only and tool is not Tool.SELECT:
+            tool = Tool.SELECT
+        self.controller.cancel()
+        self.controller.tool = tool
+        for action in self.tool_actions:
+            action.setChecked(action.data() is tool)
+        self.canvas.viewport().setCursor(Qt.CursorShape.ArrowCursor if tool is Tool.SELECT
+                                         else Qt.CursorShape.CrossCursor)
+
+    def _escape(self) -> None:
+        self.controller.cancel()
+        self.set_tool(Tool.SELECT)
+
+    def set_view(self, view_id: str) -> None:
+        """Show an atlas view by id."""
+        for i in range(self.tabs.count()):
+            if self.tabs.tabData(i) == view_id:
+                self.tabs.setCurrentIndex(i)
+
+    def _tab_changed(self, index: int) -> None:
+        self.canvas.set_view(self.tabs.tabData(index))
+        self._update_referral()
+
+    def delete_selected(self) -> None:
+        """Delete the selected mark (Del)."""
+        if self.canvas.selected_id and not self.doc.read_only:
+            self.controller.delete(self.canvas.selected_id)
+
+    # -- reactions --------------------------------------------------------------------------------
+    def _placed(self, mark: Mark) -> None:
+        self.canvas.select(mark.id)
+        if isinstance(mark, TextNote):
+            # typing replaces the placeholder text right away
+            self.inspector.text.setFocus()
+            self.inspector.text.selectAll()
+
+    def _hovered(self, text: str) -> None:
+        self.hover_label.setText(text or " ")
+        self.canvas.setToolTip(text)
+        self.status_message.emit(text)
+
+    def _selection_changed(self, mark_id: str | None) -> None:
+        self.inspector.set_mark(mark_id)
+        self._update_referral()
+
+    def _update_referral(self) -> None:
+        mark = self.inspector.mark
+        polys: list[list[tuple[float, float]]] | None = None
+        if (mark is not None and mark.kind == "trigger_point" and mark.region_id
+                and mark.view == self.canvas.view_id and self.inspector.show_referral.isChecked()):
+            polys = self.atlas.referral(mark.region_id) or None
+        self.canvas.show_referral(polys)
+
+    def chart_referral(self, trigger_point_id: str) -> list[PainZone]:
+        """Turn the trigger point's referral pattern into pain zones linked to it (one undo
+        step); returns the new zones."""
+        if self.doc.read_only:
+            return []
+        made = referral_zone_command(self.doc, self.atlas, trigger_point_id)
+        if made is None:
+            self.status_message.emit("No referral pattern is charted for this muscle.")
+            return []
+        command, zones = made
+        self.doc.push(command)
+        self.canvas.select(zones[0].id)
+        return zones
+
+    def _on_changed(self, changes: Changes) -> None:
+        visit = self.doc.visit
+        zones = "*" in changes.fields or bool(changes.marks_removed) or any(
+            isinstance(m, PainZone) for i in changes.marks_added + changes.marks_updated
+            for m in (visit.mark(i),))
+        if zones:
+            self.legend.show_extent(visit_pain_extent(visit, self.atlas))
+        if changes.marks_updated or "*" in changes.fields:
+            self._update_referral()
+
+    # -- needle defaults --------------------------------------------------------------------------
+    def _initial_needle(self) -> dict[str, Any]:
+        for mark in reversed(self.doc.visit.marks):
+            if isinstance(mark, NeedleSite):
+                return self._safe({k: getattr(mark, k) for k in NEEDLE_DEFAULT_FIELDS})
+        stored = self.settings.get("last_needle") if self.settings else None
+        if stored:
+            try:
+                values = {k: stored[k] for k in NEEDLE_DEFAULT_FIELDS}
+                values["technique"] = Technique(values["technique"])
+                NeedleSite(view="x", x=0, y=0, **values)  # still a valid needle?
+                return self._safe(values)
+            except (KeyError, ValueError, TypeError):
+                pass  # a preference from an older version: fall back quietly
+        return self._safe(dict(BUILTIN_NEEDLE))
+
+    def _safe(self, values: dict[str, Any]) -> dict[str, Any]:
+        # never pre-fill e-stim for a patient with an electrical implant
+        if values.get("technique") is Technique.ESTIM and \
+                self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
+            values["technique"] = Technique.PISTONING
+        return values
+
+    def _remember_needle(self, values: dict[str, Any]) -> None:
+        self.controller.needle_defaults = self._safe(dict(values))
+        if self.settings is not None:
+            plain = {k: (v.value if isinstance(v, Technique) else v) for k, v in values.items()}
+            # off the click path: the preference file is written after the event loop turns
+            QTimer.singleShot(0, lambda: self.settings.set("last_needle", plain))
+
+    # -- signed visits ----------------------------------------------------------------------------
+    def _apply_read_only(self) -> None:
+        ro = self.doc.read_only
+        visit = self.doc.visit
+        if ro:
+            when = f"{visit.signed_at:%Y-%m-%d %H:%M}" if visit.signed_at else "?"
+            self.banner.setText(f"Signed by {visit.signed_by} on {when}: read-only. "
+                                "Corrections are addenda.")
+            self.set_tool(Tool.SELECT)
+        self.banner.setVisible(ro)
+        for action in self.tool_actions[1:]:
+            action.setEnabled(not ro)
+        self.delete_action.setEnabled(not ro)
+        self.inspector.set_mark(self.inspector.mark_id)

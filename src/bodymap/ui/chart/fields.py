@@ -1,0 +1,82 @@
+"""Small input widgets for optional values, as the inspector needs them.
+
+An unrecorded value is not zero: "no depth recorded" and "depth 0" differ in a record, so
+optional numbers show "—" (the spin box's special value at its minimum) and read as None.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+
+NONE_TEXT = "—"
+
+
+class OptionalDouble(QDoubleSpinBox):
+    """A number or None ("—" at the minimum)."""
+
+    def __init__(self, hi: float, decimals: int = 0, suffix: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        step = 10 ** -decimals
+        self.setRange(0.0, hi)
+        self.setDecimals(decimals)
+        self.setSingleStep(step if decimals else 1.0)
+        self.setSpecialValueText(NONE_TEXT)
+        self.setSuffix(suffix)
+        self.setKeyboardTracking(True)
+
+    def get(self) -> float | None:
+        return None if self.value() <= self.minimum() else self.value()
+
+    def put(self, value: float | None) -> None:
+        target = self.minimum() if value is None else value
+        if self.value() != target:
+            self.setValue(target)
+
+
+class OptionalInt(QSpinBox):
+    """A whole number or None ("—" one below ``lo``)."""
+
+    def __init__(self, lo: int, hi: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(lo - 1, hi)
+        self.setSpecialValueText(NONE_TEXT)
+
+    def get(self) -> int | None:
+        return None if self.value() == self.minimum() else self.value()
+
+    def put(self, value: int | None) -> None:
+        target = self.minimum() if value is None else value
+        if self.value() != target:
+            self.setValue(target)
+
+
+class Choice(QComboBox):
+    """A combo box of (label, value) pairs; ``get``/``put`` speak values."""
+
+    def __init__(self, items: list[tuple[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_items(items)
+
+    def set_items(self, items: list[tuple[str, Any]]) -> None:
+        blocked = self.blockSignals(True)
+        current = self.get() if self.count() else None
+        self.clear()
+        for label, value in items:
+            self.addItem(label, value)
+        self.put(current)
+        self.blockSignals(blocked)
+
+    def get(self) -> Any:
+        return self.currentData()
+
+    def put(self, value: Any) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                if self.currentIndex() != i:
+                    self.setCurrentIndex(i)
+                return
+        if self.count():
+            self.setCurrentIndex(0)

@@ -1,0 +1,403 @@
+"""The inspector: shows and edits the selected mark's details.
+
+Each widget edit becomes one EditMark (successive edits of the same field merge into one
+undo step). An impossible value never reaches the record: the command refuses it, the
+widget goes back to the stored value and the reason is shown in red. Safety rules live here
+too: the catalogue's caution for hazard regions (with depth required), and e-stim refused
+for a patient with a pacemaker or other electrical implant.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.atlas import Atlas
+from bodymap.model import (
+    Changes,
+    EStim,
+    Mark,
+    NeedleSite,
+    PainQuality,
+    PainZone,
+    Precaution,
+    Side,
+    Technique,
+    TextNote,
+    TriggerPoint,
+    TriggerPointKind,
+    ValidationError,
+)
+from bodymap.ui.chart import checks
+from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
+from bodymap.ui.commands import EditMark, mark_name
+from bodymap.ui.document import VisitDocument
+
+DIAMETERS = [("0.16 mm (36 G)", 0.16), ("0.18 mm (35 G)", 0.18), ("0.20 mm (34 G)", 0.20),
+             ("0.22 mm (33 G)", 0.22), ("0.25 mm (32 G)", 0.25), ("0.30 mm (30 G)", 0.30),
+             ("0.35 mm (28 G)", 0.35)]
+TENDERNESS = [("0 none", 0), ("1 mild", 1), ("2 moderate", 2), ("3 severe / jump sign", 3)]
+NEEDLE_DEFAULT_FIELDS = ("needle_length_mm", "needle_diameter_mm", "technique")
+ESTIM_REFUSAL = ("E-stim refused: this patient's record lists a pacemaker or other electrical "
+                 "implant{note}. Electrical stimulation is contraindicated; choose another "
+                 "technique.")
+
+
+def _page(form: QFormLayout) -> QWidget:
+    page = QWidget()
+    page.setLayout(form)
+    form.setContentsMargins(0, 0, 0, 0)
+    return page
+
+
+class Inspector(QScrollArea):
+    """Details of one mark. ``needle_used`` reports needle details after an edit (the
+    editor remembers them as the next needle site's defaults); ``referral_zone_requested``
+    and ``referral_shown`` drive the referral overlay."""
+
+    needle_used = Signal(dict)
+    referral_zone_requested = Signal(str)  # trigger point id
+    referral_shown = Signal(bool)
+
+    def __init__(self, doc: VisitDocument, atlas: Atlas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.atlas = doc, atlas
+        self.mark_id: str | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(300)
+        body = QWidget()
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        self.title = QLabel("No mark selected")
+        self.title.setStyleSheet("font-weight: bold; font-size: 13px")
+        self.title.setWordWrap(True)
+        self.caution = QLabel()
+        self.caution.setWordWrap(True)
+        self.caution.setStyleSheet("background: #ffe082; color: black; border: 2px solid #b26a00;"
+                                   " padding: 4px; border-radius: 3px")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b71c1c; font-weight: bold")
+        self.form = QWidget()
+        lay.addWidget(self.title)
+        lay.addWidget(self.caution)
+        lay.addWidget(self.error)
+        lay.addWidget(self.form)
+        lay.addStretch(1)
+        self._build_form()
+        doc.changed.connect(self._on_changed)
+        self.set_mark(None)
+
+    # -- widgets ---------------------------------------------------------------------------------
+    def _build_form(self) -> None:
+        outer = QVBoxLayout(self.form)
+        outer.setContentsMargins(0, 0, 0, 0)
+        common = QFormLayout()
+        muscles = sorted(self.atlas.muscles, key=lambda m: m.name.lower())
+        self.muscle = Choice([("(not on a muscle)", None)] + [(m.name, m.id) for m in muscles])
+        self.side = Choice([("(none)", None), ("Left", Side.LEFT), ("Right", Side.RIGHT)])
+        common.addRow("Muscle", self.muscle)
+        common.addRow("Side (patient's)", self.side)
+        outer.addLayout(common)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+        # trigger point
+        f = QFormLayout()
+        self.tp_kind = Choice([("Active", TriggerPointKind.ACTIVE),
+                               ("Latent", TriggerPointKind.LATENT)])
+        self.tenderness = Choice([("Not graded", None)] + TENDERNESS)
+        self.show_referral = QCheckBox("Show referral pattern")
+        self.show_referral.setChecked(True)
+        self.referral_button = QPushButton("Chart referral as pain zone")
+        f.addRow("Type", self.tp_kind)
+        f.addRow("Tenderness", self.tenderness)
+        f.addRow(self.show_referral)
+        f.addRow(self.referral_button)
+        self.tp_page = _page(f)
+        # needle site
+        f = QFormLayout()
+        self.length = OptionalDouble(200, suffix=" mm")
+        self.diameter = Choice([("—", None)] + DIAMETERS)
+        self.depth = OptionalDouble(200, suffix=" mm")
+        self.depth_label = QLabel("Depth")
+        self.count = OptionalInt(1, 100)
+        self.technique = Choice([(t.label, t) for t in Technique])
+        self.dwell = OptionalDouble(120, suffix=" min")
+        self.dwell_label = QLabel("Dwell time")
+        self.freq = OptionalDouble(1000, decimals=1, suffix=" Hz")
+        self.intensity_ma = OptionalDouble(100, decimals=1, suffix=" mA")
+        self.duration = OptionalDouble(120, suffix=" min")
+        self.ltr = Choice([("Not recorded", None), ("Yes", True), ("No", False)])
+        self.ltr_count = OptionalInt(0, 1000)
+        self.response = QLineEdit()
+        self.response.setPlaceholderText("e.g. familiar pain reproduced, tolerated well")
+        f.addRow("Needle length", self.length)
+        f.addRow("Needle gauge", self.diameter)
+        f.addRow(self.depth_label, self.depth)
+        f.addRow("Needles", self.count)
+        f.addRow("Technique", self.technique)
+        f.addRow(self.dwell_label, self.dwell)
+        self.estim_labels = [QLabel("E-stim frequency"), QLabel("E-stim intensity"),
+                             QLabel("E-stim duration")]
+        for label, w in zip(self.estim_labels, (self.freq, self.intensity_ma, self.duration)):
+            f.addRow(label, w)
+        f.addRow("LTR elicited", self.ltr)
+        f.addRow("LTR count", self.ltr_count)
+        f.addRow("Response", self.response)
+        self.needle_page = _page(f)
+        # pain zone
+        f = QFormLayout()
+        self.zone_intensity = OptionalInt(1, 10)
+        self.zone_intensity.setRange(0, 10)
+        self.zone_intensity.setSpecialValueText("")
+        self.quality = Choice([(q.value.capitalize(), q) for q in PainQuality])
+        self.source = Choice([("(none)", None)])
+        f.addRow("Intensity (0-10)", self.zone_intensity)
+        f.addRow("Quality", self.quality)
+        f.addRow("From trigger point", self.source)
+        self.zone_page = _page(f)
+        # text note
+        f = QFormLayout()
+        self.text = QLineEdit()
+        f.addRow("Text", self.text)
+        self.text_page = _page(f)
+        for page in (self.tp_page, self.needle_page, self.zone_page, self.text_page):
+            self.pages.addWidget(page)
+        notes = QFormLayout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Free note")
+        notes.addRow("Note", self.note)
+        outer.addLayout(notes)
+        self._connect()
+
+    def _connect(self) -> None:
+        def on(signal: Any, handler: Any) -> None:
+            signal.connect(lambda *_: None if self._loading else handler())
+
+        on(self.muscle.currentIndexChanged, self._muscle_side)
+        on(self.side.currentIndexChanged, self._muscle_side)
+        on(self.tp_kind.currentIndexChanged, lambda: self.edit(tp_kind=self.tp_kind.get()))
+        on(self.tenderness.currentIndexChanged,
+           lambda: self.edit(tenderness=self.tenderness.get()))
+        self.show_referral.toggled.connect(self.referral_shown)
+        self.referral_button.clicked.connect(
+            lambda: self.mark_id and self.referral_zone_requested.emit(self.mark_id))
+        on(self.length.valueChanged, lambda: self.edit(needle_length_mm=self.length.get()))
+        on(self.diameter.currentIndexChanged,
+           lambda: self.edit(needle_diameter_mm=self.diameter.get()))
+        on(self.depth.valueChanged, lambda: self.edit(depth_mm=self.depth.get()))
+        on(self.count.valueChanged, lambda: self.edit(needle_count=self.count.get() or 1))
+        on(self.technique.currentIndexChanged, self._technique)
+        on(self.dwell.valueChanged, lambda: self.edit(dwell_min=self.dwell.get()))
+        for w in (self.freq, self.intensity_ma, self.duration):
+            on(w.valueChanged, self._estim)
+        on(self.ltr.currentIndexChanged, self._ltr)
+        on(self.ltr_count.valueChanged, lambda: self.edit(ltr_count=self.ltr_count.get()))
+        on(self.response.textChanged, lambda: self.edit(response=self.response.text()))
+        on(self.zone_intensity.valueChanged,
+           lambda: self.edit(intensity=self.zone_intensity.value()))
+        on(self.quality.currentIndexChanged, lambda: self.edit(quality=self.quality.get()))
+        on(self.source.currentIndexChanged, lambda: self.edit(source_id=self.source.get()))
+        on(self.text.textChanged, lambda: self.edit(text=self.text.text()))
+        on(self.note.textChanged, lambda: self.edit(note=self.note.text()))
+
+    # -- editing ----------------------------------------------------------------------------------
+    @property
+    def mark(self) -> Mark | None:
+        try:
+            return self.doc.visit.mark(self.mark_id) if self.mark_id else None
+        except KeyError:
+            return None
+
+    def edit(self, text: str = "", **values: Any) -> bool:
+        """Push one EditMark on the selected mark; on a refused value, show why and put
+        the widgets back to what is stored."""
+        mark = self.mark
+        if mark is None or self.doc.read_only:
+            return False
+        try:
+            cmd = EditMark(self.doc, mark.id, text, **values)
+        except ValidationError as exc:
+            self.error.setText(exc.message if hasattr(exc, "message") else str(exc))
+            self.error.show()
+            self._load(mark)
+            return False
+        if cmd.after == cmd.before:
+            return True
+        self.error.hide()
+        self.doc.push(cmd)
+        if isinstance(cmd.after, NeedleSite) and set(values) & set(NEEDLE_DEFAULT_FIELDS):
+            self.needle_used.emit({k: getattr(cmd.after, k) for k in NEEDLE_DEFAULT_FIELDS})
+        return True
+
+    def _muscle_side(self) -> None:
+        mark = self.mark
+        if mark is None:
+            return
+        muscle, side = self.muscle.get(), self.side.get()
+        rid = f"{mark.view}.{muscle}.{side.value}" if muscle and side else None
+        try:
+            if rid is not None:
+                self.atlas.region(rid)
+        except KeyError:
+            rid = None
+        self.edit("Correct muscle and side", muscle=muscle, side=side, region_id=rid)
+
+    def _technique(self) -> None:
+        mark = self.mark
+        chosen: Technique = self.technique.get()
+        if not isinstance(mark, NeedleSite) or chosen is mark.technique:
+            return
+        if chosen is Technique.ESTIM and self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
+            note = self.doc.patient.precautions.get(Precaution.ELECTRICAL_IMPLANT, "")
+            self.error.setText(ESTIM_REFUSAL.format(note=f" ({note})" if note else ""))
+            self.error.show()
+            self._load(mark)  # the combo goes back: refused, not silently ignored
+            self.error.show()
+            return
+        values: dict[str, Any] = {"technique": chosen}
+        if chosen is not Technique.ESTIM:
+            values["estim"] = None  # parameters of a technique not used are not recorded
+        if chosen is not Technique.STATIC:
+            values["dwell_min"] = None
+        self.edit(**values)
+
+    def _estim(self) -> None:
+        freq = self.freq.get()
+        if freq is None:
+            if self.intensity_ma.get() is not None or self.duration.get() is not None:
+                self.error.setText("Set the e-stim frequency first.")
+                self.error.show()
+            self.edit(estim=None)
+            return
+        self.edit(estim=EStim(frequency_hz=freq, intensity_ma=self.intensity_ma.get(),
+                              duration_min=self.duration.get()))
+
+    def _ltr(self) -> None:
+        elicited = self.ltr.get()
+        values: dict[str, Any] = {"ltr_elicited": elicited}
+        if elicited is False:
+            values["ltr_count"] = None
+        self.edit(**values)
+
+    # -- showing ----------------------------------------------------------------------------------
+    def set_mark(self, mark_id: str | None) -> None:
+        """Show this mark (None: nothing selected)."""
+        self.mark_id = mark_id
+        self.error.hide()
+        self._load(self.mark)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.mark_id is None:
+            return
+        if self.mark is None:
+            self.set_mark(None)
+        elif "*" in changes.fields or self.mark_id in changes.marks_updated \
+                or changes.marks_added or changes.marks_removed:
+            self._load(self.mark)
+
+    def _load(self, mark: Mark | None) -> None:
+        self._loading = True
+        try:
+            self._fill(mark)
+        finally:
+            self._loading = False
+
+    def _fill(self, mark: Mark | None) -> None:
+        self.form.setVisible(mark is not None)
+        self.form.setEnabled(not self.doc.read_only)
+        self.caution.hide()
+        if mark is None:
+            self.title.setText("No mark selected. Pick a tool and click the body." if
+                               not self.doc.read_only else "Signed visit: read-only.")
+            return
+        where = self.atlas.muscle(mark.muscle).name if checks.muscle_of(mark, self.atlas) \
+            else (mark.muscle or "not on a muscle")
+        side = f" ({mark.side.label})" if mark.side else ""
+        self.title.setText(f"{mark_name(mark).capitalize()}: {where}{side}")
+        self.muscle.put(mark.muscle)
+        self.side.put(mark.side)
+        if self.note.text() != mark.note:
+            self.note.setText(mark.note)
+        if isinstance(mark, TriggerPoint):
+            self.pages.setCurrentWidget(self.tp_page)
+            self.tp_kind.put(mark.tp_kind)
+            self.tenderness.put(mark.tenderness)
+            has_referral = bool(mark.region_id and self.atlas.referral(mark.region_id))
+            self.referral_button.setEnabled(has_referral and not self.doc.read_only)
+            self.show_referral.setEnabled(has_referral)
+            self.referral_button.setToolTip("" if has_referral else
+                                            "No referral pattern is charted for this muscle")
+        elif isinstance(mark, NeedleSite):
+            self._fill_needle(mark)
+        elif isinstance(mark, PainZone):
+            self.pages.setCurrentWidget(self.zone_page)
+            self.zone_intensity.setValue(mark.intensity)
+            self.quality.put(mark.quality)
+            sources = [(f"{'Active' if m.tp_kind is TriggerPointKind.ACTIVE else 'Latent'} TrP: "
+                        f"{self._where(m)}", m.id) for m in self.doc.visit.marks
+                       if isinstance(m, TriggerPoint)]
+            self.source.set_items([("(none)", None)] + sources)
+            self.source.put(mark.source_id)
+        elif isinstance(mark, TextNote):
+            self.pages.setCurrentWidget(self.text_page)
+            if self.text.text() != mark.text:
+                self.text.setText(mark.text)
+
+    def _where(self, mark: Mark) -> str:
+        muscle = checks.muscle_of(mark, self.atlas)
+        name = muscle.name if muscle else "off muscle"
+        return f"{name} ({mark.side.value})" if mark.side else name
+
+    def _fill_needle(self, mark: NeedleSite) -> None:
+        self.pages.setCurrentWidget(self.needle_page)
+        self.length.put(mark.needle_length_mm)
+        self.diameter.put(mark.needle_diameter_mm)
+        self.depth.put(mark.depth_mm)
+        self.count.put(mark.needle_count)
+        self.technique.put(mark.technique)
+        self.dwell.put(mark.dwell_min)
+        static, estim = mark.technique is Technique.STATIC, mark.technique is Technique.ESTIM
+        self.dwell.setVisible(static)
+        self.dwell_label.setVisible(static)
+        for label, w in zip(self.estim_labels, (self.freq, self.intensity_ma, self.duration)):
+            label.setVisible(estim)
+            w.setVisible(estim)
+        self.freq.put(mark.estim.frequency_hz if mark.estim else None)
+        self.intensity_ma.put(mark.estim.intensity_ma if mark.estim else None)
+        self.duration.put(mark.estim.duration_min if mark.estim else None)
+        self.ltr.put(mark.ltr_elicited)
+        self.ltr_count.put(mark.ltr_count)
+        self.ltr_count.setEnabled(mark.ltr_elicited is not False)
+        if self.response.text() != mark.response:
+            self.response.setText(mark.response)
+        required = checks.depth_required(mark, self.atlas)
+        missing = required and mark.depth_mm is None
+        self.depth_label.setText("Depth (required here)" if required else "Depth")
+        self.depth.setStyleSheet("background: #ffcdd2; border: 2px solid #b71c1c"
+                                 if missing else "")
+        text = checks.caution_text(mark, self.atlas)
+        hazards = checks.hazards_of(mark, self.atlas)
+        if text or hazards:
+            head = "⚠ Caution" + (f" ({', '.join(h.replace('_', ' ') for h in hazards)})"
+                                  if hazards else "")
+            tail = " Record the needling depth." if missing else ""
+            self.caution.setText(f"{head}: {text or 'hazard region.'}{tail}")
+            self.caution.show()
+        if estim and self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
+            self.error.setText("This site records e-stim, but the patient's record lists an "
+                               "electrical implant: check this entry.")
+            self.error.show()

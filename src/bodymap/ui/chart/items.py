@@ -1,0 +1,189 @@
+"""Graphics items of the chart: the view's diagram, marks, hover highlight, referral overlay.
+
+Scene units are the view's SVG user units (the diagram sits at 0,0 at scale 1), so a mark's
+stored x, y is its scene position. Point marks ignore the view's zoom (constant size on
+screen); pain zones are areas and scale with the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from bodymap.atlas import Atlas
+from bodymap.atlas.qt import polygon_path
+from bodymap.model import Mark, NeedleSite, PainZone, TextNote, TriggerPoint, TriggerPointKind
+from bodymap.ui.chart import style
+
+Z_BACKGROUND, Z_ZONE, Z_HOVER, Z_REFERRAL, Z_POINT, Z_DRAFT = 0, 10, 15, 16, 20, 30
+
+
+class DiagramItem(QGraphicsItem):
+    """The view's SVG, painted as vectors through QSvgRenderer. Device-coordinate caching
+    re-renders it at the current zoom and pixel ratio (crisp at any zoom) and only when the
+    zoom changes, so placing a mark does not re-render the whole diagram."""
+
+    def __init__(self, atlas: Atlas, view_id: str) -> None:
+        super().__init__()
+        view = atlas.view(view_id)
+        self._rect = QRectF(0, 0, view.width, view.height)
+        self._renderer = QSvgRenderer(QByteArray(view.svg.encode("utf-8")))
+        self.setZValue(Z_BACKGROUND)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        self._renderer.render(painter, self._rect)
+
+
+class MarkItem(QGraphicsItem):
+    """Base of the items that show one mark; ``set_mark`` refreshes it from the model."""
+
+    paints = 0  # paint calls of all mark items (the click-to-paint benchmark reads it)
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(False)
+
+    @property
+    def mark_id(self) -> str:
+        return self.mark.id
+
+    def set_mark(self, mark: Mark, **state: bool) -> None:
+        raise NotImplementedError
+
+
+class PointItem(MarkItem):
+    """A trigger point, needle site or text note symbol (constant size on screen)."""
+
+    def __init__(self, mark: Mark, *, caution: bool = False, incomplete: bool = False) -> None:
+        super().__init__(mark)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(Z_POINT)
+        self._font = QFont()
+        self._font.setPixelSize(12)
+        self._rect = QRectF()
+        self.set_mark(mark, caution=caution, incomplete=incomplete)
+
+    def set_mark(self, mark: Mark, *, caution: bool = False,  # type: ignore[override]
+                 incomplete: bool = False) -> None:
+        self.prepareGeometryChange()
+        self.mark, self.caution, self.incomplete = mark, caution, incomplete
+        x, y = mark.anchor
+        self.setPos(x, y)
+        s = style.SYMBOL_PX
+        rect = QRectF(-s, -s * 1.1, 2 * s, 2.2 * s)  # room for halo, ring and badge
+        if isinstance(mark, TextNote):
+            width = QFontMetricsF(self._font).horizontalAdvance(self._label()) + 8
+            rect = rect.united(QRectF(s / 2, -9, width, 18))
+        self._rect = rect
+        self.setToolTip(self._label() if isinstance(mark, TextNote) else "")
+        self.update()
+
+    def _label(self) -> str:
+        text = self.mark.text if isinstance(self.mark, TextNote) else ""
+        return text if len(text) <= 40 else text[:39] + "…"
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        s = style.SYMBOL_PX
+        path.addEllipse(QPointF(0, 0), s * 0.7, s * 0.7)  # a forgiving click target
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        MarkItem.paints += 1
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        mark = self.mark
+        if isinstance(mark, TriggerPoint):
+            style.paint_trigger_point(painter, mark.tp_kind is TriggerPointKind.ACTIVE)
+        elif isinstance(mark, NeedleSite):
+            style.paint_needle_site(painter, incomplete=self.incomplete)
+        elif isinstance(mark, TextNote):
+            style.paint_note_tag(painter)
+            painter.setFont(self._font)
+            rect = QRectF(style.SYMBOL_PX / 2 + 4, -9, self._rect.right(), 18)
+            painter.setPen(QPen(QColor(255, 255, 255, 230), 3))
+            painter.setPen(style.NOTE_COLOR.darker(160))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, self._label())
+        if self.caution:
+            style.paint_caution_badge(painter)
+        if self.isSelected():
+            painter.setPen(QPen(style.SELECT_COLOR, 2.0, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), style.SYMBOL_PX * 0.8, style.SYMBOL_PX * 0.8)
+
+
+class ZoneItem(MarkItem):
+    """A referred-pain zone: its polygon, hatched by quality, opacity by intensity."""
+
+    def __init__(self, mark: PainZone) -> None:
+        super().__init__(mark)
+        self.setZValue(Z_ZONE)
+        self._path = QPainterPath()
+        self.set_mark(mark)
+
+    def set_mark(self, mark: Mark, **state: bool) -> None:
+        assert isinstance(mark, PainZone)
+        self.prepareGeometryChange()
+        self.mark = mark
+        self.setPos(0, 0)
+        self._path = polygon_path(mark.points)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._path.boundingRect().adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        MarkItem.paints += 1
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        zone = self.mark
+        assert isinstance(zone, PainZone)
+        painter.setPen(style.zone_pen())
+        painter.setBrush(style.zone_brush(zone.quality, zone.intensity))
+        painter.drawPath(self._path)
+        if self.isSelected():
+            pen = QPen(style.SELECT_COLOR, 2.0, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._path)
+
+
+def make_item(mark: Mark, *, caution: bool = False, incomplete: bool = False) -> MarkItem:
+    """The item that shows ``mark``."""
+    if isinstance(mark, PainZone):
+        return ZoneItem(mark)
+    return PointItem(mark, caution=caution, incomplete=incomplete)
+
+
+def outline_item(polygons: Sequence[Sequence[tuple[float, float]]], *, fill: QColor,
+                 line: QColor, z: float, dashed: bool = False) -> QGraphicsPathItem:
+    """A non-interactive overlay (hover highlight, referral pattern, zone being drawn)."""
+    path = QPainterPath()
+    for poly in polygons:
+        path.addPath(polygon_path(poly))
+    item = QGraphicsPathItem(path)
+    pen = QPen(line, 1.5, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    pen.setCosmetic(True)
+    item.setPen(pen)
+    item.setBrush(fill)
+    item.setZValue(z)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    return item
