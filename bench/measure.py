@@ -106,3 +106,27 @@ def search_ms(queries: tuple[str, ...] = ("s", "sm", "smi", "smit", "smith", "m"
     return {"value": round(statistics.median(samples), 2),
             "p95_ms": round(sorted(samples)[int(len(samples) * 0.95)], 2),
             "patients": 100_000}
+
+
+def click_to_mark_ms() -> dict[str, object]:
+    from bench.bench_chart import bench_click_to_mark_ms
+
+    return dict(bench_click_to_mark_ms())
+
+
+def open_visit_ms() -> dict[str, object]:
+    from bench.bench_chart import bench_open_visit_ms
+
+    return dict(bench_open_visit_ms())
+
+
+def timeline_ms() -> dict[str, object]:
+    from bench.bench_review import bench_timeline_ms
+
+    return dict(bench_timeline_ms())
+
+
+def pdf_page_ratio() -> dict[str, object]:
+    from bench.bench_print import bench_pdf_page_ratio
+
+    return dict(bench_pdf_page_ratio())

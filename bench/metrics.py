@@ -6,8 +6,8 @@ line ``{"value": v, ...details}``. ``python -m bench`` runs them all, each in it
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import statistics
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,35 +18,42 @@ class Metric:
     unit: str
     goal: float
     what: str
-    missing: str | None = None  # why it cannot be measured yet (feature not built)
+    needs: str | None = None  # module that must exist (the feature being measured)
+    feature: str = ""  # how to name that feature when it is missing
+
+    @property
+    def missing(self) -> str | None:
+        """Why the metric cannot be measured yet, or None."""
+        if self.needs is None:
+            return None
+        try:
+            found = importlib.util.find_spec(self.needs) is not None
+        except ModuleNotFoundError:
+            found = False
+        return None if found else f"{self.feature} is not built yet ({self.needs})"
 
 
+CHART = ("bench.bench_chart", "the chart editor (issue 4)")
 METRICS: dict[str, Metric] = {
     "cold_start_ratio": Metric("x", 1.5, "process start to first painted main window, "
                                          "10,000-patient database / bare QMainWindow process"),
     "hit_test_us": Metric("us", 20, "atlas region_at per query, random points, all views"),
     "click_to_mark_ms": Metric("ms", 8, "trigger-point click to mark painted, 500 marks",
-                               missing="the chart editor (issue 4) is not built yet"),
-    "open_visit_ms": Metric("ms", 50, "open a 500-mark visit to first paint",
-                            missing="the chart editor (issue 4) is not built yet"),
+                               *CHART),
+    "open_visit_ms": Metric("ms", 50, "open a 500-mark visit to first paint", *CHART),
     "autosave_ratio": Metric("x", 3, "one edit committed through storage / raw sqlite3 commit "
                                      "of the same bytes, same pragmas"),
     "search_ms": Metric("ms", 20, "one type-ahead keystroke in the patient list, "
                                   "100,000 patients"),
     "timeline_ms": Metric("ms", 100, "open the timeline of a patient with 200 visits",
-                          missing="the visit timeline (issue 6) is not built yet"),
+                          "bench.bench_review", "the visit timeline (issue 6)"),
     "pdf_page_ratio": Metric("x", 2, "PDF export per page / bare QPdfWriter page, same diagram",
-                             missing="printing (issue 7) is not built yet"),
+                             "bench.bench_print", "printing (issue 7)"),
     "rss_mb": Metric("MB", 250, "resident memory, 10,000 patients, a 500-mark chart open",
-                     missing="needs the chart editor (issue 4) to hold a chart open"),
+                     *CHART),
     "soak_rss_growth_pct": Metric("%", 10, "100,000 edits with undo/redo: RSS growth from "
-                                           "edit 10,000 to 100,000",
-                                  missing="needs the chart editor's undo stack (issue 4)"),
+                                           "edit 10,000 to 100,000", *CHART),
 }
-
-
-def median_of(samples: list[float]) -> float:
-    return statistics.median(samples)
 
 
 def _measure(name: str) -> dict[str, object]:
