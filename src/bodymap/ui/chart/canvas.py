@@ -123,7 +123,6 @@ class ChartCanvas(QGraphicsView):
             return  # a view this atlas lacks: keep the mark, cannot show it
         scene = self.scene_for(mark.view)
         item = make_item(mark, **self._state(mark))
-        item.setFlag(item.GraphicsItemFlag.ItemIsSelectable, not self.doc.read_only)
         scene.marks[mark.id] = item
         scene.addItem(item)
 

@@ -54,27 +54,31 @@ class OptionalInt(QSpinBox):
 
 
 class Choice(QComboBox):
-    """A combo box of (label, value) pairs; ``get``/``put`` speak values."""
+    """A combo box of (label, value) pairs; ``get``/``put`` speak values. Values are kept
+    on the Python side: Qt would turn a str-based enum stored as item data into a plain
+    str, and ``Side.LEFT`` must come back as ``Side.LEFT``."""
 
     def __init__(self, items: list[tuple[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._values: list[Any] = []
         self.set_items(items)
 
     def set_items(self, items: list[tuple[str, Any]]) -> None:
         blocked = self.blockSignals(True)
-        current = self.get() if self.count() else None
+        current = self.get()
         self.clear()
-        for label, value in items:
-            self.addItem(label, value)
+        self._values = [value for _, value in items]
+        self.addItems([label for label, _ in items])
         self.put(current)
         self.blockSignals(blocked)
 
     def get(self) -> Any:
-        return self.currentData()
+        i = self.currentIndex()
+        return self._values[i] if 0 <= i < len(self._values) else None
 
     def put(self, value: Any) -> None:
-        for i in range(self.count()):
-            if self.itemData(i) == value:
+        for i, v in enumerate(self._values):
+            if v is value or (type(v) is type(value) and v == value):
                 if self.currentIndex() != i:
                     self.setCurrentIndex(i)
                 return

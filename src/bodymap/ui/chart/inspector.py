@@ -222,14 +222,14 @@ class Inspector(QScrollArea):
         except KeyError:
             return None
 
-    def edit(self, text: str = "", **values: Any) -> bool:
+    def edit(self, undo_label: str = "", /, **values: Any) -> bool:
         """Push one EditMark on the selected mark; on a refused value, show why and put
         the widgets back to what is stored."""
         mark = self.mark
         if mark is None or self.doc.read_only:
             return False
         try:
-            cmd = EditMark(self.doc, mark.id, text, **values)
+            cmd = EditMark(self.doc, mark.id, undo_label, **values)
         except ValidationError as exc:
             self.error.setText(exc.message if hasattr(exc, "message") else str(exc))
             self.error.show()
