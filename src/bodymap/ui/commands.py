@@ -88,8 +88,9 @@ class EditMark(QUndoCommand):
     the same mark merge, so typing a note is one undo step. An impossible value raises
     ValidationError here, before anything is pushed or changed."""
 
-    def __init__(self, doc: VisitDocument, mark_id: str, text: str = "",
+    def __init__(self, doc: VisitDocument, mark_id: str, text: str = "", /,
                  **values: Any) -> None:
+        # positional-only: a text note's own field is also called "text"
         before = doc.visit.mark(mark_id)
         super().__init__(text or f"Edit {mark_name(before)}")
         if "id" in values:
