@@ -96,13 +96,17 @@ def covered_area(zones: Sequence[Polygon], outline: Polygon, *,
     y_min = min(p[1] for z in zones for p in z)
     y_max = max(p[1] for z in zones for p in z)
     rows = max(1, math.ceil((y_max - y_min) / row_step))
-    body = _row_crossings(outline, y_min, row_step, rows)
     per_zone = [_row_crossings(z, y_min, row_step, rows) for z in zones]
+    pain_rows: dict[int, list[tuple[float, float]]] = {}
+    for crossings in per_zone:
+        for i, xs in crossings.items():
+            pain_rows.setdefault(i, []).extend(_spans(xs))
+    body = _row_crossings(outline, y_min, row_step, rows)
     total = 0.0
-    for i, body_xs in body.items():
-        pain = _union(s for zc in per_zone for s in _spans(zc.get(i, [])))
-        if pain:
-            total += _intersection_length(pain, _spans(body_xs))
+    for i, spans in pain_rows.items():
+        body_xs = body.get(i)
+        if body_xs:
+            total += _intersection_length(_union(spans), _spans(body_xs))
     return total * row_step
 
 

@@ -79,6 +79,7 @@ class ChartCanvas(QGraphicsView):
         self._pan: QPointF | None = None
         self._hover_region: str | None = None
         self._selected: str | None = None
+        self._view_ids = {v.id for v in atlas.views}
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -94,8 +95,12 @@ class ChartCanvas(QGraphicsView):
     def scene_for(self, view_id: str) -> ChartScene:
         scene = self.scenes.get(view_id)
         if scene is None:
+            # built on first use: opening a visit pays only for the view it shows
             scene = self.scenes[view_id] = ChartScene(self.atlas, view_id, self)
             scene.selectionChanged.connect(self._on_selection)
+            for i, mark in enumerate(self.doc.visit.marks):
+                if mark.view == view_id:
+                    self._add_item(mark, i)
         return scene
 
     def scene_rect_of(self, view_id: str) -> QRectF:
@@ -118,18 +123,29 @@ class ChartCanvas(QGraphicsView):
                 "incomplete": checks.is_incomplete(mark, self.atlas)} \
             if mark.kind == "needle_site" else {}
 
-    def _add_item(self, mark: Mark) -> None:
-        if mark.view not in {v.id for v in self.atlas.views}:
-            return  # a view this atlas lacks: keep the mark, cannot show it
-        scene = self.scene_for(mark.view)
+    def _add_item(self, mark: Mark, index: int | None = None) -> None:
+        scene = self.scenes.get(mark.view)
+        if scene is None:
+            return  # not built yet (scene_for adds it then), or a view this atlas lacks
         item = make_item(mark, **self._state(mark))
+        # the model's list order is the drawing order within each kind's layer
+        if index is None:
+            index = self.doc.visit.mark_index(mark.id)
+        item.setZValue(item.zValue() + index / (len(self.doc.visit.marks) + 1))
         scene.marks[mark.id] = item
         scene.addItem(item)
 
-    def item(self, mark_id: str) -> MarkItem | None:
+    def item(self, mark_id: str, *, build: bool = True) -> MarkItem | None:
+        """The item showing a mark (building its view's scene if ``build``)."""
+        try:
+            view = self.doc.visit.mark(mark_id).view
+        except KeyError:
+            view = None
         for scene in self.scenes.values():
             if mark_id in scene.marks:
                 return scene.marks[mark_id]
+        if build and view in self._view_ids and view not in self.scenes:
+            return self.scene_for(view).marks.get(mark_id)
         return None
 
     def rebuild(self) -> None:
@@ -138,23 +154,22 @@ class ChartCanvas(QGraphicsView):
             for item in scene.marks.values():
                 scene.removeItem(item)
             scene.marks.clear()
-        for mark in self.doc.visit.marks:
-            self._add_item(mark)
-        self._restack()
+        for i, mark in enumerate(self.doc.visit.marks):
+            self._add_item(mark, i)
 
     def _restack(self) -> None:
-        # the model's list order is the drawing order within each kind's layer
+        n = len(self.doc.visit.marks) + 1
         for i, mark in enumerate(self.doc.visit.marks):
-            item = self.item(mark.id)
+            item = self.item(mark.id, build=False)
             if item is not None:
-                item.setZValue(item.zValue() // 1 + i / (len(self.doc.visit.marks) + 1))
+                item.setZValue(item.zValue() // 1 + i / n)
 
     def _on_changed(self, changes: Changes) -> None:
         if "*" in changes.fields:
             self.rebuild()
             return
         for mark_id in changes.marks_removed:
-            item = self.item(mark_id)
+            item = self.item(mark_id, build=False)
             if item is not None:
                 scene = item.scene()
                 scene.removeItem(item)
@@ -162,7 +177,7 @@ class ChartCanvas(QGraphicsView):
         for mark_id in changes.marks_added:
             self._add_item(self.doc.visit.mark(mark_id))
         for mark_id in changes.marks_updated:
-            item = self.item(mark_id)
+            item = self.item(mark_id, build=False)
             if item is not None:
                 mark = self.doc.visit.mark(mark_id)
                 item.set_mark(mark, **self._state(mark))
@@ -239,7 +254,7 @@ class ChartCanvas(QGraphicsView):
 
     def preview_move(self, mark_id: str, delta: QPointF) -> None:
         """Show a mark displaced by ``delta`` during a drag (nothing is edited yet)."""
-        item = self.item(mark_id)
+        item = self.item(mark_id, build=False)
         if item is None:
             return
         if item.mark.kind == "pain_zone":

@@ -22,6 +22,18 @@ from bodymap.ui.chart import style
 Z_BACKGROUND, Z_ZONE, Z_HOVER, Z_REFERRAL, Z_POINT, Z_DRAFT = 0, 10, 15, 16, 20, 30
 
 
+_RENDERERS: dict[str, QSvgRenderer] = {}
+
+
+def _renderer(svg: str) -> QSvgRenderer:
+    """One parsed renderer per diagram for the whole session (parsing costs milliseconds;
+    reopening a visit should not pay it again)."""
+    renderer = _RENDERERS.get(svg)
+    if renderer is None:
+        renderer = _RENDERERS[svg] = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    return renderer
+
+
 class DiagramItem(QGraphicsItem):
     """The view's SVG, painted as vectors through QSvgRenderer. Device-coordinate caching
     re-renders it at the current zoom and pixel ratio (crisp at any zoom) and only when the
@@ -31,7 +43,7 @@ class DiagramItem(QGraphicsItem):
         super().__init__()
         view = atlas.view(view_id)
         self._rect = QRectF(0, 0, view.width, view.height)
-        self._renderer = QSvgRenderer(QByteArray(view.svg.encode("utf-8")))
+        self._renderer = _renderer(view.svg)
         self.setZValue(Z_BACKGROUND)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -65,12 +77,19 @@ class MarkItem(QGraphicsItem):
 class PointItem(MarkItem):
     """A trigger point, needle site or text note symbol (constant size on screen)."""
 
+    _font: QFont | None = None  # shared by all notes (made after the QApplication)
+
+    @classmethod
+    def label_font(cls) -> QFont:
+        if cls._font is None:
+            cls._font = QFont()
+            cls._font.setPixelSize(12)
+        return cls._font
+
     def __init__(self, mark: Mark, *, caution: bool = False, incomplete: bool = False) -> None:
         super().__init__(mark)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(Z_POINT)
-        self._font = QFont()
-        self._font.setPixelSize(12)
         self._rect = QRectF()
         self.set_mark(mark, caution=caution, incomplete=incomplete)
 
@@ -78,15 +97,23 @@ class PointItem(MarkItem):
                  incomplete: bool = False) -> None:
         self.prepareGeometryChange()
         self.mark, self.caution, self.incomplete = mark, caution, incomplete
+        if isinstance(mark, TriggerPoint):
+            self._symbol = "trp_active" if mark.tp_kind is TriggerPointKind.ACTIVE else "trp_latent"
+        elif isinstance(mark, NeedleSite):
+            self._symbol = "needle_incomplete" if incomplete else \
+                "needle_caution" if caution else "needle"
+        else:
+            self._symbol = "note"
         x, y = mark.anchor
         self.setPos(x, y)
         s = style.SYMBOL_PX
         rect = QRectF(-s, -s * 1.1, 2 * s, 2.2 * s)  # room for halo, ring and badge
         if isinstance(mark, TextNote):
-            width = QFontMetricsF(self._font).horizontalAdvance(self._label()) + 8
+            width = QFontMetricsF(self.label_font()).horizontalAdvance(self._label()) + 8
             rect = rect.united(QRectF(s / 2, -9, width, 18))
         self._rect = rect
-        self.setToolTip(self._label() if isinstance(mark, TextNote) else "")
+        if isinstance(mark, TextNote):
+            self.setToolTip(mark.text)
         self.update()
 
     def _label(self) -> str:
@@ -105,22 +132,16 @@ class PointItem(MarkItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         MarkItem.paints += 1
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         mark = self.mark
-        if isinstance(mark, TriggerPoint):
-            style.paint_trigger_point(painter, mark.tp_kind is TriggerPointKind.ACTIVE)
-        elif isinstance(mark, NeedleSite):
-            style.paint_needle_site(painter, incomplete=self.incomplete)
-        elif isinstance(mark, TextNote):
-            style.paint_note_tag(painter)
-            painter.setFont(self._font)
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(style.SYMBOL_BOX.topLeft(), style.symbol_pixmap(self._symbol, dpr))
+        if isinstance(mark, TextNote):
+            painter.setFont(self.label_font())
             rect = QRectF(style.SYMBOL_PX / 2 + 4, -9, self._rect.right(), 18)
-            painter.setPen(QPen(QColor(255, 255, 255, 230), 3))
             painter.setPen(style.NOTE_COLOR.darker(160))
             painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, self._label())
-        if self.caution:
-            style.paint_caution_badge(painter)
         if self.isSelected():
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(style.SELECT_COLOR, 2.0, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), style.SYMBOL_PX * 0.8, style.SYMBOL_PX * 0.8)

@@ -11,7 +11,7 @@ at every zoom level.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from bodymap.model import PainQuality
 
@@ -146,3 +146,35 @@ def zone_pen(cosmetic_width: float = 1.6) -> QPen:
     pen = QPen(ZONE_COLOR.darker(150), cosmetic_width)
     pen.setCosmetic(True)  # same width on screen at every zoom
     return pen
+
+
+_SYMBOLS: dict[tuple[str, float], QPixmap] = {}
+SYMBOL_BOX = QRectF(-SYMBOL_PX, -SYMBOL_PX * 1.1, 2 * SYMBOL_PX, 2.2 * SYMBOL_PX)
+
+
+def symbol_pixmap(key: str, dpr: float) -> QPixmap:
+    """A symbol rendered once per session at the screen's pixel ratio. Point marks keep a
+    constant size on screen, so a pixmap at device resolution is as sharp as drawing the
+    paths, and painting 500 marks becomes 500 blits. ``key``: "trp_active", "trp_latent",
+    "needle", "needle_caution", "needle_incomplete", "note"."""
+    cached = _SYMBOLS.get((key, dpr))
+    if cached is not None:
+        return cached
+    box = SYMBOL_BOX
+    pixmap = QPixmap(round(box.width() * dpr), round(box.height() * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(-box.x(), -box.y())
+    if key.startswith("trp"):
+        paint_trigger_point(painter, key == "trp_active")
+    elif key.startswith("needle"):
+        paint_needle_site(painter, incomplete=key == "needle_incomplete")
+        if key in ("needle_caution", "needle_incomplete"):
+            paint_caution_badge(painter)
+    else:
+        paint_note_tag(painter)
+    painter.end()
+    _SYMBOLS[(key, dpr)] = pixmap
+    return pixmap
