@@ -78,6 +78,8 @@ class Inspector(QScrollArea):
         self._loading = False
         self.setWidgetResizable(True)
         self.setMinimumWidth(300)
+        # wrap and shrink rather than scroll sideways: a cut-off caution is a missed caution
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         lay = QVBoxLayout(body)
@@ -176,6 +178,9 @@ class Inspector(QScrollArea):
         self.text_page = _page(f)
         for page in (self.tp_page, self.needle_page, self.zone_page, self.text_page):
             self.pages.addWidget(page)
+        for combo in self.form.findChildren(Choice):
+            combo.setSizeAdjustPolicy(Choice.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         notes = QFormLayout()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Free note")

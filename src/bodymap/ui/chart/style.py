@@ -99,17 +99,20 @@ def paint_needle_site(painter: QPainter, size: float = SYMBOL_PX, *,
 
 
 def paint_caution_badge(painter: QPainter, size: float = SYMBOL_PX) -> None:
-    """A small amber triangle with a black "!" at the symbol's upper right."""
-    s = size * 0.75
-    ox, oy = size * 0.45, -size * 0.95
-    tri = QPolygonF([QPointF(ox + s / 2, oy), QPointF(ox + s, oy + s * 0.9),
-                     QPointF(ox, oy + s * 0.9)])
+    """An amber warning triangle with a bold black "!" at the symbol's upper right."""
+    s = size * 0.9
+    ox, oy = size * 0.3, -size * 1.05
+    tri = QPolygonF([QPointF(ox + s / 2, oy), QPointF(ox + s, oy + s * 0.88),
+                     QPointF(ox, oy + s * 0.88)])
     painter.setPen(QPen(QColor("black"), 1.0))
     painter.setBrush(CAUTION_COLOR)
     painter.drawPolygon(tri)
-    painter.setPen(_round_pen(QColor("black"), 1.6))
-    painter.drawLine(QPointF(ox + s / 2, oy + s * 0.3), QPointF(ox + s / 2, oy + s * 0.58))
-    painter.drawPoint(QPointF(ox + s / 2, oy + s * 0.75))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(max(6, int(s * 0.62)))
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(QRectF(ox, oy + s * 0.2, s, s * 0.7), Qt.AlignmentFlag.AlignCenter, "!")
 
 
 def note_rect(size: float = SYMBOL_PX) -> QRectF:
