@@ -1,0 +1,75 @@
+"""Banners across the top of a visit window: the patient's standing precautions (always,
+while a visit of theirs is open) and, once signed, that the record is read-only."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from bodymap.model import Patient, Precaution
+from bodymap.ui.document import VisitDocument
+from bodymap.ui.patient_panel import precautions_html
+from bodymap.ui.visit.binding import local_text
+
+PRECAUTION_STYLE = ("background:#fff3cd; color:#5c4400; border:1px solid #e0b84c;"
+                    "border-radius:4px; padding:6px;")
+SIGNED_STYLE = ("background:#e3ecf7; color:#1d3557; border:1px solid #9db4d3;"
+                "border-radius:4px; padding:6px;")
+
+
+def precaution_warning(patient: Patient) -> str:
+    """The patient's precautions as a warning line, with the e-stim rule spelled out for
+    an electrical implant (the one precaution that forbids a technique outright)."""
+    html = precautions_html(patient)
+    if patient.has(Precaution.ELECTRICAL_IMPLANT):
+        html += " — <b>no electrical stimulation</b>"
+    return html
+
+
+class VisitBanners(QWidget):
+    """The precaution warning and the signed/read-only notice."""
+
+    addendum_requested = Signal()
+
+    def __init__(self, doc: VisitDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.precautions = QLabel(precaution_warning(doc.patient))
+        self.precautions.setObjectName("visitPrecautionBanner")
+        self.precautions.setWordWrap(True)
+        self.precautions.setStyleSheet(PRECAUTION_STYLE)
+        self.precautions.setVisible(bool(doc.patient.precautions))
+        self.signed = QLabel()
+        self.signed.setObjectName("readOnlyBanner")
+        self.signed.setWordWrap(True)
+        self.addendum_button = QPushButton("Add addendum…")
+        self.addendum_button.clicked.connect(self.addendum_requested)
+        self.signed_row = QWidget()
+        self.signed_row.setStyleSheet(f"QWidget#signedRow {{{SIGNED_STYLE}}}")
+        self.signed_row.setObjectName("signedRow")
+        row = QHBoxLayout(self.signed_row)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.signed, 1)
+        row.addWidget(self.addendum_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.precautions)
+        layout.addWidget(self.signed_row)
+        doc.read_only_changed.connect(lambda _ro: self.refresh())
+        self.refresh()
+
+    @property
+    def empty(self) -> bool:
+        return self.precautions.isHidden() and self.signed_row.isHidden()
+
+    def refresh(self) -> None:
+        visit = self.doc.visit
+        if visit.signed and visit.signed_at is not None:
+            self.signed.setText(
+                f"🔒 <b>Signed by {escape(visit.signed_by or '')} on "
+                f"{escape(local_text(visit.signed_at))}.</b> This record is read-only; "
+                "corrections are added as addenda.")
+        self.signed_row.setVisible(visit.signed)

@@ -1,0 +1,254 @@
+"""Bind form widgets to fields of the open visit.
+
+Each widget edit becomes ``doc.push(SetVisitFields(doc, field=value))``: the value is
+validated before anything is pushed (an impossible value shows an inline message and the
+undo stack is untouched). Widgets refresh from ``doc.changed`` except the one whose edit
+caused the change, so a note being typed never has its cursor reset under the fingers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Changes, SignedVisitError, ValidationError, Visit
+from bodymap.ui.commands import SetVisitFields
+from bodymap.ui.document import VisitDocument
+
+NO_DATE = QDate(1900, 1, 1)  # a date edit's minimum, shown as "not recorded"
+ERROR_STYLE = "color:#a4000f;"
+
+
+class Binding:
+    """One widget showing one visit field (``field``); subclasses fill in the widget."""
+
+    field: str
+    widget: QWidget
+
+    def refresh(self, visit: Visit) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setEnabled(not read_only)
+
+
+class VisitBinder(QObject):
+    """Routes widget edits to the document and document changes back to the widgets."""
+
+    def __init__(self, doc: VisitDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.bindings: list[Binding] = []
+        self._origin: Binding | None = None
+        doc.changed.connect(self._changed)
+        doc.read_only_changed.connect(self._read_only_changed)
+
+    def add(self, binding: Binding) -> Binding:
+        self.bindings.append(binding)
+        binding.refresh(self.doc.visit)
+        binding.set_read_only(self.doc.read_only)
+        return binding
+
+    def push(self, origin: Binding | None, text: str = "", *, own_step: bool = False,
+             **values: Any) -> str | None:
+        """Push an edit of ``values``; returns the message for the person when the value is
+        impossible (nothing pushed), else None. ``origin`` is not refreshed by it.
+        ``own_step`` keeps the edit from merging with typing before or after it."""
+        visit = self.doc.visit
+        if all(getattr(visit, k) == v for k, v in values.items()):
+            return None  # re-setting a value is not an edit worth an undo step
+        try:
+            command = SetVisitFields(self.doc, text, **values)
+        except ValidationError as exc:
+            return exc.message
+        self._origin = origin
+        if own_step and not self.doc.read_only:
+            # A macro is never merged into, and its first child has nothing to merge with.
+            self.doc.undo_stack.beginMacro(text or command.text())
+        try:
+            self.doc.push(command)
+        except SignedVisitError as exc:
+            return str(exc)
+        finally:
+            self._origin = None
+            if own_step and not self.doc.read_only:
+                self.doc.undo_stack.endMacro()
+        return None
+
+    def refresh_all(self) -> None:
+        for b in self.bindings:
+            b.refresh(self.doc.visit)
+
+    def _changed(self, changes: Changes) -> None:
+        every = "*" in changes.fields
+        for b in self.bindings:
+            if b is not self._origin and (every or b.field in changes.fields):
+                b.refresh(self.doc.visit)
+
+    def _read_only_changed(self, read_only: bool) -> None:
+        for b in self.bindings:
+            b.set_read_only(read_only)
+
+
+class TextBinding(Binding):
+    """A multi-line note (QPlainTextEdit): every keystroke is an edit; runs merge."""
+
+    def __init__(self, binder: VisitBinder, field: str, editor: QPlainTextEdit) -> None:
+        self.binder, self.field, self.widget = binder, field, editor
+        self.editor = editor
+        editor.textChanged.connect(self._edited)
+        self._refreshing = False
+
+    def _edited(self) -> None:
+        if not self._refreshing:
+            self.binder.push(self, **{self.field: self.editor.toPlainText()})
+
+    def refresh(self, visit: Visit) -> None:
+        value = getattr(visit, self.field)
+        if self.editor.toPlainText() != value:
+            self._refreshing = True
+            try:
+                self.editor.setPlainText(value)
+            finally:
+                self._refreshing = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        # Read-only rather than disabled: a signed note stays legible and selectable.
+        self.editor.setReadOnly(read_only)
+
+
+class LineBinding(Binding):
+    """A one-line text field (QLineEdit); ``required`` fields show why an empty value is
+    refused instead of pushing it."""
+
+    def __init__(self, binder: VisitBinder, field: str, editor: QLineEdit,
+                 error: QLabel) -> None:
+        self.binder, self.field, self.widget, self.error = binder, field, editor, error
+        editor.textEdited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        message = self.binder.push(self, **{self.field: text})
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def refresh(self, visit: Visit) -> None:
+        value = getattr(visit, self.field)
+        if self.widget.text() != value:  # type: ignore[attr-defined]
+            self.widget.setText(value)  # type: ignore[attr-defined]
+        self.error.hide()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)  # type: ignore[attr-defined]
+
+
+class IntField(QWidget):
+    """A whole number or empty, with its inline error message underneath."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setMaxLength(6)
+        self.edit.setMaximumWidth(90)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+
+
+class IntBinding(Binding):
+    """An optional whole number (NPRS, needle counts): "" means not recorded."""
+
+    def __init__(self, binder: VisitBinder, field: str, widget: IntField,
+                 label: str) -> None:
+        self.binder, self.field, self.widget, self.label = binder, field, widget, label
+        widget.edit.textEdited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        text = text.strip()
+        message: str | None
+        if not text:
+            message = self.binder.push(self, **{self.field: None})
+        elif not text.isdigit():
+            message = f"{self.label} must be a whole number"
+        else:
+            message = self.binder.push(self, **{self.field: int(text)})
+        self.widget.error.setText(message or "")
+        self.widget.error.setVisible(bool(message))
+
+    def refresh(self, visit: Visit) -> None:
+        value = getattr(visit, self.field)
+        self.widget.edit.setText("" if value is None else str(value))
+        self.widget.error.hide()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.edit.setReadOnly(read_only)
+
+
+class CheckBinding(Binding):
+    """A yes/no field; ``extra`` adds values pushed with it (e.g. today's consent date)."""
+
+    def __init__(self, binder: VisitBinder, field: str, box: QCheckBox,
+                 extra: Callable[[bool], dict[str, Any]] | None = None) -> None:
+        self.binder, self.field, self.widget = binder, field, box
+        self.extra = extra
+        box.clicked.connect(self._edited)  # clicked: user action only, not setChecked
+
+    def _edited(self, checked: bool) -> None:
+        values = {self.field: checked, **(self.extra(checked) if self.extra else {})}
+        if self.binder.push(self, **values) is not None:
+            self.refresh(self.binder.doc.visit)
+
+    def refresh(self, visit: Visit) -> None:
+        self.widget.setChecked(bool(getattr(visit, self.field)))  # type: ignore[attr-defined]
+
+
+class DateBinding(Binding):
+    """An optional date (QDateEdit whose minimum reads "not recorded")."""
+
+    def __init__(self, binder: VisitBinder, field: str, editor: QDateEdit) -> None:
+        self.binder, self.field, self.widget = binder, field, editor
+        editor.setMinimumDate(NO_DATE)
+        editor.setSpecialValueText("not recorded")
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("yyyy-MM-dd")
+        editor.dateChanged.connect(self._edited)
+        self._refreshing = False
+
+    def _edited(self, qdate: QDate) -> None:
+        if self._refreshing:
+            return
+        value = None if qdate == NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
+        if self.binder.push(self, **{self.field: value}) is not None:
+            self.refresh(self.binder.doc.visit)
+
+    def refresh(self, visit: Visit) -> None:
+        value: date | None = getattr(visit, self.field)
+        self._refreshing = True
+        try:
+            self.widget.setDate(NO_DATE if value is None else  # type: ignore[attr-defined]
+                                QDate(value.year, value.month, value.day))
+        finally:
+            self._refreshing = False
+
+
+def local_text(moment: datetime) -> str:
+    """A stored (UTC) moment as the clinic's local date and time."""
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"

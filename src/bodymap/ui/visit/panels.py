@@ -1,0 +1,159 @@
+"""The visit's form panels: who and when, screening and consent, outcome measures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Patient, Visit
+from bodymap.ui.visit.binding import (
+    ERROR_STYLE,
+    Binding,
+    CheckBinding,
+    DateBinding,
+    IntBinding,
+    IntField,
+    LineBinding,
+    TextBinding,
+    VisitBinder,
+)
+from bodymap.ui.visit.notes import note_editor
+
+
+class DateTimeBinding(Binding):
+    """When the visit took place, edited in local time and stored in UTC. Pushed when
+    editing finishes, so spinning through the minutes is one edit."""
+
+    def __init__(self, binder: VisitBinder, field: str, editor: QDateTimeEdit) -> None:
+        self.binder, self.field, self.widget = binder, field, editor
+        editor.setDisplayFormat("yyyy-MM-dd HH:mm")
+        editor.setCalendarPopup(True)
+        editor.editingFinished.connect(self._edited)
+
+    def _edited(self) -> None:
+        value = self.widget.dateTime().toPython()  # type: ignore[attr-defined]
+        moment = value.astimezone()  # the edit shows local time; make it aware
+        current: datetime = getattr(self.binder.doc.visit, self.field)
+        if moment.replace(second=0, microsecond=0) == \
+                current.astimezone().replace(second=0, microsecond=0):
+            return  # unchanged to the minute shown: keep the stored seconds
+        if self.binder.push(self, **{self.field: moment}) is not None:
+            self.refresh(self.binder.doc.visit)
+
+    def refresh(self, visit: Visit) -> None:
+        moment: datetime = getattr(visit, self.field)
+        self.widget.setDateTime(QDateTime(moment.astimezone()).toTimeZone(  # type: ignore[attr-defined]
+            QTimeZone.systemTimeZone()))
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class HeaderPanel(QGroupBox):
+    """Date and time of the visit and the treating clinician."""
+
+    def __init__(self, binder: VisitBinder, parent: QWidget | None = None) -> None:
+        super().__init__("Visit", parent)
+        self.started_at = QDateTimeEdit()
+        self.started_at.setObjectName("startedAt")
+        binder.add(DateTimeBinding(binder, "started_at", self.started_at))
+        self.clinician = QLineEdit()
+        self.clinician.setObjectName("clinician")
+        self.clinician_error = _error_label()
+        binder.add(LineBinding(binder, "clinician", self.clinician, self.clinician_error))
+        form = QFormLayout(self)
+        form.addRow("Date and time", self.started_at)
+        form.addRow("Clinician", self.clinician)
+        form.addRow("", self.clinician_error)
+
+
+class ScreeningPanel(QGroupBox):
+    """Consent for dry needling (with its date) and this visit's precaution review, next to
+    the patient's standing precautions that the review is about."""
+
+    def __init__(self, binder: VisitBinder, patient: Patient,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Screening and consent", parent)
+        self.consent = QCheckBox("Written consent for dry needling obtained")
+        self.consent.setObjectName("consent")
+        self.consent_date = QDateEdit()
+        self.consent_date.setObjectName("consentDate")
+
+        def consent_date(checked: bool) -> dict[str, Any]:
+            # Checking the box records today unless a date is already there; unchecking
+            # removes the date too, so the record never shows a date for no consent.
+            if not checked:
+                return {"consent_date": None}
+            return {"consent_date": binder.doc.visit.consent_date or date.today()}
+
+        binder.add(CheckBinding(binder, "consent_obtained", self.consent, consent_date))
+        self.consent_date_binding = binder.add(
+            DateBinding(binder, "consent_date", self.consent_date))
+        self.reviewed = QCheckBox("Precautions and contraindications reviewed this visit")
+        self.reviewed.setObjectName("precautionsReviewed")
+        binder.add(CheckBinding(binder, "precautions_reviewed", self.reviewed))
+        standing = "; ".join(escape(f.label + (f" ({n})" if n else ""))
+                             for f, n in patient.precautions.items())
+        self.standing = QLabel(f"Standing precautions: <b>{standing}</b>" if standing else
+                               "No standing precautions recorded for this patient.")
+        self.standing.setWordWrap(True)
+        self.standing.setObjectName("standingPrecautions")
+        date_row = QHBoxLayout()
+        date_row.addWidget(QLabel("Consent date"))
+        date_row.addWidget(self.consent_date)
+        date_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.consent)
+        layout.addLayout(date_row)
+        layout.addWidget(self.reviewed)
+        layout.addWidget(self.standing)
+
+
+class OutcomePanel(QGroupBox):
+    """NPRS before and after treatment; optional pressure pain threshold and ROM notes."""
+
+    def __init__(self, binder: VisitBinder, parent: QWidget | None = None) -> None:
+        super().__init__("Outcome measures", parent)
+        self.nprs_before = IntField("0-10")
+        self.nprs_before.edit.setObjectName("nprsBefore")
+        self.nprs_after = IntField("0-10")
+        self.nprs_after.edit.setObjectName("nprsAfter")
+        binder.add(IntBinding(binder, "nprs_before", self.nprs_before, "NPRS before"))
+        binder.add(IntBinding(binder, "nprs_after", self.nprs_after, "NPRS after"))
+        self.ppt = note_editor("pressurePainThreshold", 44)
+        self.ppt.setPlaceholderText("e.g. L upper trapezius 2.1 kg/cm² (R 3.4)")
+        self.rom = note_editor("rangeOfMotion", 44)
+        self.rom.setPlaceholderText("e.g. cervical rotation L 60° → 70°")
+        binder.add(TextBinding(binder, "pressure_pain_threshold", self.ppt))
+        binder.add(TextBinding(binder, "range_of_motion", self.rom))
+        nprs = QHBoxLayout()
+        nprs.addWidget(QLabel("before"))
+        nprs.addWidget(self.nprs_before)
+        nprs.addSpacing(16)
+        nprs.addWidget(QLabel("after"))
+        nprs.addWidget(self.nprs_after)
+        nprs.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow("NPRS (0-10)", nprs)
+        form.addRow("Pressure pain\nthreshold", self.ppt)
+        form.addRow("Range of motion", self.rom)

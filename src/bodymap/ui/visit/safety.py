@@ -1,0 +1,151 @@
+"""Needle count and adverse events: the safety part of the record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import AdverseEvent, Changes, Visit
+from bodymap.ui.visit.binding import Binding, IntBinding, IntField, TextBinding, VisitBinder
+from bodymap.ui.visit.notes import note_editor
+
+WARNING_STYLE = ("background:#fde2e1; color:#7a0010; border:1px solid #e08a8a;"
+                 "border-radius:4px; padding:4px;")
+
+
+class NeedleCountPanel(QGroupBox):
+    """Needles used and removed. "Used" follows the needle sites charted while it is
+    empty; a count that does not reconcile is shown as a safety warning."""
+
+    def __init__(self, binder: VisitBinder, parent: QWidget | None = None) -> None:
+        super().__init__("Needle count", parent)
+        self.binder = binder
+        self.doc = binder.doc
+        self.used = IntField("count")
+        self.used.edit.setObjectName("needlesUsed")
+        self.removed = IntField("count")
+        self.removed.edit.setObjectName("needlesRemoved")
+        binder.add(IntBinding(binder, "needles_used", self.used, "Needles used"))
+        binder.add(IntBinding(binder, "needles_removed", self.removed, "Needles removed"))
+        self.charted = QLabel()
+        self.charted.setObjectName("chartedNeedles")
+        self.fill = QPushButton("Use charted count")
+        self.fill.setObjectName("fillNeedlesUsed")
+        self.fill.setToolTip("Set needles used to the number of needles charted as needle "
+                             "sites")
+        self.fill.clicked.connect(self.fill_from_chart)
+        self.warning = QLabel()
+        self.warning.setObjectName("needleWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Used"), 0, 0)
+        grid.addWidget(self.used, 0, 1)
+        grid.addWidget(QLabel("Removed"), 0, 2)
+        grid.addWidget(self.removed, 0, 3)
+        grid.setColumnStretch(4, 1)
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(self.charted, 1)
+        chart_row.addWidget(self.fill)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(chart_row)
+        layout.addWidget(self.warning)
+        self.doc.changed.connect(self._changed)
+        self.doc.read_only_changed.connect(lambda _ro: self._update())
+        self._update()
+        self._maybe_prefill()
+
+    def fill_from_chart(self) -> None:
+        """Set "needles used" to the charted needle count (its own undo step)."""
+        self.binder.push(None, "Fill needles used from chart", own_step=True,
+                         needles_used=self.doc.visit.charted_needles())
+
+    def _changed(self, changes: Changes) -> None:
+        self._update()
+        if changes.marks_touched:
+            # Pushing from inside another command's redo would nest commands; wait until
+            # the chart edit has finished.
+            QTimer.singleShot(0, self._maybe_prefill)
+
+    def _maybe_prefill(self) -> None:
+        visit = self.doc.visit
+        # Only after a fresh edit (nothing to redo): pushing now would wipe the redo
+        # history of someone stepping back through their undo stack.
+        if (self.doc.read_only or visit.needles_used is not None
+                or visit.charted_needles() == 0 or self.doc.undo_stack.canRedo()):
+            return
+        self.fill_from_chart()
+
+    def _update(self) -> None:
+        visit: Visit = self.doc.visit
+        charted = visit.charted_needles()
+        self.charted.setText(f"Charted at needle sites: <b>{charted}</b>")
+        self.fill.setVisible(not self.doc.read_only)
+        self.fill.setEnabled(charted != visit.needles_used)
+        used, removed = visit.needles_used, visit.needles_removed
+        if used is not None and removed is not None and used != removed:
+            missing = used - removed
+            text = (f"⚠ Needle count does not reconcile: {used} used, {removed} removed"
+                    + (f" — {missing} needle{'s' if missing != 1 else ''} unaccounted for."
+                       if missing > 0 else "."))
+        elif used is not None and removed is None and used > 0:
+            text = "⚠ Record the needles removed before signing."
+        else:
+            text = ""
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+
+class EventBinding(Binding):
+    """One adverse event checkbox of the ``adverse_events`` set."""
+
+    field = "adverse_events"
+
+    def __init__(self, binder: VisitBinder, event: AdverseEvent, box: QCheckBox) -> None:
+        self.binder, self.event, self.widget = binder, event, box
+        box.clicked.connect(self._edited)
+
+    def _edited(self, checked: bool) -> None:
+        events = set(self.binder.doc.visit.adverse_events)
+        events.add(self.event) if checked else events.discard(self.event)
+        verb = "Record" if checked else "Clear"
+        self.binder.push(self, f"{verb} {self.event.label.lower()}",
+                         adverse_events=frozenset(events))
+
+    def refresh(self, visit: Visit) -> None:
+        self.widget.setChecked(self.event in visit.adverse_events)  # type: ignore[attr-defined]
+
+
+class AdverseEventsPanel(QGroupBox):
+    """The DOMAIN.md adverse events as checkboxes (major ones marked) plus notes."""
+
+    def __init__(self, binder: VisitBinder, parent: QWidget | None = None) -> None:
+        super().__init__("Adverse events", parent)
+        self.boxes: dict[AdverseEvent, QCheckBox] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for i, event in enumerate(AdverseEvent):
+            box = QCheckBox(event.label + (" (major)" if event.major else ""))
+            box.setObjectName(f"event_{event.value}")
+            if event.major:
+                box.setStyleSheet("color:#7a0010;")
+            self.boxes[event] = box
+            binder.add(EventBinding(binder, event, box))
+            grid.addWidget(box, i // 2, i % 2)
+        self.notes = note_editor("adverseEventNotes", 50)
+        self.notes.setPlaceholderText("What happened, what was done, follow-up")
+        binder.add(TextBinding(binder, "adverse_event_notes", self.notes))
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("Notes"))
+        layout.addWidget(self.notes)

@@ -1,0 +1,131 @@
+"""Signing and addenda: the dialogs that turn a draft into a record and correct it after.
+
+Signing requires consent, a reconciled needle count and a precaution review; each unmet
+requirement can be overridden only with a written reason, stored with the signature and
+printed with the record.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import SignRequirement, Visit
+from bodymap.ui.visit.binding import ERROR_STYLE
+
+
+def requirement_detail(visit: Visit, req: SignRequirement) -> str:
+    """Why ``req`` is unmet, in the visit's own numbers."""
+    if req is SignRequirement.NEEDLE_COUNT:
+        used = "not recorded" if visit.needles_used is None else str(visit.needles_used)
+        removed = "not recorded" if visit.needles_removed is None else str(visit.needles_removed)
+        return f"Needles used: {used}; needles removed: {removed}."
+    if req is SignRequirement.CONSENT:
+        return "Consent for dry needling is not recorded for this visit."
+    return "The precaution review for this visit is not ticked."
+
+
+class SignDialog(QDialog):
+    """Confirms signing; lists each unmet requirement with a field for the override
+    reason. Sign is enabled only when every unmet requirement has a written reason."""
+
+    def __init__(self, visit: Visit, signer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signDialog")
+        self.setWindowTitle("Sign visit")
+        self.reasons: dict[SignRequirement, QPlainTextEdit] = {}
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"Sign as <b>{signer}</b>. After signing the visit cannot be "
+                       "changed; corrections are added as dated addenda.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        unmet = visit.unmet_requirements()
+        if unmet:
+            note = QLabel("These requirements are not met. Fix them in the form, or give a "
+                          "written reason for each; the reason is stored and printed with "
+                          "the signature.")
+            note.setWordWrap(True)
+            note.setStyleSheet(ERROR_STYLE)
+            layout.addWidget(note)
+        else:
+            layout.addWidget(QLabel("✓ Consent, needle count and precaution review are "
+                                    "recorded."))
+        for req in unmet:
+            box = QGroupBox(req.label)
+            box.setObjectName(f"unmet_{req.value}")
+            inner = QVBoxLayout(box)
+            detail = QLabel(requirement_detail(visit, req))
+            detail.setWordWrap(True)
+            inner.addWidget(detail)
+            reason = QPlainTextEdit()
+            reason.setObjectName(f"reason_{req.value}")
+            reason.setPlaceholderText("Reason for signing without this")
+            reason.setFixedHeight(56)
+            reason.setTabChangesFocus(True)
+            reason.textChanged.connect(self._update)
+            inner.addWidget(reason)
+            self.reasons[req] = reason
+            layout.addWidget(box)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button: QPushButton = self.buttons.addButton(
+            "Sign" if not unmet else "Sign with overrides",
+            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setObjectName("signButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(460, self.sizeHint().height())
+        self._update()
+
+    def overrides(self) -> dict[SignRequirement, str]:
+        """The written reasons, one per unmet requirement (stripped)."""
+        return {req: edit.toPlainText().strip() for req, edit in self.reasons.items()}
+
+    def _update(self) -> None:
+        self.sign_button.setEnabled(all(self.overrides().values()))
+
+    def accept(self) -> None:
+        if self.sign_button.isEnabled():
+            super().accept()
+
+
+class AddendumDialog(QDialog):
+    """Write an addendum to a signed visit; it is dated now and attributed to ``author``."""
+
+    def __init__(self, author: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addendumDialog")
+        self.setWindowTitle("Add addendum")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("addendumText")
+        self.text.setPlaceholderText("Correction or addition to the signed record")
+        self.text.textChanged.connect(self._update)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.addButton("Add addendum",
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        info = QLabel(f"Author: <b>{author}</b>. The addendum is dated now and shown under "
+                      "the original, which stays unchanged.")
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        layout.addWidget(self.text)
+        layout.addWidget(self.buttons)
+        self.resize(480, 300)
+        self._update()
+
+    def _update(self) -> None:
+        self.add_button.setEnabled(bool(self.text.toPlainText().strip()))
+
+    def accept(self) -> None:
+        if self.add_button.isEnabled():
+            super().accept()

@@ -1,0 +1,259 @@
+"""VisitWindow: one open visit — the chart in the middle, the record's form on the right.
+
+The window owns the VisitDocument (the visit, its undo stack and autosave). Every form
+edit is an undoable command; a signed visit is read-only everywhere and takes addenda.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.model import Patient, ValidationError, Visit
+from bodymap.services.records import Records
+from bodymap.settings import Settings
+from bodymap.storage import StorageError
+from bodymap.ui.document import VisitDocument
+from bodymap.ui.errors import show_error
+from bodymap.ui.visit.audit_view import AuditTrailDialog
+from bodymap.ui.visit.banners import VisitBanners
+from bodymap.ui.visit.binding import VisitBinder
+from bodymap.ui.visit.chart_area import make_chart_area, tool_actions
+from bodymap.ui.visit.notes import InstructionsPanel, SoapPanel
+from bodymap.ui.visit.panels import HeaderPanel, OutcomePanel, ScreeningPanel
+from bodymap.ui.visit.safety import AdverseEventsPanel, NeedleCountPanel
+from bodymap.ui.visit.signature import SignatureBlock
+from bodymap.ui.visit.signing import AddendumDialog, SignDialog
+
+FORM_WIDTH = 500
+
+
+class VisitForm(QWidget):
+    """The record's panels in reading order, from who and when to the signature."""
+
+    def __init__(self, binder: VisitBinder, settings: Settings, patient: Patient,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = HeaderPanel(binder)
+        self.screening = ScreeningPanel(binder, patient)
+        self.soap = SoapPanel(binder, settings)
+        self.outcomes = OutcomePanel(binder)
+        self.needles = NeedleCountPanel(binder)
+        self.events = AdverseEventsPanel(binder)
+        self.instructions = InstructionsPanel(binder, settings)
+        self.signature = SignatureBlock(binder.doc)
+        layout = QVBoxLayout(self)
+        for panel in (self.header, self.screening, self.soap, self.outcomes, self.needles,
+                      self.events, self.instructions, self.signature):
+            layout.addWidget(panel)
+        layout.addStretch(1)
+
+
+class VisitWindow(QMainWindow):
+    """A window for one visit of ``patient``: edits autosave; closing saves."""
+
+    closed = Signal(str)  # visit id, after the last save
+
+    def __init__(self, records: Records, settings: Settings, patient: Patient, visit: Visit,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.settings = settings
+        self.setObjectName("visitWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.doc = VisitDocument(records, patient, visit, self)
+        self.binder = VisitBinder(self.doc, self)
+
+        self.banners = VisitBanners(self.doc)
+        self.banners.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.banner_dock = QDockWidget("Warnings", self)
+        self.banner_dock.setObjectName("bannerDock")
+        self.banner_dock.setTitleBarWidget(QWidget())  # a fixed strip, not a panel
+        self.banner_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.banner_dock.setWidget(self.banners)
+        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self.banner_dock)
+
+        self.chart = make_chart_area(self.doc, settings=settings)
+        self.setCentralWidget(self.chart)
+
+        self.form = VisitForm(self.binder, settings, patient)
+        scroll = QScrollArea()
+        scroll.setObjectName("visitFormScroll")
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(FORM_WIDTH)
+        self.form_dock = QDockWidget("Visit record", self)
+        self.form_dock.setObjectName("visitFormDock")
+        self.form_dock.setWidget(scroll)
+        self.form_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.form_dock)
+
+        self._build_menus()
+        self._build_status()
+        self.form.signature.sign_requested.connect(self.sign)
+        self.form.signature.addendum_requested.connect(self.add_addendum)
+        self.banners.addendum_requested.connect(self.add_addendum)
+        self.doc.read_only_changed.connect(self._read_only_changed)
+        self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self._read_only_changed(self.doc.read_only)
+        self.resize(1400, 900)
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        save = file_menu.addAction("&Save now", self.doc.save_now)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        file_menu.addSeparator()
+        close = file_menu.addAction("&Close visit", self.close)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+        visit_menu = bar.addMenu("&Visit")
+        self.sign_action = visit_menu.addAction("&Sign…", self.sign)
+        self.sign_action.setObjectName("signAction")
+        self.addendum_action = visit_menu.addAction("Add &addendum…", self.add_addendum)
+        self.addendum_action.setObjectName("addendumAction")
+        visit_menu.addSeparator()
+        self.audit_action = visit_menu.addAction("Audit &trail…", self.show_audit_trail)
+        self.audit_action.setObjectName("auditAction")
+
+        actions = tool_actions(self.chart)
+        if actions:
+            # The editor shows these in its own toolbar above the canvas; a second window
+            # toolbar would show every tool twice, so the window lists them in a menu.
+            chart_menu = bar.addMenu("&Chart")
+            chart_menu.addActions(actions)
+            if not isinstance(getattr(self.chart, "toolbar", None), QToolBar):
+                tools = self.addToolBar("Chart tools")
+                tools.setObjectName("chartTools")
+                tools.addActions(actions)
+
+    def _build_status(self) -> None:
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.doc.saved.connect(lambda: self.save_state.setText(
+            f"Saved {datetime.now():%H:%M:%S}"))
+        self.doc.save_failed.connect(self._save_failed)
+        status = getattr(self.chart, "status_message", None)
+        if status is not None and hasattr(status, "connect"):
+            status.connect(lambda text: self.statusBar().showMessage(str(text), 5000))
+
+    # -- state ----------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        visit, patient = self.doc.visit, self.doc.patient
+        state = "signed" if visit.signed else "draft"
+        self.setWindowTitle(f"Visit {visit.started_at.astimezone():%Y-%m-%d} — "
+                            f"{patient.display_name} ({state})[*]")
+        self.setWindowModified(self.doc.has_unsaved_changes)
+
+    def _fit_banners(self) -> None:
+        # A top dock otherwise takes a share of the window's height; keep it to its text.
+        self.banner_dock.setVisible(not self.banners.empty)
+        width = max(self.width() - 20, 400)
+        height = self.banners.layout().heightForWidth(width)
+        self.banner_dock.setFixedHeight(max(height, self.banners.minimumSizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_banners()
+
+    def _read_only_changed(self, read_only: bool) -> None:
+        self.sign_action.setEnabled(not read_only)
+        self.addendum_action.setEnabled(read_only)
+        self.banners.refresh()
+        self._fit_banners()
+        self.form.signature.refresh()
+        self._update_title()
+
+    def _save_failed(self, message: str) -> None:
+        self.save_state.setText("<b style='color:#a4000f'>Not saved</b>")
+        self.statusBar().showMessage(message, 15000)
+
+    # -- actions --------------------------------------------------------------------------------
+    def sign(self) -> None:
+        """Ask for confirmation (and override reasons for unmet requirements), then sign."""
+        if self.doc.read_only:
+            return
+        dialog = SignDialog(self.doc.visit, self.settings.clinician, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.doc.sign(signed_by=self.settings.clinician, overrides=dialog.overrides())
+        except ValidationError as exc:
+            show_error(self, "The visit was not signed", exc.message)
+        except StorageError as exc:
+            show_error(self, "The visit was not signed", exc.user_message)
+        else:
+            self.statusBar().showMessage("Visit signed. It is now read-only.", 8000)
+
+    def add_addendum(self) -> None:
+        """Write a dated, attributed addendum to the signed visit."""
+        if not self.doc.read_only:
+            return
+        author = self.settings.clinician
+        dialog = AddendumDialog(author, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.records.add_addendum(self.doc.visit.id, dialog.text.toPlainText(),
+                                      author=author)
+        except ValidationError as exc:
+            show_error(self, "The addendum was not added", exc.message)
+            return
+        except StorageError as exc:
+            show_error(self, "The addendum was not added", exc.user_message)
+            return
+        self.doc.reload()
+        self.form.signature.refresh()
+
+    def audit_dialog(self) -> AuditTrailDialog:
+        """The audit trail of this visit as a dialog (not yet shown)."""
+        self.doc.save_now()  # so the trail includes the latest edits
+        title = self.windowTitle().replace("[*]", "")
+        return AuditTrailDialog(self.records.audit_trail(visit_id=self.doc.visit.id),
+                                title, self)
+
+    def show_audit_trail(self) -> None:
+        try:
+            self.audit_dialog().exec()
+        except StorageError as exc:
+            show_error(self, "The audit trail could not be read", exc.user_message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.doc.save_now():
+            answer = QMessageBox.warning(
+                self, "The visit could not be saved",
+                "The latest edits could not be written to the database. Close anyway and "
+                "lose them, or keep the window open and try again?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        super().closeEvent(event)
+        self.closed.emit(self.doc.visit.id)

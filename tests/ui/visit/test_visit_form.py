@@ -1,0 +1,164 @@
+"""The visit form driven through its widgets: every field is stored and comes back
+byte for byte, bad values are refused inline, typing is one undo step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QTextCursor
+
+from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint
+from bodymap.ui.commands import AddMark, SetVisitFields
+
+ARABIC = "ألم في الرقبة بعد العمل"
+CHINESE = "颈部疼痛，右侧更明显"
+EMOJI = "sleeping better 😴👍"
+
+
+def wait_saved(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.doc.has_unsaved_changes, timeout=2000)
+
+
+def fill(qtbot, window) -> None:
+    """Fill every field the way a person would (IME-style commits for non-Latin text)."""
+    f = window.form
+    f.header.clinician.selectAll()
+    f.header.clinician.insert("Zoë Ångström-Haddad, PT")
+    f.screening.consent.click()
+    f.screening.reviewed.click()
+    qtbot.keyClicks(f.soap.notes["subjective"].editor, "Neck pain 3 days. ")
+    f.soap.notes["subjective"].editor.insertPlainText(ARABIC)
+    f.soap.notes["objective"].editor.insertPlainText(CHINESE + "\nline two\ttabbed  ")
+    f.soap.notes["assessment"].editor.insertPlainText("Zoë Ångström — " + EMOJI)
+    f.soap.notes["plan"].editor.insertPlainText("DN x4, weekly.\r\nReassess.")
+    qtbot.keyClicks(f.outcomes.nprs_before.edit, "7")
+    qtbot.keyClicks(f.outcomes.nprs_after.edit, "3")
+    f.outcomes.ppt.insertPlainText("L UT 2.1 kg/cm²")
+    f.outcomes.rom.insertPlainText("Cervical rotation L 60° → 70°")
+    qtbot.keyClicks(f.needles.used.edit, "4")
+    qtbot.keyClicks(f.needles.removed.edit, "4")
+    f.events.boxes[AdverseEvent.BRUISING].click()
+    f.events.boxes[AdverseEvent.SYNCOPE].click()
+    f.events.notes.insertPlainText("Felt faint; lay supine 5 min, recovered. 🩹")
+    f.instructions.use_template.click()
+
+
+def test_fill_every_field_and_reopen_byte_for_byte(qtbot, records, open_window):
+    window = open_window()
+    assert window.form.header.clinician.text() == "Ana Ruiz, PT, DPT"  # from the profile
+    fill(qtbot, window)
+    wait_saved(qtbot, window)
+    window.close()
+
+    v = records.open_visit(window.doc.visit.id)
+    assert v.clinician == "Zoë Ångström-Haddad, PT"
+    assert (v.consent_obtained, v.consent_date, v.precautions_reviewed) == \
+        (True, date.today(), True)
+    assert v.subjective == "Neck pain 3 days. " + ARABIC
+    assert v.objective == CHINESE + "\nline two\ttabbed  "
+    assert v.assessment == "Zoë Ångström — " + EMOJI
+    # QPlainTextEdit turns a typed CR LF into one paragraph break, as an editor should
+    assert v.plan == "DN x4, weekly.\nReassess."
+    assert (v.nprs_before, v.nprs_after, v.needles_used, v.needles_removed) == (7, 3, 4, 4)
+    assert v.pressure_pain_threshold == "L UT 2.1 kg/cm²"
+    assert v.range_of_motion == "Cervical rotation L 60° → 70°"
+    assert v.adverse_events == {AdverseEvent.BRUISING, AdverseEvent.SYNCOPE}
+    assert v.adverse_event_notes == "Felt faint; lay supine 5 min, recovered. 🩹"
+    assert v.instructions.startswith("After dry needling") and "24-48 hours" in v.instructions
+
+    again = open_window(v)
+    f = again.form
+    assert f.header.clinician.text() == v.clinician
+    assert f.screening.consent.isChecked() and f.screening.reviewed.isChecked()
+    assert f.screening.consent_date.date() == QDate.currentDate()
+    for field in ("subjective", "objective", "assessment", "plan"):
+        assert f.soap.notes[field].editor.toPlainText() == getattr(v, field)
+    assert (f.outcomes.nprs_before.edit.text(), f.outcomes.nprs_after.edit.text()) == ("7", "3")
+    assert f.outcomes.ppt.toPlainText() == v.pressure_pain_threshold
+    assert f.outcomes.rom.toPlainText() == v.range_of_motion
+    assert (f.needles.used.edit.text(), f.needles.removed.edit.text()) == ("4", "4")
+    assert f.needles.warning.isHidden()
+    assert [e for e, box in f.events.boxes.items() if box.isChecked()] == \
+        [AdverseEvent.BRUISING, AdverseEvent.SYNCOPE]
+    assert f.events.notes.toPlainText() == v.adverse_event_notes
+    assert f.instructions.editor.toPlainText() == v.instructions
+    assert "Ångström, Zoë" in again.windowTitle()
+
+
+def test_precaution_warning_is_shown_in_the_visit_window(window):
+    banner = window.banners.precautions
+    assert banner.isVisible()
+    assert "apixaban 5 mg" in banner.text() and "no electrical stimulation" in banner.text()
+    assert "Pacemaker" in window.form.screening.standing.text()
+    assert window.banners.signed_row.isHidden()
+
+
+def test_impossible_values_are_refused_inline_and_never_pushed(qtbot, window):
+    nprs = window.form.outcomes.nprs_before
+    qtbot.keyClicks(nprs.edit, "11")
+    assert nprs.error.isVisible() and "0-10" in nprs.error.text()
+    assert window.doc.visit.nprs_before == 1  # "1" was a fine value on the way to "11"
+    nprs.edit.selectAll()
+    qtbot.keyClick(nprs.edit, "\b")
+    assert window.doc.visit.nprs_before is None  # clearing is "not recorded"
+    assert nprs.error.isHidden()
+    qtbot.keyClicks(nprs.edit, "x")
+    assert "whole number" in nprs.error.text()
+    assert window.doc.visit.nprs_before is None
+    count = window.doc.undo_stack.count()
+    clinician = window.form.header.clinician
+    clinician.selectAll()
+    qtbot.keyClick(clinician, "\b")
+    assert "Clinician is required" in window.form.header.clinician_error.text()
+    assert window.doc.visit.clinician == "Ana Ruiz, PT, DPT"
+    assert window.doc.undo_stack.count() == count
+
+
+def test_typing_is_one_undo_step_and_undo_updates_the_view(qtbot, window):
+    editor = window.form.soap.notes["subjective"].editor
+    qtbot.keyClicks(editor, "Neck pain")
+    assert window.doc.undo_stack.count() == 1
+    assert window.undo_action.text() == "&Undo Edit subjective"
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.doc.push(SetVisitFields(window.doc, plan="elsewhere"))
+    # a change elsewhere leaves the cursor of the note being typed alone
+    assert editor.textCursor().position() == 0
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert editor.toPlainText() == "" and window.doc.visit.subjective == ""
+    window.redo_action.trigger()
+    assert editor.toPlainText() == "Neck pain"
+
+
+def test_template_inserts_as_its_own_undo_step(qtbot, window):
+    note = window.form.soap.notes["plan"]
+    qtbot.keyClicks(note.editor, "Start:")
+    index = note.picker.findText("Series")
+    assert index > 0
+    note.picker.activated.emit(index)
+    text = note.editor.toPlainText()
+    assert text.startswith("Start:\nDry needling 1x/week")
+    assert window.doc.visit.plan == text
+    window.doc.undo_stack.undo()
+    assert note.editor.toPlainText() == "Start:"
+
+
+def test_needles_used_follows_the_chart_and_a_mismatch_warns(qtbot, window):
+    doc = window.doc
+    doc.push(AddMark(doc, TriggerPoint(view="posterior", x=1, y=1)))
+    doc.push(AddMark(doc, NeedleSite(view="posterior", x=2, y=2, needle_count=3)))
+    qtbot.waitUntil(lambda: doc.visit.needles_used == 3)
+    panel = window.form.needles
+    assert panel.used.edit.text() == "3"
+    assert "3" in panel.charted.text()
+    qtbot.keyClicks(panel.removed.edit, "2")
+    assert panel.warning.isVisible()
+    assert "1 needle unaccounted for" in panel.warning.text()
+    doc.push(AddMark(doc, NeedleSite(view="posterior", x=3, y=3, needle_count=2)))
+    qtbot.wait(10)
+    assert doc.visit.needles_used == 3  # a typed or filled count is not overwritten
+    assert panel.fill.isEnabled()
+    panel.fill.click()
+    assert doc.visit.needles_used == 5 and panel.used.edit.text() == "5"
+    assert "3 needles unaccounted for" in panel.warning.text()
