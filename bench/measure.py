@@ -130,3 +130,15 @@ def pdf_page_ratio() -> dict[str, object]:
     from bench.bench_print import bench_pdf_page_ratio
 
     return dict(bench_pdf_page_ratio())
+
+
+def rss_mb() -> dict[str, object]:
+    from bench.bench_memory import bench_rss_mb
+
+    return bench_rss_mb()
+
+
+def soak_rss_growth_pct() -> dict[str, object]:
+    from bench.bench_memory import bench_soak_rss_growth_pct
+
+    return bench_soak_rss_growth_pct()

@@ -92,6 +92,7 @@ class ChartEditor(QWidget):
         doc.changed.connect(self._on_changed)
         doc.read_only_changed.connect(lambda _: self._apply_read_only())
         self._apply_read_only()
+        self._zones_shown = tuple(m for m in doc.visit.marks if isinstance(m, PainZone))
         self.legend.show_extent(visit_pain_extent(doc.visit, self.atlas))
 
     # -- construction -----------------------------------------------------------------------------
@@ -233,12 +234,12 @@ class ChartEditor(QWidget):
         return zones
 
     def _on_changed(self, changes: Changes) -> None:
-        visit = self.doc.visit
-        zones = "*" in changes.fields or bool(changes.marks_removed) or any(
-            isinstance(m, PainZone) for i in changes.marks_added + changes.marks_updated
-            for m in (visit.mark(i),))
-        if zones:
-            self.legend.show_extent(visit_pain_extent(visit, self.atlas))
+        # Pain extent costs milliseconds per zone; recompute only when the zones themselves
+        # differ (marks are immutable values, so an unchanged tuple means unchanged zones).
+        zones = tuple(m for m in self.doc.visit.marks if isinstance(m, PainZone))
+        if zones != self._zones_shown:
+            self._zones_shown = zones
+            self.legend.show_extent(visit_pain_extent(self.doc.visit, self.atlas))
         if changes.marks_updated or "*" in changes.fields:
             self._update_referral()
 
