@@ -1,0 +1,179 @@
+"""Signing through the window: refused with an unreconciled count, allowed with a written
+override reason; then read-only everywhere, corrected by addenda, all found on reopening."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel
+
+from bodymap.model import SignedVisitError, SignRequirement, ValidationError
+from bodymap.ui.commands import SetVisitFields
+from bodymap.ui.visit.signing import AddendumDialog, SignDialog
+
+REASON = "Needle count recorded after a retained-needle check: all 5 accounted for, pot 4+1."
+ADDENDUM = "Correction: NPRS after was 2, not 3. — تصحيح 修正 ✅"
+
+
+def fill_unreconciled(qtbot, window) -> None:
+    f = window.form
+    f.screening.consent.click()
+    f.screening.reviewed.click()
+    qtbot.keyClicks(f.soap.notes["subjective"].editor, "Neck pain")
+    qtbot.keyClicks(f.outcomes.nprs_after.edit, "3")
+    qtbot.keyClicks(f.needles.used.edit, "5")
+    qtbot.keyClicks(f.needles.removed.edit, "4")
+
+
+def answer_sign_dialog(monkeypatch, reasons: dict[SignRequirement, str] | None,
+                       seen: list[SignDialog]) -> None:
+    """Make SignDialog.exec fill the given reasons and press Sign (or Cancel for None)."""
+
+    def exec_(dialog: SignDialog) -> int:
+        seen.append(dialog)
+        assert not dialog.sign_button.isEnabled() or not dialog.reasons
+        if reasons is None:
+            return QDialog.DialogCode.Rejected
+        for req, text in reasons.items():
+            dialog.reasons[req].insertPlainText(text)
+        dialog.sign_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SignDialog, "exec", exec_)
+
+
+def test_sign_is_refused_without_a_reason_and_allowed_with_one(qtbot, monkeypatch, records,
+                                                               window):
+    fill_unreconciled(qtbot, window)
+    assert window.form.needles.warning.isVisible()
+    seen: list[SignDialog] = []
+    # the dialog lists exactly the unmet requirement; without a reason Sign stays disabled
+    answer_sign_dialog(monkeypatch, {}, seen)
+    window.sign_action.trigger()
+    assert list(seen[-1].reasons) == [SignRequirement.NEEDLE_COUNT]
+    assert not seen[-1].sign_button.isEnabled()
+    box = seen[-1].findChild(QGroupBox, "unmet_needle_count")
+    assert "Needles used: 5; needles removed: 4." in [w.text() for w in box.findChildren(QLabel)]
+    assert not window.doc.visit.signed and not records.open_visit(window.doc.visit.id).signed
+    # whitespace is not a reason
+    answer_sign_dialog(monkeypatch, {SignRequirement.NEEDLE_COUNT: "   \n "}, seen)
+    window.sign_action.trigger()
+    assert not seen[-1].sign_button.isEnabled() and not window.doc.read_only
+    # the document refuses too, whatever the dialog does
+    with pytest.raises(ValidationError, match="needles used equals needles removed"):
+        window.doc.sign()
+
+    answer_sign_dialog(monkeypatch, {SignRequirement.NEEDLE_COUNT: REASON}, seen)
+    window.sign_action.trigger()
+    stored = records.open_visit(window.doc.visit.id)
+    assert stored.signed and stored.signed_by == "Ana Ruiz, PT, DPT"
+    assert stored.sign_overrides == {SignRequirement.NEEDLE_COUNT: REASON}
+    assert window.doc.read_only
+    assert REASON in window.form.signature.signature.text()
+
+
+def test_met_requirements_need_no_reason(qtbot, monkeypatch, window):
+    f = window.form
+    f.screening.consent.click()
+    f.screening.reviewed.click()
+    qtbot.keyClicks(f.needles.used.edit, "2")
+    qtbot.keyClicks(f.needles.removed.edit, "2")
+    assert "Ready to sign" in f.signature.signature.text()
+    seen: list[SignDialog] = []
+    answer_sign_dialog(monkeypatch, {}, seen)
+    window.sign_action.trigger()
+    assert seen[-1].reasons == {} and window.doc.read_only
+    assert window.doc.visit.sign_overrides == {}
+
+
+def sign_with_overrides(monkeypatch, window) -> None:
+    seen: list[SignDialog] = []
+    answer_sign_dialog(monkeypatch, {r: REASON for r in window.doc.visit.unmet_requirements()},
+                       seen)
+    window.sign_action.trigger()
+    assert window.doc.read_only
+
+
+def add_addendum(monkeypatch, window, text: str) -> None:
+    def exec_(dialog: AddendumDialog) -> int:
+        assert not dialog.add_button.isEnabled()
+        dialog.text.insertPlainText(text)
+        dialog.add_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(AddendumDialog, "exec", exec_)
+    window.addendum_action.trigger()
+
+
+def test_signed_visit_is_read_only_takes_addenda_and_reopens_so(qtbot, monkeypatch, records,
+                                                                 open_window):
+    window = open_window()
+    fill_unreconciled(qtbot, window)
+    assert window.form.signature.addendum_button.isHidden()
+    sign_with_overrides(monkeypatch, window)
+    f = window.form
+
+    # read-only everywhere: banner, widgets, menus, document
+    assert window.banners.signed_row.isVisible()
+    assert "Signed by Ana Ruiz, PT, DPT" in window.banners.signed.text()
+    subjective = f.soap.notes["subjective"].editor
+    assert subjective.isReadOnly()
+    qtbot.keyClicks(subjective, " more")
+    assert subjective.toPlainText() == "Neck pain"
+    qtbot.keyClicks(f.outcomes.nprs_after.edit, "9")
+    assert f.outcomes.nprs_after.edit.text() == "3"
+    assert not f.screening.consent.isEnabled() and not f.events.boxes[
+        next(iter(f.events.boxes))].isEnabled()
+    assert not f.soap.notes["plan"].picker.isEnabled()
+    assert not f.instructions.use_template.isEnabled() and f.needles.fill.isHidden()
+    assert not window.sign_action.isEnabled() and not window.undo_action.isEnabled()
+    assert f.signature.sign_button.isHidden()
+    with pytest.raises(SignedVisitError):
+        window.doc.push(SetVisitFields(window.doc, subjective="changed"))
+    assert records.open_visit(window.doc.visit.id).subjective == "Neck pain"
+
+    add_addendum(monkeypatch, window, ADDENDUM)
+    assert f.signature.addenda.isVisible()
+    assert "NPRS after was 2, not 3. — تصحيح 修正 ✅" in f.signature.addenda.text()
+    window.close()
+
+    stored = records.open_visit(window.doc.visit.id)
+    assert [(a.author, a.text) for a in stored.addenda] == [("Ana Ruiz, PT, DPT", ADDENDUM)]
+    assert stored.subjective == "Neck pain"  # the original is unchanged
+
+    again = open_window(stored)
+    assert again.doc.read_only and again.banners.signed_row.isVisible()
+    assert again.form.soap.notes["subjective"].editor.isReadOnly()
+    assert again.form.soap.notes["subjective"].editor.toPlainText() == "Neck pain"
+    text = again.form.signature.addenda.text()
+    assert "Ana Ruiz, PT, DPT" in text and "تصحيح 修正 ✅" in text
+    assert REASON in again.form.signature.signature.text()
+    assert again.addendum_action.isEnabled() and not again.sign_action.isEnabled()
+
+
+def test_addendum_needs_text(qtbot, monkeypatch, records, window):
+    sign_with_overrides(monkeypatch, window)
+    dialog = AddendumDialog("Ana Ruiz, PT, DPT", window)
+    qtbot.addWidget(dialog)
+    dialog.text.insertPlainText("  \n")
+    assert not dialog.add_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_audit_trail_lists_edits_signature_and_addenda(qtbot, monkeypatch, window):
+    fill_unreconciled(qtbot, window)
+    sign_with_overrides(monkeypatch, window)
+    add_addendum(monkeypatch, window, ADDENDUM)
+    dialog = window.audit_dialog()
+    qtbot.addWidget(dialog)
+    rows = dialog.rows()
+    actions = [r[2] for r in rows]
+    assert actions[0] == "create" and "sign" in actions and "addendum addendum" in actions
+    assert actions.index("sign") < actions.index("addendum addendum")
+    changes = "\n".join(r[3] for r in rows)
+    assert "subjective: — → Neck pain" in changes
+    assert "needles removed: — → 4" in changes
+    assert "override needle count: Needle count recorded" in changes
+    assert all(r[1] == "Test Clinician, PT" for r in rows)  # the records' user
+    assert dialog.table.item(0, 3).toolTip() != ""
+    assert window.audit_action.isEnabled()
