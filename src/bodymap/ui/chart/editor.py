@@ -92,8 +92,11 @@ class ChartEditor(QWidget):
         doc.changed.connect(self._on_changed)
         doc.read_only_changed.connect(lambda _: self._apply_read_only())
         self._apply_read_only()
-        self._zones_shown = tuple(m for m in doc.visit.marks if isinstance(m, PainZone))
-        self.legend.show_extent(visit_pain_extent(doc.visit, self.atlas))
+        # Show the pain extent stored with the visit at once, and recompute it just after
+        # the first paint: it costs milliseconds per zone and the chart comes first.
+        self._zones_shown: tuple[PainZone, ...] | None = None
+        self.legend.show_extent(doc.visit.pain_extent)
+        QTimer.singleShot(0, lambda: self._on_changed(Changes()))
 
     # -- construction -----------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
