@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from bodymap.model import Precaution
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.patient_dialog import PatientDialog
-from bodymap.ui.visit_record import VisitRecordDialog
 
 
 @pytest.fixture
@@ -107,26 +106,35 @@ def test_new_visit_appears_as_draft_with_clinician_from_profile(qtbot, window, r
     assert model.rowCount() == 1
     assert model.data(model.index(0, 2)) == "Draft"
     assert not window.patient_panel.empty.isVisible()
+    # the new visit opens for charting, with the standard instructions filled in
+    opened = window.visit_windows[visits[0].id]
+    assert opened.isVisible() and not opened.doc.read_only
+    assert opened.form.header.clinician.text() == "Ana Ruiz, PT, DPT"
+    assert "24-48 hours" in records.open_visit(visits[0].id).instructions
 
 
-def test_open_visit_shows_the_record(qtbot, window, records, monkeypatch):
+def test_open_visit_opens_a_visit_window_once(qtbot, window, records):
     from bodymap.services.demo import seed_demo
 
     seed_demo(records)
     window.patients.refresh()
     qtbot.keyClicks(window.patients.search, "DEMO")
     assert window.patients.model.rowCount() >= 5
-    shown: list[str] = []
-    monkeypatch.setattr(VisitRecordDialog, "exec",
-                        lambda self: shown.append(self.browser.toPlainText()) or 0)
     for row in range(window.patients.model.rowCount()):
         summary = window.patients.model.summary(row)
         if summary.visit_count:
             window.patients.select(summary.id)
             break
     window.patient_panel.table.selectRow(0)
+    visit_id = window.patient_panel.visits.summary(0).id
     window.patient_panel.open_button.click()
-    assert shown and "Chart" in shown[0] and "Clinician" in shown[0]
+    opened = window.visit_windows[visit_id]
+    assert opened.isVisible() and opened.doc.visit.id == visit_id
+    assert opened.doc.patient.id == summary.id
+    window.patient_panel.open_button.click()
+    assert list(window.visit_windows) == [visit_id]  # raised, not opened twice
+    opened.close()
+    assert window.visit_windows == {}
 
 
 def test_demo_patients_are_marked(qtbot, window, records):

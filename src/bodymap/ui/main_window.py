@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from bodymap.model import Patient, ValidationError, Visit, set_visit_fields
 from bodymap.services.records import Records
+from bodymap.services.visits import copy_forward
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
 from bodymap.ui.errors import show_error
 from bodymap.ui.patient_dialog import PatientDialog
 from bodymap.ui.patient_list import PatientListPanel
 from bodymap.ui.patient_panel import PatientPanel
-from bodymap.ui.visit_record import VisitRecordDialog
+from bodymap.ui.preferences import PreferencesDialog
+from bodymap.ui.visit import VisitWindow
+from bodymap.ui.visit.attention import NeedsAttentionPanel
 
 
 class MainWindow(QMainWindow):
@@ -26,8 +30,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"bodymap — {records.data_dir}")
         self.patients = PatientListPanel(records)
         self.patient_panel = PatientPanel(records)
+        self.attention = NeedsAttentionPanel(records)
+        self.visit_windows: dict[str, VisitWindow] = {}  # open visits, kept alive here
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.patients, 1)
+        left_layout.addWidget(self.attention)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.patients)
+        splitter.addWidget(left)
         splitter.addWidget(self.patient_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
@@ -38,6 +49,8 @@ class MainWindow(QMainWindow):
         self.patient_panel.edit_requested.connect(self.edit_patient)
         self.patient_panel.new_visit_requested.connect(self.new_visit)
         self.patient_panel.visit_opened.connect(self.open_visit)
+        self.patient_panel.copy_forward_requested.connect(self.copy_forward)
+        self.attention.visit_opened.connect(self._open_attention_visit)
         self.statusBar().showMessage(f"Data: {records.database_path}")
         geometry = QSettings().value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -66,11 +79,18 @@ class MainWindow(QMainWindow):
                                          name="verifyRecords"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = bar.addMenu("&Edit")
+        self.preferences_action = self._action("&Preferences…", self.edit_preferences,
+                                               "Ctrl+,", "preferences")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
         patient_menu = bar.addMenu("&Patient")
         self.edit_patient_action = self._action("&Edit patient…", self.edit_patient, "Ctrl+E")
         self.new_visit_action = self._action("New &visit", self.new_visit, "Ctrl+Shift+N")
         patient_menu.addAction(self.edit_patient_action)
         patient_menu.addAction(self.new_visit_action)
+        patient_menu.addAction(self.patient_panel.copy_plan_action)
+        patient_menu.addAction(self.patient_panel.copy_all_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About bodymap", self.about, name="about"))
 
@@ -99,30 +119,86 @@ class MainWindow(QMainWindow):
             self.patient_panel.show_patient(dialog.saved)
 
     def new_visit(self) -> None:
+        """Start a draft visit of the shown patient (clinician from the profile, standard
+        instructions from the template) and open it."""
         patient = self.patient_panel.patient
         if patient is None:
             return
         try:
             visit = self.records.start_visit(patient.id, clinician=self.settings.clinician)
-        except StorageError as exc:
-            show_error(self, "The visit could not be started", exc.user_message)
+            template = self.settings.get("instruction_template")
+            if isinstance(template, str) and template.strip():
+                set_visit_fields(visit, instructions=template)
+                self.records.save_visit(visit)
+        except (StorageError, ValidationError) as exc:
+            show_error(self, "The visit could not be started",
+                       getattr(exc, "user_message", None) or str(exc))
             return
-        self.patient_panel.refresh_visits()
-        self.patient_panel.select_visit(visit.id)
-        self.patients.refresh()
-        self.statusBar().showMessage(
-            f"New draft visit started for {patient.display_name}", 5000)
+        self._visit_started(patient, visit, "New draft visit started")
 
-    def open_visit(self, visit_id: str) -> None:
+    def copy_forward(self, previous_visit_id: str, copy_marks: bool) -> None:
+        """Start the next visit of a series from ``previous_visit_id`` and open it."""
         patient = self.patient_panel.patient
         if patient is None:
             return
         try:
+            visit = copy_forward(self.records, previous_visit_id,
+                                 clinician=self.settings.clinician, copy_marks=copy_marks)
+        except (StorageError, ValidationError) as exc:
+            show_error(self, "The visit could not be started",
+                       getattr(exc, "user_message", None) or str(exc))
+            return
+        what = "plan and chart" if copy_marks else "plan"
+        self._visit_started(patient, visit, f"New visit started from the previous {what}")
+
+    def _visit_started(self, patient: Patient, visit: Visit, message: str) -> None:
+        self.patient_panel.refresh_visits()
+        self.patient_panel.select_visit(visit.id)
+        self.patients.refresh()
+        self.statusBar().showMessage(f"{message} for {patient.display_name}", 5000)
+        self.open_visit(visit.id)
+
+    def open_visit(self, visit_id: str) -> VisitWindow | None:
+        """Open the visit of the shown patient in its own window (or raise that window)."""
+        patient = self.patient_panel.patient
+        if patient is None:
+            return None
+        existing = self.visit_windows.get(visit_id)
+        if existing is not None:
+            existing.show()
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
             visit = self.records.open_visit(visit_id)
         except StorageError as exc:
             show_error(self, "The visit could not be opened", exc.user_message)
-            return
-        VisitRecordDialog(patient, visit, self).exec()
+            return None
+        window = VisitWindow(self.records, self.settings, patient, visit, self)
+        window.closed.connect(self._visit_closed)
+        window.doc.read_only_changed.connect(lambda _ro: self.attention.refresh())
+        self.visit_windows[visit_id] = window
+        window.show()
+        return window
+
+    def _open_attention_visit(self, patient_id: str, visit_id: str) -> None:
+        self.patients.search.clear()
+        self.patients.refresh()
+        self.patients.select(patient_id)
+        self._show_patient(patient_id)
+        self.open_visit(visit_id)
+
+    def _visit_closed(self, visit_id: str) -> None:
+        # The window saved on closing; the lists now show what is stored.
+        window = self.visit_windows.pop(visit_id, None)
+        if window is not None:
+            window.deleteLater()
+        self.patient_panel.refresh_visits()
+        self.patients.refresh()
+        self.attention.refresh()
+
+    def edit_preferences(self) -> None:
+        PreferencesDialog(self.settings, self).exec()
 
     def backup_now(self) -> None:
         try:
@@ -152,5 +228,9 @@ class MainWindow(QMainWindow):
                           f"<p>Data: {self.records.database_path}</p>")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for window in list(self.visit_windows.values()):
+            if not window.close():  # a visit that could not be saved keeps the app open
+                event.ignore()
+                return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,6 +35,7 @@ class PatientPanel(QWidget):
 
     edit_requested = Signal()
     new_visit_requested = Signal()
+    copy_forward_requested = Signal(str, bool)  # previous visit id, copy chart marks
     visit_opened = Signal(str)  # visit id
 
     def __init__(self, records: Records, parent: QWidget | None = None) -> None:
@@ -69,10 +71,20 @@ class PatientPanel(QWidget):
         self.new_visit_button = QPushButton("New visit")
         self.new_visit_button.setObjectName("newVisitButton")
         self.new_visit_button.clicked.connect(self.new_visit_requested)
+        # Series of treatments: the next visit starts from the selected (or latest) one.
+        self.copy_button = QPushButton("New visit from previous")
+        self.copy_button.setObjectName("copyForwardButton")
+        menu = QMenu(self.copy_button)
+        self.copy_plan_action = menu.addAction("Carry the plan over",
+                                               lambda: self._copy_forward(False))
+        self.copy_all_action = menu.addAction("Carry the plan over and copy the chart",
+                                              lambda: self._copy_forward(True))
+        self.copy_button.setMenu(menu)
         self.open_button = QPushButton("Open visit")
         self.open_button.clicked.connect(self._open_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_visit_button)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
@@ -89,7 +101,8 @@ class PatientPanel(QWidget):
     def show_patient(self, patient: Patient | None) -> None:
         self.patient = patient
         enabled = patient is not None
-        for w in (self.edit_button, self.new_visit_button, self.open_button, self.table):
+        for w in (self.edit_button, self.new_visit_button, self.open_button, self.copy_button,
+                  self.table):
             w.setEnabled(enabled)
         if patient is None:
             self.header.setText("<h2>No patient selected</h2>Find a patient on the left, or "
@@ -116,12 +129,25 @@ class PatientPanel(QWidget):
         self.visits.set_rows(rows)
         self.empty.setVisible(self.patient is not None and not rows)
         self.open_button.setEnabled(bool(rows))
+        self.copy_button.setEnabled(bool(rows))
 
     def select_visit(self, visit_id: str) -> None:
         for row in range(self.visits.rowCount()):
             if self.visits.summary(row).id == visit_id:
                 self.table.selectRow(row)
                 return
+
+    def source_visit_id(self) -> str | None:
+        """The visit a copy-forward starts from: the selected one, else the latest."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            return self.visits.summary(index.row()).id
+        return self.visits.summary(0).id if self.visits.rowCount() else None
+
+    def _copy_forward(self, copy_marks: bool) -> None:
+        source = self.source_visit_id()
+        if source is not None:
+            self.copy_forward_requested.emit(source, copy_marks)
 
     def _open_selected(self) -> None:
         index = self.table.currentIndex()
