@@ -23,7 +23,7 @@ def _treated_visit(records: Records):
     visit = records.start_visit(patient.id, clinician="Anna Berg, PT")
     tp = TriggerPoint(view="posterior", x=250, y=196, muscle="upper_trapezius", side="L")
     site = NeedleSite(view="posterior", x=251, y=197, muscle="upper_trapezius", side="L",
-                      needle_count=3)
+                      needle_count=3, depth_mm=15)
     zone = PainZone(view="posterior", points=[(240, 90), (280, 90), (262, 140)],
                     source_id=tp.id)
     for mark in (tp, site, zone):

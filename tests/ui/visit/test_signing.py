@@ -4,9 +4,10 @@ override reason; then read-only everywhere, corrected by addenda, all found on r
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox, QLabel
 
-from bodymap.model import SignedVisitError, SignRequirement, ValidationError
+from bodymap.model import AdverseEvent, SignedVisitError, SignRequirement, ValidationError
 from bodymap.ui.commands import SetVisitFields
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
 
@@ -121,8 +122,12 @@ def test_signed_visit_is_read_only_takes_addenda_and_reopens_so(qtbot, monkeypat
     assert subjective.toPlainText() == "Neck pain"
     qtbot.keyClicks(f.outcomes.nprs_after.edit, "9")
     assert f.outcomes.nprs_after.edit.text() == "3"
-    assert not f.screening.consent.isEnabled() and not f.events.boxes[
-        next(iter(f.events.boxes))].isEnabled()
+    f.screening.consent.click()  # even a programmatic click is put back
+    assert f.screening.consent.isChecked()
+    headache = f.events.boxes[AdverseEvent.HEADACHE]
+    qtbot.mouseClick(headache, Qt.MouseButton.LeftButton)
+    assert not headache.isChecked() and window.doc.visit.adverse_events == frozenset()
+    assert f.header.started_at.isReadOnly() and f.screening.consent_date.isReadOnly()
     assert not f.soap.notes["plan"].picker.isEnabled()
     assert not f.instructions.use_template.isEnabled() and f.needles.fill.isHidden()
     assert not window.sign_action.isEnabled() and not window.undo_action.isEnabled()

@@ -37,11 +37,10 @@ class NeedsAttentionPanel(QWidget):
         self.heading.setStyleSheet(STYLE)
         self.list = QListWidget()
         self.list.setObjectName("needsAttentionList")
-        self.list.setMaximumHeight(120)
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
         self.refresh()
@@ -67,6 +66,10 @@ class NeedsAttentionPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (row.patient_id, row.id))
             self.list.addItem(item)
         n = len(self.rows)
+        # Tall enough for the rows up to five; the patient list keeps the rest.
+        rows = max(1, min(n, 5))
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18)
+                                 + 2 * self.list.frameWidth() + 4)
         self.heading.setText(f"⚠ Needs attention: {n} unsigned visit{'s' if n != 1 else ''} "
                              "older than a day" if n else "")
         self.heading.setToolTip("Visits not signed a day after they started. Open one "

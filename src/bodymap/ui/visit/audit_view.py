@@ -33,7 +33,8 @@ def describe_change(entry: AuditEntry) -> str:
     """What an audit entry changed, one field per line ("plan: 'a' → 'b'")."""
     before, after = entry.before or {}, entry.after or {}
     if entry.action == "update":
-        keys = sorted(before.keys() | after.keys())
+        # updated_at changes with every edit; the fields beside it say what happened.
+        keys = sorted((before.keys() | after.keys()) - {"updated_at"})
         return "\n".join(f"{k.replace('_', ' ')}: {_short(before.get(k))} → "
                          f"{_short(after.get(k))}" for k in keys)
     if entry.action == "sign":
@@ -70,7 +71,8 @@ class AuditTrailDialog(QDialog):
         self.table.setWordWrap(True)
         for row, e in enumerate(entries):
             action = e.action if e.entity_type == "visit" else f"{e.action} {e.entity_type}"
-            cells = (local_text(e.at), e.who, action, describe_change(e))
+            cells = (f"{e.at.astimezone():%Y-%m-%d %H:%M:%S}", e.who, action,
+                     describe_change(e))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:

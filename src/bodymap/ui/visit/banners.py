@@ -69,7 +69,7 @@ class VisitBanners(QWidget):
         visit = self.doc.visit
         if visit.signed and visit.signed_at is not None:
             self.signed.setText(
-                f"🔒 <b>Signed by {escape(visit.signed_by or '')} on "
+                f"<b>Signed by {escape(visit.signed_by or '')} on "
                 f"{escape(local_text(visit.signed_at))}.</b> This record is read-only; "
                 "corrections are added as addenda.")
         self.signed_row.setVisible(visit.signed)

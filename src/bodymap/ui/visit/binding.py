@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -219,6 +219,9 @@ class CheckBinding(Binding):
     def refresh(self, visit: Visit) -> None:
         self.widget.setChecked(bool(getattr(visit, self.field)))  # type: ignore[attr-defined]
 
+    def set_read_only(self, read_only: bool) -> None:
+        set_box_read_only(self.widget, read_only)
+
 
 class DateBinding(Binding):
     """An optional date (QDateEdit whose minimum reads "not recorded")."""
@@ -247,6 +250,24 @@ class DateBinding(Binding):
                                 QDate(value.year, value.month, value.day))
         finally:
             self._refreshing = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        set_spin_read_only(self.widget, read_only)  # type: ignore[arg-type]
+
+
+def set_box_read_only(box: QWidget, read_only: bool) -> None:
+    """A checkbox that shows its state at full contrast but ignores the mouse and the
+    keyboard (a disabled box greys out what a signed record says)."""
+    box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, read_only)
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only else Qt.FocusPolicy.StrongFocus)
+
+
+def set_spin_read_only(editor: QDateEdit, read_only: bool) -> None:
+    """A date (time) edit that stays legible when read-only: no typing, no calendar."""
+    editor.setReadOnly(read_only)
+    editor.setCalendarPopup(not read_only)
+    editor.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons if read_only
+                            else QDateEdit.ButtonSymbols.UpDownArrows)
 
 
 def local_text(moment: datetime) -> str:

@@ -53,6 +53,7 @@ class NoteWithTemplates(QWidget):
         self.picker.addItem("Insert template…")
         for name, text in templates.items():
             self.picker.addItem(name, text)
+        self.picker.setFixedWidth(170)  # the same width beside every field
         self.picker.setVisible(bool(templates))
         self.picker.activated.connect(self._insert)
         self.binding = binder.add(TextBinding(binder, field, self.editor))

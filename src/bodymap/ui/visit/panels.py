@@ -31,6 +31,7 @@ from bodymap.ui.visit.binding import (
     LineBinding,
     TextBinding,
     VisitBinder,
+    set_spin_read_only,
 )
 from bodymap.ui.visit.notes import note_editor
 
@@ -54,6 +55,9 @@ class DateTimeBinding(Binding):
             return  # unchanged to the minute shown: keep the stored seconds
         if self.binder.push(self, **{self.field: moment}) is not None:
             self.refresh(self.binder.doc.visit)
+
+    def set_read_only(self, read_only: bool) -> None:
+        set_spin_read_only(self.widget, read_only)  # type: ignore[arg-type]
 
     def refresh(self, visit: Visit) -> None:
         moment: datetime = getattr(visit, self.field)

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import AdverseEvent, Changes, Visit
-from bodymap.ui.visit.binding import Binding, IntBinding, IntField, TextBinding, VisitBinder
+from bodymap.ui.visit.binding import (
+    Binding,
+    IntBinding,
+    IntField,
+    TextBinding,
+    VisitBinder,
+    set_box_read_only,
+)
 from bodymap.ui.visit.notes import note_editor
 
 WARNING_STYLE = ("background:#fde2e1; color:#7a0010; border:1px solid #e08a8a;"
@@ -119,11 +126,15 @@ class EventBinding(Binding):
         events = set(self.binder.doc.visit.adverse_events)
         events.add(self.event) if checked else events.discard(self.event)
         verb = "Record" if checked else "Clear"
-        self.binder.push(self, f"{verb} {self.event.label.lower()}",
-                         adverse_events=frozenset(events))
+        if self.binder.push(self, f"{verb} {self.event.label.lower()}",
+                            adverse_events=frozenset(events)) is not None:
+            self.refresh(self.binder.doc.visit)
 
     def refresh(self, visit: Visit) -> None:
         self.widget.setChecked(self.event in visit.adverse_events)  # type: ignore[attr-defined]
+
+    def set_read_only(self, read_only: bool) -> None:
+        set_box_read_only(self.widget, read_only)
 
 
 class AdverseEventsPanel(QGroupBox):

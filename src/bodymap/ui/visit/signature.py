@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from bodymap.model import Changes
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.visit.binding import local_text
+from bodymap.ui.visit.signing import unmet_requirements
 
 
 def _text(value: str) -> str:
@@ -20,7 +21,7 @@ def signature_html(doc: VisitDocument) -> str:
     """The signature (or draft status) of the open visit, with override reasons."""
     visit = doc.visit
     if not visit.signed:
-        unmet = visit.unmet_requirements()
+        unmet = unmet_requirements(visit)
         todo = "".join(f"<li>{escape(r.label)}</li>" for r in unmet)
         return ("<b style='color:#9a5b00'>DRAFT — not signed</b>"
                 + (f"<br>Before signing:<ul style='margin:2px'>{todo}</ul>" if todo else

@@ -22,6 +22,17 @@ from bodymap.model import SignRequirement, Visit
 from bodymap.ui.visit.binding import ERROR_STYLE
 
 
+def unmet_requirements(visit: Visit) -> list[SignRequirement]:
+    """What signing will check, as the services check it (with the atlas's hazard
+    regions when the chart checks are available), so the dialog asks for every reason
+    the signature needs."""
+    try:
+        from bodymap.services.chart_checks import unmet_sign_requirements
+    except ImportError:  # no atlas-aware checks in this build: the model's own list
+        return visit.unmet_requirements()
+    return unmet_sign_requirements(visit)
+
+
 def requirement_detail(visit: Visit, req: SignRequirement) -> str:
     """Why ``req`` is unmet, in the visit's own numbers."""
     if req is SignRequirement.NEEDLE_COUNT:
@@ -30,7 +41,12 @@ def requirement_detail(visit: Visit, req: SignRequirement) -> str:
         return f"Needles used: {used}; needles removed: {removed}."
     if req is SignRequirement.CONSENT:
         return "Consent for dry needling is not recorded for this visit."
-    return "The precaution review for this visit is not ticked."
+    if req is SignRequirement.PRECAUTIONS_REVIEWED:
+        return "The precaution review for this visit is not ticked."
+    if req.value == "hazard_depth":
+        return ("A needle site over a hazard region (thorax, spine, anterior hip, abdomen) "
+                "has no depth recorded; record it in the chart inspector.")
+    return req.label + "."
 
 
 class SignDialog(QDialog):
@@ -47,7 +63,7 @@ class SignDialog(QDialog):
                        "changed; corrections are added as dated addenda.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        unmet = visit.unmet_requirements()
+        unmet = unmet_requirements(visit)
         if unmet:
             note = QLabel("These requirements are not met. Fix them in the form, or give a "
                           "written reason for each; the reason is stored and printed with "
@@ -56,8 +72,7 @@ class SignDialog(QDialog):
             note.setStyleSheet(ERROR_STYLE)
             layout.addWidget(note)
         else:
-            layout.addWidget(QLabel("✓ Consent, needle count and precaution review are "
-                                    "recorded."))
+            layout.addWidget(QLabel("✓ Every requirement for signing is met."))
         for req in unmet:
             box = QGroupBox(req.label)
             box.setObjectName(f"unmet_{req.value}")

@@ -40,6 +40,9 @@ from bodymap.ui.visit.signature import SignatureBlock
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
 
 FORM_WIDTH = 500
+# A signed record's fields are read-only; grey them so nobody tries to type into them.
+READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"], "
+                   "QDateTimeEdit[readOnly=\"true\"] { background: #f1f1f1; color: #111; }")
 
 
 class VisitForm(QWidget):
@@ -187,6 +190,8 @@ class VisitWindow(QMainWindow):
         self.addendum_action.setEnabled(read_only)
         self.banners.refresh()
         self._fit_banners()
+        # Re-applying a style sheet re-polishes the children with their new readOnly.
+        self.form.setStyleSheet(READ_ONLY_STYLE if read_only else "")
         self.form.signature.refresh()
         self._update_title()
 
