@@ -150,3 +150,31 @@ def test_unknown_ids_are_reported(records: Records):
     with pytest.raises(RecordNotFoundError):
         records.start_visit("00000000-0000-4000-8000-000000000000")
     assert records.find_patient_by_chart_number("nope") is None
+
+
+def test_signing_requires_depth_at_needle_sites_over_a_hazard(tmp_path):
+    from bodymap.atlas import load_atlas
+    from bodymap.model import NeedleSite, SignRequirement, ValidationError, add_mark
+    from bodymap.services.chart_checks import unmet_sign_requirements
+    from bodymap.services.records import Records
+
+    atlas = load_atlas()
+    region = atlas.region("posterior.rhomboid_major.L")
+    assert "thorax" in atlas.muscle(region.muscle).hazards
+    with Records.open(tmp_path / "d", user="PT") as records:
+        p = records.create_patient(chart_number="H-1", family_name="Hazard")
+        visit = records.start_visit(p.id)
+        x, y = region.anchor
+        site = NeedleSite(view="posterior", x=x, y=y, region_id=region.id,
+                          muscle=region.muscle, side=region.side, needle_length_mm=30)
+        add_mark(visit, site)
+        visit.consent_obtained = visit.precautions_reviewed = True
+        visit.needles_used = visit.needles_removed = 1
+        records.save_visit(visit)
+        assert unmet_sign_requirements(visit, atlas) == [SignRequirement.HAZARD_DEPTH]
+        with pytest.raises(ValidationError, match="depth recorded for every needle site over a hazard"):
+            records.sign_visit(visit.id)
+        assert not records.open_visit(visit.id).signed
+        signed = records.sign_visit(visit.id, overrides={
+            SignRequirement.HAZARD_DEPTH: "Superficial insertion only, ~5 mm, over the rib"})
+        assert signed.signed and SignRequirement.HAZARD_DEPTH in signed.sign_overrides

@@ -8,6 +8,7 @@ these, so validation and the signed-visit rule live in one place. Each returns a
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -183,9 +184,11 @@ def update_patient(patient: Patient, **values: Any) -> Changes:
 
 
 def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
-               overrides: dict[SignRequirement, str] | None = None) -> Changes:
+               overrides: dict[SignRequirement, str] | None = None,
+               hazardous: Callable[[Mark], bool] | None = None) -> Changes:
     """Sign a draft visit. Each unmet requirement needs a written override reason;
-    otherwise ValidationError names what is missing and nothing changes."""
+    otherwise ValidationError names what is missing and nothing changes. ``hazardous``
+    as for Visit.unmet_requirements."""
     _require_draft(visit)
     check_text("signed_by", signed_by, limit=200, required=True, label="Signed by")
     at = at or utcnow()
@@ -194,7 +197,8 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
     for req, reason in overrides.items():
         check_text("sign_overrides", reason, required=True,
                    label=f"Reason for overriding '{req.label}'")
-    missing = [r for r in visit.unmet_requirements() if r not in overrides]
+    unmet = visit.unmet_requirements(hazardous)
+    missing = [r for r in unmet if r not in overrides]
     if missing:
         raise ValidationError("sign", "Cannot sign: " + "; ".join(
             f"{r.label.lower()} is not met" for r in missing)
@@ -202,7 +206,7 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
     visit.status = VisitStatus.SIGNED
     visit.signed_by = signed_by
     visit.signed_at = at
-    visit.sign_overrides = {r: overrides[r] for r in visit.unmet_requirements()}
+    visit.sign_overrides = {r: overrides[r] for r in unmet}
     visit.updated_at = at
     return Changes(fields=frozenset({"status", "signed_by", "signed_at", "sign_overrides"}))
 

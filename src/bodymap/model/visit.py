@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -77,12 +78,15 @@ class SignRequirement(str, Enum):
     CONSENT = "consent"
     NEEDLE_COUNT = "needle_count"
     PRECAUTIONS_REVIEWED = "precautions_reviewed"
+    HAZARD_DEPTH = "hazard_depth"
 
     @property
     def label(self) -> str:
         return {"consent": "Consent for dry needling recorded",
                 "needle_count": "Needles used equals needles removed",
-                "precautions_reviewed": "Precautions reviewed this visit"}[self.value]
+                "precautions_reviewed": "Precautions reviewed this visit",
+                "hazard_depth": "Depth recorded for every needle site over a hazard "
+                                "(thorax, spine, anterior hip, abdomen)"}[self.value]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,8 +238,12 @@ class Visit:
         """Needles charted as needle sites (pre-fills "needles used")."""
         return sum(m.needle_count for m in self.marks if isinstance(m, NeedleSite))
 
-    def unmet_requirements(self) -> list[SignRequirement]:
-        """Requirements for signing that this visit does not meet (before overrides)."""
+    def unmet_requirements(self, hazardous: Callable[[Mark], bool] | None = None
+                           ) -> list[SignRequirement]:
+        """Requirements for signing that this visit does not meet (before overrides).
+
+        ``hazardous(mark)`` tells whether a needle site lies over a hazard; the model knows
+        no anatomy, so callers with the atlas pass it (services.chart_checks does)."""
         unmet = []
         if not self.consent_obtained:
             unmet.append(SignRequirement.CONSENT)
@@ -244,4 +252,8 @@ class Visit:
             unmet.append(SignRequirement.NEEDLE_COUNT)
         if not self.precautions_reviewed:
             unmet.append(SignRequirement.PRECAUTIONS_REVIEWED)
+        if hazardous is not None and any(
+                isinstance(m, NeedleSite) and m.depth_mm is None and hazardous(m)
+                for m in self.marks):
+            unmet.append(SignRequirement.HAZARD_DEPTH)
         return unmet

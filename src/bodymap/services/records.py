@@ -130,10 +130,15 @@ class Records:
 
     def sign_visit(self, visit_id: str, *, signed_by: str | None = None,
                    overrides: dict[SignRequirement, str] | None = None) -> Visit:
-        """Sign the stored draft (save edits first). Unmet requirements raise
+        """Sign the stored draft (save edits first). Unmet requirements (consent, needle
+        count, precautions reviewed, depth at needle sites over a hazard) raise
         ValidationError listing them unless ``overrides`` gives a written reason for each;
         the reasons are stored with the signature."""
-        return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides)
+        from bodymap.atlas import load_atlas  # only signing needs the anatomy
+        from bodymap.services.chart_checks import over_hazard
+
+        return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides,
+                                 hazardous=over_hazard(load_atlas()))
 
     def add_addendum(self, visit_id: str, text: str, *, author: str | None = None) -> Addendum:
         """Append a dated, attributed addendum to a signed visit."""

@@ -13,6 +13,7 @@ import dataclasses
 import json
 import sqlite3
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
@@ -280,14 +281,16 @@ class VisitRepository:
 
     def sign(self, visit_id: str, signed_by: str, *,
              overrides: dict[SignRequirement, str] | None = None,
-             at: datetime | None = None) -> Visit:
+             at: datetime | None = None,
+             hazardous: Callable[[Mark], bool] | None = None) -> Visit:
         """Sign the stored draft (model rules: unmet requirements need a written override
-        reason, else ValidationError). Allowed once; the signed visit is returned."""
+        reason, else ValidationError). Allowed once; the signed visit is returned.
+        ``hazardous`` as for Visit.unmet_requirements."""
         with self.db.transaction() as conn:
             visit = self._load(conn, visit_id)
             if visit.signed:
                 raise _signed_error(_visit_fields(visit))
-            model_sign_visit(visit, signed_by, at=at, overrides=overrides)
+            model_sign_visit(visit, signed_by, at=at, overrides=overrides, hazardous=hazardous)
             fields = _visit_fields(visit)
             conn.execute(f"UPDATE visits SET {', '.join(f'{c} = ?' for c in _V_COLS)}, "
                          "started_key = ?, data = ? WHERE id = ? AND status = 'draft'",

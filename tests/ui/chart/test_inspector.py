@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from bodymap.model import EStim, PainQuality, Side, Technique, TriggerPointKind
 from bodymap.ui.chart import Tool, incomplete_needle_sites
-from bodymap.ui.chart.checks import is_incomplete
+from bodymap.services.chart_checks import is_incomplete
 from tests.ui.chart.conftest import click_region, drag, stored
 
 

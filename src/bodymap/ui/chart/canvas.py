@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas
 from bodymap.model import Changes, Mark
-from bodymap.ui.chart import checks, style
+from bodymap.services import chart_checks as checks
+from bodymap.ui.chart import style
 from bodymap.ui.chart.items import (
     Z_DRAFT,
     Z_HOVER,

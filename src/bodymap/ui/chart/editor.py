@@ -25,7 +25,7 @@ from bodymap.atlas import Atlas, load_atlas
 from bodymap.model import Changes, Mark, NeedleSite, PainZone, Precaution, Technique, TextNote
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
-from bodymap.ui.chart.checks import visit_pain_extent
+from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.ui.chart.inspector import NEEDLE_DEFAULT_FIELDS, Inspector
 from bodymap.ui.chart.legend import Legend
 from bodymap.ui.chart.referral import referral_zone_command

@@ -40,7 +40,7 @@ from bodymap.model import (
     TriggerPointKind,
     ValidationError,
 )
-from bodymap.ui.chart import checks
+from bodymap.services import chart_checks as checks
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
 from bodymap.ui.commands import EditMark, mark_name
 from bodymap.ui.document import VisitDocument

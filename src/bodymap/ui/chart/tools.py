@@ -26,7 +26,7 @@ from bodymap.model import (
     TriggerPoint,
     TriggerPointKind,
 )
-from bodymap.ui.chart.checks import visit_pain_extent
+from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.ui.commands import AddMark, Compound, MoveMark, RemoveMark, SetPainExtent
 from bodymap.ui.document import VisitDocument
 

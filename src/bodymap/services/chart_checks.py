@@ -1,14 +1,15 @@
-"""Chart checks that need the atlas: hazard regions and needle sites missing a depth.
+"""Chart checks that need the atlas: hazard regions, needle sites missing a depth, the
+requirements for signing, pain extent of a visit.
 
-No Qt here, so signing (or a report) can ask the same questions the editor shows.
+No Qt here, so signing (or a report) asks the same questions the editor shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from bodymap.atlas import Atlas, Muscle
-from bodymap.model import Mark, NeedleSite, PainZone, Visit
+from bodymap.atlas import Atlas, Muscle, load_atlas
+from bodymap.model import Mark, NeedleSite, PainZone, SignRequirement, Visit
 from bodymap.services.pain_extent import pain_extent
 
 
@@ -42,6 +43,16 @@ def depth_required(mark: Mark, atlas: Atlas) -> bool:
 def is_incomplete(mark: Mark, atlas: Atlas) -> bool:
     """A needle site in a hazard region with no depth recorded."""
     return depth_required(mark, atlas) and mark.depth_mm is None  # type: ignore[attr-defined]
+
+
+def over_hazard(atlas: Atlas) -> Callable[[Mark], bool]:
+    """The predicate signing uses: is this needle site over a hazard region?"""
+    return lambda mark: depth_required(mark, atlas)
+
+
+def unmet_sign_requirements(visit: Visit, atlas: Atlas | None = None) -> list[SignRequirement]:
+    """Everything signing checks, including depth at needle sites over hazards."""
+    return visit.unmet_requirements(over_hazard(atlas or load_atlas()))
 
 
 def incomplete_needle_sites(visit: Visit, atlas: Atlas) -> list[Mark]:
