@@ -65,7 +65,7 @@ wheel-check: sys-libs $(PKG_VENV)/.installed
 	$(PKG_BIN)/python packaging/checks.py wheel
 
 package-tools:
-	@packaging/ensure-tools.sh
+	@tools/ensure-system-libs.sh packaging
 
 $(PKG_VENV)/bin/python:
 	$(PYTHON) -m venv $(PKG_VENV)

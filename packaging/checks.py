@@ -153,7 +153,7 @@ def check_desktop() -> None:
     desktop = LINUX / f"{APP_ID}.desktop"
     metainfo = LINUX / f"{APP_ID}.metainfo.xml"
     for tool in ("desktop-file-validate", "appstreamcli"):
-        expect(shutil.which(tool) is not None, f"{tool} is missing: run packaging/ensure-tools.sh")
+        expect(shutil.which(tool) is not None, f"{tool} is missing: run tools/ensure-system-libs.sh packaging")
 
     step(f"desktop-file-validate {desktop.relative_to(ROOT)}")
     out = run(["desktop-file-validate", desktop])
