@@ -40,7 +40,7 @@ class NeedsAttentionPanel(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 0)
+        layout.setContentsMargins(6, 4, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
         self.refresh()
