@@ -116,6 +116,8 @@ def test_signed_visit_is_read_only_takes_addenda_and_reopens_so(qtbot, monkeypat
     # read-only everywhere: banner, widgets, menus, document
     assert window.banners.signed_row.isVisible()
     assert "Signed by Ana Ruiz, PT, DPT" in window.banners.signed.text()
+    assert not window.chart.banner.isVisible()  # one notice, not two
+    assert not any(a.isEnabled() for a in window.chart.tool_actions[1:])
     subjective = f.soap.notes["subjective"].editor
     assert subjective.isReadOnly()
     qtbot.keyClicks(subjective, " more")

@@ -165,14 +165,10 @@ def test_needles_used_follows_the_chart_and_a_mismatch_warns(qtbot, window):
 
 
 def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, window):
-    from bodymap.ui.visit.chart_area import RecordPreview, chart_editor_class
+    from bodymap.ui.chart import ChartEditor
 
-    editor_class = chart_editor_class()
     central = window.centralWidget()
-    if editor_class is None:  # a build without the chart editor shows the record
-        assert isinstance(central, RecordPreview)
-        return
-    assert isinstance(central, editor_class) and central.doc is window.doc
+    assert isinstance(central, ChartEditor) and central.doc is window.doc
     chart_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Chart")
     assert chart_menu.actions() == central.tool_actions
     central.status_message.emit("Upper trapezius (left)")

@@ -55,9 +55,12 @@ class ChartEditor(QWidget):
     status_message = Signal(str)
 
     def __init__(self, doc: VisitDocument, atlas: Atlas | None = None,
-                 parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
+                 parent: QWidget | None = None, *, settings: Settings | None = None,
+                 show_banner: bool = True) -> None:
         super().__init__(parent)
         self.doc = doc
+        # A host window that shows its own signed-visit notice passes show_banner=False.
+        self._show_banner = show_banner
         self.atlas = atlas or load_atlas()
         self.settings = settings
         self.banner = QLabel()
@@ -285,7 +288,7 @@ class ChartEditor(QWidget):
             self.banner.setText(f"Signed by {visit.signed_by} on {when}: read-only. "
                                 "Corrections are addenda.")
             self.set_tool(Tool.SELECT)
-        self.banner.setVisible(ro)
+        self.banner.setVisible(ro and self._show_banner)
         for action in self.tool_actions[1:]:
             action.setEnabled(not ro)
         self.delete_action.setEnabled(not ro)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from bodymap.ui.errors import show_error
 from bodymap.ui.visit.audit_view import AuditTrailDialog
 from bodymap.ui.visit.banners import VisitBanners
 from bodymap.ui.visit.binding import VisitBinder
-from bodymap.ui.visit.chart_area import make_chart_area, tool_actions
+from bodymap.ui.chart import ChartEditor
 from bodymap.ui.visit.notes import InstructionsPanel, SoapPanel
 from bodymap.ui.visit.panels import HeaderPanel, OutcomePanel, ScreeningPanel
 from bodymap.ui.visit.safety import AdverseEventsPanel, NeedleCountPanel
@@ -90,7 +89,8 @@ class VisitWindow(QMainWindow):
         self.banner_dock.setWidget(self.banners)
         self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self.banner_dock)
 
-        self.chart = make_chart_area(self.doc, settings=settings)
+        # The window's banner strip already says the visit is signed.
+        self.chart = ChartEditor(self.doc, settings=settings, show_banner=False)
         self.setCentralWidget(self.chart)
 
         self.form = VisitForm(self.binder, settings, patient)
@@ -144,16 +144,10 @@ class VisitWindow(QMainWindow):
         self.audit_action = visit_menu.addAction("Audit &trail…", self.show_audit_trail)
         self.audit_action.setObjectName("auditAction")
 
-        actions = tool_actions(self.chart)
-        if actions:
-            # The editor shows these in its own toolbar above the canvas; a second window
-            # toolbar would show every tool twice, so the window lists them in a menu.
-            chart_menu = bar.addMenu("&Chart")
-            chart_menu.addActions(actions)
-            if not isinstance(getattr(self.chart, "toolbar", None), QToolBar):
-                tools = self.addToolBar("Chart tools")
-                tools.setObjectName("chartTools")
-                tools.addActions(actions)
+        # The editor shows the tools in its own toolbar above the canvas; the window lists
+        # them in a menu too (with their shortcuts) rather than in a second toolbar.
+        chart_menu = bar.addMenu("&Chart")
+        chart_menu.addActions(self.chart.tool_actions)
 
     def _build_status(self) -> None:
         self.save_state = QLabel()
@@ -162,9 +156,8 @@ class VisitWindow(QMainWindow):
         self.doc.saved.connect(lambda: self.save_state.setText(
             f"Saved {datetime.now():%H:%M:%S}"))
         self.doc.save_failed.connect(self._save_failed)
-        status = getattr(self.chart, "status_message", None)
-        if status is not None and hasattr(status, "connect"):
-            status.connect(lambda text: self.statusBar().showMessage(str(text), 5000))
+        self.chart.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 5000))
 
     # -- state ----------------------------------------------------------------------------------
     def _update_title(self) -> None:
