@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.ui.main_window import MainWindow
-from bodymap.ui.visit_record import VisitRecordDialog
+from bodymap.ui.visit import VisitWindow
 
 
 def main() -> int:
@@ -43,11 +43,14 @@ def main() -> int:
     window.grab().save(str(args.out))
     if args.visit and window.patient_panel.visits.rowCount():
         summary = window.patient_panel.visits.summary(0)
-        dialog = VisitRecordDialog(window.patient_panel.patient,  # type: ignore[arg-type]
-                                   records.open_visit(summary.id), window)
-        dialog.show()
-        app.processEvents()
-        dialog.grab().save(str(args.out.with_name(args.out.stem + "-visit.png")))
+        visit_window = VisitWindow(records, settings, window.patient_panel.patient,  # type: ignore[arg-type]
+                                   records.open_visit(summary.id))
+        visit_window.resize(1400, 900)
+        visit_window.show()
+        for _ in range(5):
+            app.processEvents()
+        visit_window.grab().save(str(args.out.with_name(args.out.stem + "-visit.png")))
+        visit_window.close()
     records.close()
     return 0
 

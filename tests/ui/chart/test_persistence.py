@@ -55,3 +55,22 @@ def test_a_signed_visit_opens_read_only(qtbot, editor, make_editor, records):
     assert not ro.inspector.form.isEnabled()
     ro.delete_action.trigger()
     assert ro.doc.visit.marks == [mark] and ro.doc.undo_stack.count() == 0
+
+
+def test_a_chart_opens_on_the_view_that_holds_its_marks(qtbot, records):
+    from bodymap.atlas import load_atlas
+    from bodymap.model import TriggerPoint, add_mark
+    from bodymap.ui.chart import ChartEditor
+    from bodymap.ui.document import VisitDocument
+
+    atlas = load_atlas()
+    region = atlas.region("posterior.gluteus_medius.R")
+    patient = records.create_patient(chart_number="V-1", family_name="Back")
+    visit = records.start_visit(patient.id)
+    add_mark(visit, TriggerPoint(view="posterior", x=region.anchor[0], y=region.anchor[1],
+                                 region_id=region.id, muscle=region.muscle, side=region.side))
+    records.save_visit(visit)
+    editor = ChartEditor(VisitDocument(records, patient, records.open_visit(visit.id)), atlas)
+    qtbot.addWidget(editor)
+    assert editor.canvas.view_id == "posterior"
+    assert editor.tabs.tabData(editor.tabs.currentIndex()) == "posterior"

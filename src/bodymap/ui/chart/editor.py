@@ -86,7 +86,11 @@ class ChartEditor(QWidget):
         self._build_actions()
         self._layout()
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.canvas.set_view(self.atlas.views[0].id)
+        first = self._first_view()
+        self.canvas.set_view(first)
+        self.tabs.blockSignals(True)  # the canvas already shows it
+        self.set_view(first)
+        self.tabs.blockSignals(False)
         self.canvas.hovered.connect(self._hovered)
         self.canvas.selection_changed.connect(self._selection_changed)
         self.inspector.needle_used.connect(self._remember_needle)
@@ -146,6 +150,9 @@ class ChartEditor(QWidget):
         lv.addWidget(self.canvas, 1)
         lv.addWidget(self.hover_label)
         right = QWidget()
+        # The chart is what the clinician looks at; the inspector and legend keep to a
+        # column wide enough for the legend's two columns.
+        right.setMaximumWidth(400)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(4, 0, 0, 0)
         rv.addWidget(self.inspector, 1)
@@ -164,6 +171,15 @@ class ChartEditor(QWidget):
         bar.addWidget(self.toolbar)
         top.addLayout(bar)
         top.addWidget(split, 1)
+
+    def _first_view(self) -> str:
+        """Open on the view holding the first mark (a chart of the back opens on the
+        back), else the first atlas view."""
+        known = {v.id for v in self.atlas.views}
+        for mark in self.doc.visit.marks:
+            if mark.view in known:
+                return mark.view
+        return self.atlas.views[0].id
 
     # -- tools ------------------------------------------------------------------------------------
     @property
