@@ -118,3 +118,23 @@ def test_signed_visit_is_read_only(qtbot, doc):
     assert doc.read_only and stored(doc).signed
     with pytest.raises(SignedVisitError):
         doc.push(AddMark(doc, TriggerPoint(view="posterior", x=1, y=1)))
+
+
+def test_a_pause_in_typing_starts_a_new_undo_step(doc, monkeypatch):
+    import bodymap.ui.commands as commands
+
+    now = [1000.0]
+    monkeypatch.setattr(commands.time, "monotonic", lambda: now[0])
+    for text in ("N", "Ne", "Neck"):
+        doc.push(SetVisitFields(doc, subjective=text))
+        now[0] += 0.3
+    now[0] += 30  # the clinician turns to the patient, then goes on typing
+    doc.push(SetVisitFields(doc, subjective="Neck pain, worse at night"))
+    doc.push(SetVisitFields(doc, nprs_before=1))
+    now[0] += 0.4
+    doc.push(SetVisitFields(doc, nprs_before=10))  # "1" then "10": one step
+    assert doc.undo_stack.count() == 3
+    doc.undo_stack.undo()
+    assert doc.visit.nprs_before is None
+    doc.undo_stack.undo()
+    assert doc.visit.subjective == "Neck"

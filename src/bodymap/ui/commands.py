@@ -4,6 +4,7 @@ through VisitDocument.apply; a drag or a run of typing merges into one undo step
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,9 @@ from bodymap.ui.document import VisitDocument
 # Command ids for mergeWith (QUndoCommand merges only commands with equal, non -1 ids).
 EDIT_MARK_ID = 2
 VISIT_FIELDS_ID = 3
+# Edits of the same field closer together than this are one undo step (typing a word,
+# "1" then "10" in a score); a pause longer than this starts a new step.
+MERGE_WINDOW_S = 2.0
 
 KIND_NAMES = {"trigger_point": "trigger point", "needle_site": "needle site",
               "pain_zone": "pain zone", "text_note": "text note"}
@@ -98,16 +102,19 @@ class EditMark(QUndoCommand):
         self.doc, self.mark_id, self.values = doc, mark_id, values
         self.before = before
         self.after: Mark = dataclasses.replace(before, **values)
+        self.last_edit = time.monotonic()
 
     def id(self) -> int:
         return EDIT_MARK_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not (isinstance(other, EditMark) and other.mark_id == self.mark_id
-                and other.values.keys() == self.values.keys()):
+                and other.values.keys() == self.values.keys()
+                and other.last_edit - self.last_edit <= MERGE_WINDOW_S):
             return False
         self.values = other.values
         self.after = other.after
+        self.last_edit = other.last_edit
         return True
 
     def redo(self) -> None:
@@ -118,7 +125,8 @@ class EditMark(QUndoCommand):
 
 
 class SetVisitFields(QUndoCommand):
-    """Set note, count and screening fields. Typing in one field merges into one step."""
+    """Set note, count and screening fields. A burst of typing in one field (keystrokes
+    less than MERGE_WINDOW_S apart) is one undo step; a pause starts a new one."""
 
     def __init__(self, doc: VisitDocument, text: str = "", **values: Any) -> None:
         super().__init__(text or "Edit " + ", ".join(k.replace("_", " ") for k in values))
@@ -130,15 +138,17 @@ class SetVisitFields(QUndoCommand):
         dataclasses.replace(doc.visit, **values)
         self.doc, self.values = doc, values
         self.before = {k: getattr(doc.visit, k) for k in values}
+        self.last_edit = time.monotonic()
 
     def id(self) -> int:
         return VISIT_FIELDS_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not (isinstance(other, SetVisitFields) and other.values.keys() == self.values.keys()
-                and all(isinstance(v, str) for v in self.values.values())):
+                and other.last_edit - self.last_edit <= MERGE_WINDOW_S):
             return False
         self.values = other.values
+        self.last_edit = other.last_edit
         return True
 
     def redo(self) -> None:
