@@ -147,3 +147,34 @@ def test_demo_patients_are_marked(qtbot, window, records):
             for r in range(window.patients.model.rowCount())]
     assert rows and all("[DEMO]" in r for r in rows)
     assert records.patient_count() == len(rows)
+
+
+def test_profile_change_names_the_new_clinician_in_the_audit_trail(qtbot, window, records,
+                                                                  monkeypatch):
+    from bodymap.ui.preferences import PreferencesDialog
+
+    def accept_new_profile(dialog):
+        window.settings.set("clinician_name", "Sam Okoro")
+        window.settings.set("clinician_credentials", "DC")
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", accept_new_profile)
+    window.edit_preferences()
+    p = records.create_patient(chart_number="P-9", family_name="Audit")
+    assert records.audit_trail(patient_id=p.id)[-1].who == "Sam Okoro, DC"
+
+
+def test_start_up_does_not_load_the_chart_editor_or_plots(tmp_path):
+    import subprocess
+    import sys
+
+    child = ("import sys; from bodymap.app import main; "
+             f"rc = main(['--data-dir', {str(tmp_path / 'd')!r}, '--smoke-test']); "
+             "heavy = [m for m in ('bodymap.ui.chart', 'bodymap.atlas.atlas', 'pyqtgraph') "
+             "if m in sys.modules]; print('heavy:', heavy); sys.exit(rc)")
+    proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                          timeout=120, env={**__import__("os").environ,
+                                            "QT_QPA_PLATFORM": "offscreen",
+                                            "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert proc.returncode == 0, proc.stderr
+    assert "heavy: []" in proc.stdout

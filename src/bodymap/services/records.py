@@ -63,6 +63,14 @@ class Records:
         """Take the daily backup if none was taken today, then release the database."""
         self.db.close()
 
+    def set_user(self, user: str) -> None:
+        """Who is charting from now on (after the clinician profile changed): audit entries,
+        default clinician, signer and addendum author."""
+        if not user or not user.strip():
+            raise ValueError("a user name is required: the audit log records who wrote")
+        self.user = user
+        self.db.user = user
+
     def __enter__(self) -> Records:
         return self
 

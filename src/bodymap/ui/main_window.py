@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
@@ -12,12 +14,15 @@ from bodymap.services.visits import copy_forward
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
 from bodymap.ui.errors import show_error
-from bodymap.ui.patient_dialog import PatientDialog
 from bodymap.ui.patient_list import PatientListPanel
 from bodymap.ui.patient_panel import PatientPanel
-from bodymap.ui.preferences import PreferencesDialog
-from bodymap.ui.visit import VisitWindow
 from bodymap.ui.visit.attention import NeedsAttentionPanel
+
+if TYPE_CHECKING:
+    from bodymap.ui.visit import VisitWindow
+
+# Dialogs and the visit window are imported when first opened, not at start-up: the chart
+# editor and the anatomy behind it are the heaviest part of the app to load.
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +107,8 @@ class MainWindow(QMainWindow):
             show_error(self, "The patient could not be read", exc.user_message)
 
     def new_patient(self) -> None:
+        from bodymap.ui.patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.records, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self.patients.search.clear()
@@ -113,6 +120,8 @@ class MainWindow(QMainWindow):
         patient = self.patient_panel.patient
         if patient is None:
             return
+        from bodymap.ui.patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.records, patient, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self.patients.refresh()
@@ -174,6 +183,8 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             show_error(self, "The visit could not be opened", exc.user_message)
             return None
+        from bodymap.ui.visit import VisitWindow
+
         window = VisitWindow(self.records, self.settings, patient, visit, self)
         window.closed.connect(self._visit_closed)
         window.doc.read_only_changed.connect(lambda _ro: self.attention.refresh())
@@ -198,7 +209,11 @@ class MainWindow(QMainWindow):
         self.attention.refresh()
 
     def edit_preferences(self) -> None:
-        PreferencesDialog(self.settings, self).exec()
+        from bodymap.ui.preferences import PreferencesDialog
+
+        if PreferencesDialog(self.settings, self).exec():
+            # The audit trail names whoever is charting from now on.
+            self.records.set_user(self.settings.clinician)
 
     def backup_now(self) -> None:
         try:
