@@ -46,7 +46,34 @@ def build_parser() -> argparse.ArgumentParser:
     restore = verbs.add_parser("restore", help="replace the database with a backup (the "
                                                "current database is kept as a backup first)")
     restore.add_argument("backup_file", type=Path)
+    _add_record_verbs(verbs)
     return parser
+
+
+def _add_record_verbs(verbs: argparse._SubParsersAction) -> None:
+    """print / export / import. Each also takes --data-dir after the verb (``bodymap print
+    --data-dir DIR ...``); SUPPRESS keeps a --data-dir given before the verb."""
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                       help="data directory (as before the verb)")
+    pr = verbs.add_parser("print", parents=[where],
+                          help="write a patient's charts as a PDF (works with no screen)")
+    pr.add_argument("--patient", required=True, metavar="CHART_NO", help="chart number")
+    pr.add_argument("--visit", default="latest", metavar="latest|all|VISIT_ID",
+                    help="which visit(s): the latest (default), all of them, or one id")
+    pr.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    pr.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    pr.add_argument("--clinic", metavar="NAME", default=None,
+                    help="clinic name in the page header (default: the setting)")
+    ex = verbs.add_parser("export", parents=[where],
+                          help="write one patient's whole record as JSON "
+                               "(docs/export-format.md)")
+    ex.add_argument("--patient", required=True, metavar="CHART_NO", help="chart number")
+    ex.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.json")
+    im = verbs.add_parser("import", parents=[where],
+                          help="add a patient's record from a JSON export (validated first; "
+                               "an existing patient is refused)")
+    im.add_argument("input", type=Path, metavar="FILE.json")
 
 
 def resolve_data_dir(arg: Path | None) -> Path:

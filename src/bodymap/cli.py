@@ -1,11 +1,17 @@
-"""Command-line verbs: work with no screen, print plain text, exit non-zero on trouble."""
+"""Command-line verbs: work with no screen, print plain text, exit non-zero on trouble.
+
+Exit codes: 0 done, 1 a problem with what was asked (unknown chart number, a rejected
+import file), 2 storage trouble (the message says what to do)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from bodymap.model import Patient
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
@@ -48,9 +54,94 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
             if verb == "backup":
                 print(f"backup written: {records.backup_now()}")
                 return 0
+            if verb in RECORD_VERBS:
+                return RECORD_VERBS[verb](records, args)
         finally:
             records.close()
     except StorageError as exc:
         print(f"bodymap: {exc.user_message}", file=sys.stderr)
         return 2
     raise AssertionError(f"unknown verb {verb}")
+
+
+def _fail(message: str) -> int:
+    print(f"bodymap: {message}", file=sys.stderr)
+    return 1
+
+
+def _patient_by_chart(records: Records, chart_number: str) -> Patient | None:
+    patient = records.find_patient_by_chart_number(chart_number)
+    if patient is None:
+        print(f"bodymap: no patient has chart number {chart_number!r}", file=sys.stderr)
+    return patient
+
+
+def ensure_gui_application() -> object:
+    """A QGuiApplication for drawing (QPdfWriter needs one, not a window). With no display
+    the offscreen platform is chosen, so printing works over ssh and in cron jobs."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["bodymap"])
+
+
+def _print(records: Records, args: argparse.Namespace) -> int:
+    patient = _patient_by_chart(records, args.patient)
+    if patient is None:
+        return 1
+    summaries = records.list_visits(patient.id)  # newest first
+    if not summaries:
+        return _fail(f"{patient.display_name} ({patient.chart_number}) has no visits to print")
+    if args.visit == "latest":
+        ids = [summaries[0].id]
+    elif args.visit == "all":
+        ids = [s.id for s in reversed(summaries)]  # the paper file reads oldest first
+    elif args.visit in {s.id for s in summaries}:
+        ids = [args.visit]
+    else:
+        return _fail(f"visit {args.visit!r} is not a visit of {patient.chart_number} "
+                     "(use latest, all or a visit id)")
+    app = ensure_gui_application()  # noqa: F841 - kept alive while drawing
+    from bodymap.printing.pdf import write_visit_pdf
+
+    clinic = args.clinic
+    if clinic is None:
+        settings = Settings()
+        try:
+            clinic = settings.get("clinic_name")
+        finally:
+            settings.close()
+    visits = [records.open_visit(v) for v in ids]
+    pages = write_visit_pdf(records, patient, visits, args.output, page_size=args.page_size,
+                            clinic_name=clinic)
+    print(f"wrote {args.output}: {len(visits)} visit(s), {pages} page(s)")
+    return 0
+
+
+def _export(records: Records, args: argparse.Namespace) -> int:
+    from bodymap.export.json_export import export_patient, write_export
+
+    patient = _patient_by_chart(records, args.patient)
+    if patient is None:
+        return 1
+    data = export_patient(records, patient.id)
+    write_export(data, args.output)
+    print(f"wrote {args.output}: {patient.chart_number}, {len(data['visits'])} visit(s)")
+    return 0
+
+
+def _import(records: Records, args: argparse.Namespace) -> int:
+    from bodymap.export.json_export import ImportRejected, import_file
+
+    try:
+        patient = import_file(records, args.input)
+    except ImportRejected as exc:
+        return _fail(f"{args.input} was not imported: {exc.message}. Nothing was written.")
+    visits = len(records.list_visits(patient.id))
+    print(f"imported {patient.display_name} ({patient.chart_number}) with {visits} visit(s)")
+    return 0
+
+
+RECORD_VERBS: dict[str, Callable[[Records, argparse.Namespace], int]] = {
+    "print": _print, "export": _export, "import": _import}

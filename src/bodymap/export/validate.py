@@ -1,0 +1,181 @@
+"""Pure validation of a patient export (docs/export-format.md) before anything is written.
+
+Every field goes through the model's own validators (model/codec.py), then the checks the
+model cannot make alone: the format and version, ids unique across the whole file,
+references between patient, visits, marks and addenda, views the atlas knows. The first
+problem found is raised as :class:`ImportRejected` with a message naming it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bodymap.atlas import load_atlas
+from bodymap.model import Patient, PainZone, TriggerPoint, ValidationError, Visit
+from bodymap.model.codec import patient_from_dict, visit_from_dict
+
+FORMAT = "bodymap-patient-export"
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a patient's whole record is kilobytes; 50 MB is garbage
+MAX_VISITS = 10_000
+MAX_MARKS = 2_000  # per visit
+MAX_ADDENDA = 1_000  # per visit
+TOP_LEVEL = {"format", "version", "exported_at", "exported_by", "app_version", "patient",
+             "visits"}
+
+
+class ImportRejected(ValueError):
+    """An export file that cannot be imported; ``message`` says why, for the person
+    importing it. Nothing was written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    """A validated patient with their visits (marks and addenda inside), oldest first."""
+
+    patient: Patient
+    visits: list[Visit]
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ImportRejected(f"The file repeats the key {key!r} inside one object; "
+                                 "it is ambiguous which value is meant")
+        seen[key] = value
+    return seen
+
+
+def _no_constant(name: str) -> Any:
+    raise ImportRejected(f"The file contains {name}, which is not a number JSON allows")
+
+
+def parse_export(raw: bytes) -> Any:
+    """The JSON value of an export file's bytes: UTF-8, strict JSON (no NaN/Infinity, no
+    repeated keys), at most MAX_FILE_BYTES."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ImportRejected(f"The file is too large ({len(raw) / 1e6:,.1f} MB; the limit is "
+                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    try:
+        text = raw.decode("utf-8-sig")  # tolerate a BOM some editors add
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(f"The file is not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                          parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(f"The file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                             f"column {exc.colno}") from None
+    except RecursionError:
+        raise ImportRejected("The file is nested too deeply to be an export") from None
+    except ValueError as exc:  # e.g. an integer literal thousands of digits long
+        raise ImportRejected(f"The file holds a value JSON cannot represent here ({exc})") \
+            from None
+
+
+def _check_text_encodable(value: Any, depth: int = 0) -> None:
+    """Every string must be storable as UTF-8: JSON can spell a lone surrogate
+    (\\ud800), which no database or PDF can hold."""
+    if depth > 50:
+        raise ImportRejected("The file is nested too deeply to be an export")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ImportRejected(f"The file contains text that is not valid Unicode "
+                                 f"({value[:40]!r})") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text_encodable(key, depth + 1)
+            _check_text_encodable(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_text_encodable(item, depth + 1)
+
+
+def _require(cond: bool, message: str) -> None:
+    if not cond:
+        raise ImportRejected(message)
+
+
+def _check_header(data: Any) -> None:
+    _require(isinstance(data, dict), "The file does not hold a bodymap export (the top "
+                                     "level must be an object)")
+    _require(data.get("format") == FORMAT, f"The file is not a bodymap patient export "
+                                           f"(format {data.get('format')!r})")
+    version = data.get("version")
+    _require(isinstance(version, int) and not isinstance(version, bool),
+             f"The export's version must be a whole number (got {version!r})")
+    _require(version == SCHEMA_VERSION, f"The export has version {version}; this bodymap "
+                                        f"reads version {SCHEMA_VERSION}"
+             + (" (update bodymap to import it)" if version > SCHEMA_VERSION else ""))
+    unknown = sorted(set(data) - TOP_LEVEL)
+    _require(not unknown, f"Unknown top-level field {unknown[0]!r}" if unknown else "")
+    for key in ("exported_at", "exported_by", "app_version"):
+        _require(isinstance(data.get(key, ""), str), f"{key} must be text")
+    _require(isinstance(data.get("patient"), dict), "The export has no patient object")
+    _require(isinstance(data.get("visits"), list), "The export's visits must be a list")
+    _require(len(data["visits"]) <= MAX_VISITS,
+             f"The export has {len(data['visits']):,} visits (the limit is {MAX_VISITS:,})")
+
+
+def _model(what: str, build: Any, d: Any) -> Any:
+    try:
+        return build(d)
+    except ValidationError as exc:
+        raise ImportRejected(f"{what}: {exc.message}") from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # A value of the wrong JSON type deep inside (e.g. a list where a number belongs)
+        # can surface as a plain TypeError from a validator; it is still a bad file.
+        raise ImportRejected(f"{what}: malformed value ({exc})") from None
+
+
+def _check_visit(visit: Visit, where: str, patient: Patient, known_views: set[str],
+                 ids: dict[str, str]) -> None:
+    _require(visit.patient_id == patient.id, f"{where} belongs to patient "
+                                             f"{visit.patient_id}, not to {patient.id}")
+    _require(len(visit.marks) <= MAX_MARKS, f"{where} has {len(visit.marks):,} marks "
+                                            f"(the limit is {MAX_MARKS:,})")
+    _require(len(visit.addenda) <= MAX_ADDENDA, f"{where} has too many addenda")
+    _require(visit.signed or not visit.addenda, f"{where} is a draft but has addenda "
+                                                "(addenda belong to signed visits)")
+    entities = [(visit.id, f"{where}")]
+    entities += [(m.id, f"mark {i + 1} of {where.lower()}") for i, m in enumerate(visit.marks)]
+    entities += [(a.id, f"addendum {i + 1} of {where.lower()}")
+                 for i, a in enumerate(visit.addenda)]
+    for entity_id, label in entities:
+        _require(entity_id not in ids, f"Duplicate id {entity_id}: {label} and "
+                                       f"{ids.get(entity_id)}")
+        ids[entity_id] = label
+    trigger_points = {m.id for m in visit.marks if isinstance(m, TriggerPoint)}
+    for i, mark in enumerate(visit.marks):
+        _require(mark.view in known_views, f"Mark {i + 1} of {where.lower()} is on an "
+                                           f"unknown view {mark.view!r}")
+        if isinstance(mark, PainZone) and mark.source_id is not None:
+            _require(mark.source_id in trigger_points,
+                     f"Pain zone (mark {i + 1}) of {where.lower()} names a source trigger "
+                     f"point {mark.source_id} that is not in that visit")
+
+
+def validate_export(data: Any) -> PatientRecord:
+    """A validated :class:`PatientRecord` from a parsed export, or ImportRejected naming
+    the first problem. Writes nothing."""
+    _check_text_encodable(data)
+    _check_header(data)
+    patient = _model("Patient", patient_from_dict, data["patient"])
+    known_views = {v.id for v in load_atlas().views}
+    ids: dict[str, str] = {patient.id: "the patient"}
+    visits = []
+    for n, raw in enumerate(data["visits"], start=1):
+        where = f"Visit {n}"
+        visit = _model(where, visit_from_dict, raw)
+        _check_visit(visit, where, patient, known_views, ids)
+        visits.append(visit)
+    return PatientRecord(patient, visits)
