@@ -17,30 +17,39 @@ def build_back() -> Scene:
     s = Scene("posterior", W, H, MID, left_side="L")
     s.set_silhouette(A(SILHOUETTE_BACK))
     r = s.region
-    # neck: superficial, then deep (deep ones sit on top so they can be charted)
-    r("splenius_capitis", A([(-16, 126), (-30, 122), (-30, 140), (-25, 158), (-19, 166),
-                             (-14, 150)]), tone=4)
-    r("upper_trapezius", A([(-3, 117), (-12, 120), (-17, 140), (-22, 164), (-40, 179),
-                            (-70, 188), (-100, 195), (-121, 202), (-114, 208), (-90, 208),
-                            (-60, 207), (-32, 207), (-4, 203)]), tone=1)
-    r("middle_trapezius", A([(-4, 209), (-32, 211), (-60, 212), (-100, 211), (-116, 210),
-                             (-90, 220), (-62, 229), (-45, 238), (-22, 246), (-4, 248)]),
-      tone=3)
-    r("lower_trapezius", A([(-4, 253), (-22, 251), (-44, 243), (-52, 247), (-40, 290),
-                            (-22, 340), (-4, 385)]), tone=5)
-    r("infraspinatus", A([(-52, 250), (-80, 228), (-106, 224), (-110, 234), (-99, 254),
-                          (-82, 276), (-66, 292), (-54, 276)]), tone=0)
-    r("teres_minor", B([(-111, 238), (-98, 256), (-84, 276)], [6, 8, 6]), tone=2)
-    r("teres_major", B([(-66, 297), (-84, 287), (-103, 268), (-114, 256)], [9, 13, 11, 7]),
-      tone=4)
+    # back of the trunk, deepest superficial layer first: erector spinae (seen through the
+    # thoracolumbar fascia), then latissimus dorsi, then the trapezius over both
     r("iliocostalis", B([(-27, 272), (-31, 330), (-33, 400), (-29, 460), (-20, 498)],
                         [7, 10, 12, 10, 6]), tone=2)
     r("longissimus", B([(-13, 262), (-14, 330), (-15, 400), (-15, 465), (-11, 500)],
                        [8, 9, 12, 12, 7]), tone=4)
-    r("latissimus_dorsi", A([(-42, 306), (-62, 303), (-82, 292), (-103, 272), (-104, 288),
+    r("latissimus_dorsi", A([(-36, 312), (-62, 303), (-82, 292), (-103, 272), (-104, 288),
                              (-102, 314), (-97, 342), (-88, 375), (-84, 400), (-86, 425),
                              (-89, 444), (-70, 442), (-50, 428), (-41, 396), (-40, 350)]),
       tone=1)
+    r("infraspinatus", A([(-55, 246), (-80, 230), (-106, 219), (-110, 232), (-100, 254),
+                          (-84, 276), (-67, 294), (-56, 276)]), tone=0)
+    r("teres_minor", B([(-111, 238), (-98, 256), (-84, 276)], [6, 8, 6]), tone=2)
+    r("teres_major", B([(-66, 297), (-84, 287), (-103, 268), (-114, 256)], [9, 13, 11, 7]),
+      tone=4)
+    # neck: splenius capitis shows in the posterior triangle, lateral to the trapezius
+    r("splenius_capitis", A([(-20, 124), (-31, 119), (-35, 128), (-29, 144), (-23, 158),
+                             (-20, 142)]), tone=4)
+    # trapezius: the classic kite (occiput, both acromions, T12), in three parts.
+    # Upper: superior nuchal line and ligamentum nuchae, down the neck to the lateral
+    # clavicle and acromion; its lower border runs from C7 to the acromion.
+    r("upper_trapezius", A([(-1, 117, "s"), (-9, 116), (-17, 119), (-19, 135), (-20, 152),
+                            (-23, 167), (-31, 177), (-52, 186), (-78, 193), (-104, 199),
+                            (-121, 204, "s"), (-100, 203), (-70, 202), (-40, 201),
+                            (-1, 199, "s")]), tone=1)
+    # Middle: C7-T3 spinous processes to the acromion and the spine of the scapula.
+    r("middle_trapezius", A([(-1, 200, "s"), (-40, 200.5), (-75, 201.5), (-104, 203),
+                             (-121, 205, "s"), (-100, 214), (-78, 222), (-62, 229),
+                             (-49, 237, "s"), (-28, 244), (-1, 251, "s")]), tone=3)
+    # Lower: T4-T12 spinous processes, converging on the root of the spine of the scapula.
+    r("lower_trapezius", A([(-1, 251, "s"), (-26, 244.5), (-47, 237.5, "s"), (-53, 245),
+                            (-49, 262), (-41, 292), (-29, 332), (-15, 372),
+                            (-1, 404, "s")]), tone=5)
     # arm
     r("triceps_brachii", A([(-110, 250), (-124, 268), (-146, 300), (-152, 338),
                             (-155, 368), (-149, 386), (-138, 391), (-122, 384), (-114, 358),
@@ -91,14 +100,17 @@ def build_back() -> Scene:
     r("fibularis_brevis", B([(-55, 920), (-51, 952)], [4, 3]), tone=0)
     # deep layer (outlined, hatched look; on top so they can be charted)
     L2 = dict(layer=2, deep=True)
-    r("semispinalis_capitis", B([(-6, 128), (-8, 160), (-8, 192)], [7, 8, 7]), **L2)
-    r("splenius_cervicis", B([(-12, 214), (-17, 190), (-21, 166)], [6, 7, 5]), **L2)
-    r("levator_scapulae", B([(-18, 158), (-28, 180), (-44, 200), (-56, 212)], [5, 7, 8, 6]),
+    # under the trapezius: kept slim so the trapezius stays readable (and clickable) round
+    # them; on top in hit order so they can be charted where clinicians needle them
+    r("semispinalis_capitis", B([(-6, 126), (-7, 156), (-7, 186)], [5, 6, 5]), **L2)
+    r("splenius_cervicis", B([(-11, 220), (-14, 194), (-19, 168)], [4, 5, 4]), **L2)
+    r("levator_scapulae", B([(-19, 146), (-22, 168), (-34, 190), (-48, 209)], [4, 5, 6, 5]),
       **L2)
-    r("rhomboid_minor", A([(-5, 210), (-44, 221), (-45, 232), (-5, 221)]), **L2)
-    r("rhomboid_major", A([(-5, 226), (-45, 238), (-47, 270), (-58, 297), (-5, 262)]), **L2)
-    r("supraspinatus", A([(-50, 213), (-80, 210), (-108, 211), (-110, 217), (-80, 221),
-                          (-48, 230)]), **L2)
+    r("rhomboid_minor", A([(-7, 208), (-45, 227), (-46, 236), (-7, 218)]), **L2)
+    r("rhomboid_major", A([(-7, 224), (-47, 241), (-51, 266), (-61, 294), (-7, 281)]),
+      **L2)
+    r("supraspinatus", A([(-54, 217), (-78, 214), (-103, 210), (-104, 215), (-80, 221),
+                          (-56, 228)]), **L2)
     r("multifidi", B([(-6, 420), (-7, 470), (-6, 505)], [6, 8, 6]), **L2)
     r("quadratus_lumborum", A([(-24, 410), (-44, 405), (-50, 440), (-40, 455), (-25, 450)]),
       **L2)
@@ -108,15 +120,20 @@ def build_back() -> Scene:
     r("flexor_digitorum_longus", B([(-19, 880), (-21, 930), (-25, 962)], [5, 5, 4]), **L2)
     r("flexor_hallucis_longus", B([(-52, 900), (-48, 945), (-43, 972)], [7, 8, 5]), **L2)
     L3 = dict(layer=3, deep=True)
-    r("serratus_posterior_superior", B([(-6, 224), (-30, 234), (-55, 246)], [5, 7, 8]), **L3)
-    r("suboccipitals", A([(-3, 121), (-18, 119), (-24, 126), (-17, 133), (-4, 132)]), **L3)
+    r("serratus_posterior_superior", B([(-9, 230), (-30, 241), (-50, 254)], [4, 5, 6]),
+      **L3)
+    r("suboccipitals", A([(-3, 121), (-15, 120), (-20, 126), (-14, 132), (-4, 131)]), **L3)
     r("tibialis_posterior", B([(-35, 862), (-34, 915)], [8, 6]), **L3)
 
     lm = s.landmark
-    lm(A([(-42, 237), (-70, 226), (-100, 216), (-120, 209)]), width=1.1)  # spine of scapula
-    lm(A([(-48, 211), (-42, 236), (-46, 270), (-62, 300), (-85, 276), (-104, 243)]),
-       width=0.4)  # scapula borders
-    for y in range(206, 470, 22):
+    # scapula: spine (root to acromion), then superior angle - medial border - inferior
+    # angle - lateral border (thin, non-clickable)
+    lm(A([(-47, 239), (-62, 231), (-80, 223), (-100, 215), (-121, 207)]), width=0.7)
+    lm(A([(-49, 210), (-47, 226), (-48, 245), (-53, 270), (-63, 298), (-74, 291),
+          (-90, 271), (-104, 248), (-110, 236)]), width=0.45)
+    # spinous processes: C7 (vertebra prominens), T1-T12, L1-L5
+    ys = [200 + 17 * k for k in range(13)] + [404 + 15 * k for k in range(1, 6)]
+    for y in ys:
         lm(A(ellipse(0, y, 1.4, 2.0, 6)), closed=True, width=0.5, mirror=False)  # spinous
     lm(A([(-20, 470), (-45, 455), (-75, 448), (-92, 456)]), width=0.6)  # iliac crest
     lm(A(ellipse(-17, 478, 2.4, 2.4, 8)), closed=True, width=0.5)  # sacral dimple

@@ -317,8 +317,8 @@ class Scene:
                 if it.deep:
                     lines.append(
                         f'<path id="{it.el_id}" class="region deep" fill="{DEEP_FILL}" '
-                        f'fill-opacity="0.55" stroke="#36507a" stroke-width="{_fmt(0.7 * sw)}" '
-                        f'stroke-dasharray="{_fmt(2.2 * sw)},{_fmt(1.4 * sw)}" d="{it.d}"/>')
+                        f'fill-opacity="0.4" stroke="#4a6390" stroke-width="{_fmt(0.5 * sw)}" '
+                        f'stroke-dasharray="{_fmt(1.8 * sw)},{_fmt(1.2 * sw)}" d="{it.d}"/>')
                 else:
                     lines.append(
                         f'<path id="{it.el_id}" class="region" fill="{FILLS[it.tone]}" '

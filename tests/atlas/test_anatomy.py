@@ -1,0 +1,27 @@
+"""Shape checks of the drawings where clinicians expect a classic picture (coarse landmarks
+of the posterior, lateral and detail views; full-body scale: height 1000, floor y=1020)."""
+
+from bodymap.atlas import Atlas
+
+
+def _bbox(atlas: Atlas, rid: str) -> tuple[float, float, float, float]:
+    return atlas.region(rid).bbox
+
+
+def test_trapezius_is_a_kite(atlas: Atlas) -> None:
+    mid = atlas.view("posterior").midline_x
+    ux0, uy0, ux1, uy1 = _bbox(atlas, "posterior.upper_trapezius.L")
+    mx0, my0, mx1, my1 = _bbox(atlas, "posterior.middle_trapezius.L")
+    lx0, ly0, lx1, ly1 = _bbox(atlas, "posterior.lower_trapezius.L")
+    assert uy0 < 122 and ux1 > mid - 3, "upper part starts at the occiput, at the midline"
+    assert ux0 < mid - 115 and mx0 < mid - 115, "upper and middle parts reach the acromion"
+    assert mx1 > mid - 3 and 195 <= my0 <= 205 and my1 >= 248, "middle part: C7-T3"
+    assert ly1 >= 400 and lx1 > mid - 3, "lower part reaches T12 at the midline"
+    assert lx0 < mid - 45 and ly0 < 245, "lower part converges on the root of the spine"
+    # the deep muscles under it stay clickable, and so does each trapezius part
+    for muscle in ("upper_trapezius", "middle_trapezius", "lower_trapezius", "rhomboid_major",
+                   "rhomboid_minor", "supraspinatus", "levator_scapulae",
+                   "serratus_posterior_superior"):
+        for side in "LR":
+            region = atlas.region(f"posterior.{muscle}.{side}")
+            assert atlas.region_at("posterior", *region.anchor) is region
