@@ -79,6 +79,7 @@ def test_needs_attention_lists_only_old_unsigned_visits(records: Records):
     records.sign_visit(signed.id, overrides={r: "test" for r in SignRequirement})
     due = needs_attention(records, now=now)
     assert [v.id for v in due] == [older_draft.id, old_draft.id]
+    assert [v.patient_name for v in due] == ["Okafor", "Lee"]
     assert all(v.status.value == "draft" for v in due)
     assert [v.id for v in needs_attention(records, now=now, older_than=timedelta(days=5))] \
         == [older_draft.id]

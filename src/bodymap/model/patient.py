@@ -68,6 +68,11 @@ PRECAUTION_LABELS: dict[Precaution, str] = {
 }
 
 
+def display_name(family_name: str, given_names: str) -> str:
+    """"Family, Given" (or the family name alone), as every list of patients shows it."""
+    return f"{family_name}, {given_names}" if given_names else family_name
+
+
 @dataclass(kw_only=True)
 class Patient:
     """A patient. ``id`` is a stable UUID; ``chart_number`` is the clinic's own identifier.
@@ -130,7 +135,7 @@ class Patient:
     @property
     def display_name(self) -> str:
         """"Family, Given" as clinic lists show it."""
-        return f"{self.family_name}, {self.given_names}" if self.given_names else self.family_name
+        return display_name(self.family_name, self.given_names)
 
     def age_on(self, day: date) -> int | None:
         """Age in whole years on ``day``, or None without a date of birth."""

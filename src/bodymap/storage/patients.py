@@ -11,6 +11,7 @@ from typing import Any
 
 from bodymap.model import Patient, ValidationError
 from bodymap.model.codec import patient_from_dict, patient_to_dict
+from bodymap.model.patient import display_name
 from bodymap.storage import audit, searchkey
 from bodymap.storage.audit import AuditRecord, to_json
 from bodymap.storage.database import Database
@@ -173,7 +174,7 @@ class PatientRepository:
                     (*args, limit)).fetchall()
         return [PatientSummary(
             id=r[0], chart_number=r[1],
-            display_name=f"{r[2]}, {r[3]}" if r[3] else r[2],
+            display_name=display_name(r[2], r[3]),
             date_of_birth=None if r[4] is None else date.fromisoformat(r[4]),
             is_demo=bool(r[5]),
             last_visit=None if r[6] is None else datetime.fromisoformat(r[6]),

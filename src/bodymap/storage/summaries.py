@@ -35,3 +35,4 @@ class VisitSummary:
     needles_used: int | None
     mark_count: int
     addendum_count: int
+    patient_name: str = ""  # filled by lists that span patients (e.g. unsigned visits)

@@ -29,6 +29,7 @@ from bodymap.model import (
     VisitStatus,
 )
 from bodymap.model import sign_visit as model_sign_visit
+from bodymap.model.patient import display_name
 from bodymap.model.codec import addendum_to_dict, mark_to_dict, visit_from_dict, visit_to_dict
 from bodymap.storage import audit
 from bodymap.storage.audit import AuditRecord, to_json
@@ -344,17 +345,20 @@ class VisitRepository:
 
     def list_unsigned(self, *, started_before: datetime) -> list[VisitSummary]:
         """Draft visits of every patient started before ``started_before``, oldest first
-        (the "needs attention" list: a record left unsigned)."""
+        (the "needs attention" list: a record left unsigned), with the patient's name."""
         with self.db.snapshot() as conn:
             rows = conn.execute(
                 "SELECT v.id, v.patient_id, v.started_at, v.clinician, v.status, "
                 "v.nprs_before, v.nprs_after, v.needles_used, "
                 "(SELECT count(*) FROM marks m WHERE m.visit_id = v.id), "
-                "(SELECT count(*) FROM addenda a WHERE a.visit_id = v.id) "
-                "FROM visits v WHERE v.status = ? AND v.started_key < ? "
+                "(SELECT count(*) FROM addenda a WHERE a.visit_id = v.id), "
+                "p.family_name, p.given_names "
+                "FROM visits v JOIN patients p ON p.id = v.patient_id "
+                "WHERE v.status = ? AND v.started_key < ? "
                 "ORDER BY v.started_key, v.id",
                 (VisitStatus.DRAFT.value, started_key(started_before))).fetchall()
         return [VisitSummary(id=r[0], patient_id=r[1], started_at=datetime.fromisoformat(r[2]),
                              clinician=r[3], status=VisitStatus(r[4]), nprs_before=r[5],
                              nprs_after=r[6], needles_used=r[7], mark_count=r[8],
-                             addendum_count=r[9]) for r in rows]
+                             addendum_count=r[9], patient_name=display_name(r[10], r[11]))
+                for r in rows]

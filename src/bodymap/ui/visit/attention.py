@@ -46,22 +46,16 @@ class NeedsAttentionPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the unsigned visits (cheap: one indexed query plus a name per row)."""
+        """Re-read the unsigned visits (one query, names included)."""
         try:
             self.rows = needs_attention(self.records, older_than=timedelta(days=1))
         except StorageError:
             self.rows = []
         self.list.clear()
         now = datetime.now(timezone.utc)
-        names: dict[str, str] = {}
         for row in self.rows:
-            if row.patient_id not in names:
-                try:
-                    names[row.patient_id] = self.records.get_patient(row.patient_id).display_name
-                except StorageError:
-                    names[row.patient_id] = "unknown patient"
             item = QListWidgetItem(f"{row.started_at.astimezone():%Y-%m-%d} "
-                                   f"{names[row.patient_id]} — {row.clinician} "
+                                   f"{row.patient_name} — {row.clinician} "
                                    f"({_age(row.started_at, now)})")
             item.setData(Qt.ItemDataRole.UserRole, (row.patient_id, row.id))
             self.list.addItem(item)
