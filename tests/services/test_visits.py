@@ -14,7 +14,7 @@ from bodymap.model import (
     set_visit_fields,
 )
 from bodymap.services.records import Records
-from bodymap.services.visits import copy_forward, needs_attention
+from bodymap.services.visits import copy_forward, count_needing_attention, needs_attention
 
 
 def _treated_visit(records: Records):
@@ -80,6 +80,8 @@ def test_needs_attention_lists_only_old_unsigned_visits(records: Records):
     due = needs_attention(records, now=now)
     assert [v.id for v in due] == [older_draft.id, old_draft.id]
     assert [v.patient_name for v in due] == ["Okafor", "Lee"]
+    assert [v.id for v in needs_attention(records, now=now, limit=1)] == [older_draft.id]
+    assert count_needing_attention(records, now=now) == 2
     assert all(v.status.value == "draft" for v in due)
     assert [v.id for v in needs_attention(records, now=now, older_than=timedelta(days=5))] \
         == [older_draft.id]

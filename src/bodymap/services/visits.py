@@ -15,7 +15,7 @@ from bodymap.model._validate import new_id, utcnow
 from bodymap.services.records import Records, VisitSummary
 from bodymap.storage import VisitRepository
 
-__all__ = ["copy_forward", "copied_marks", "needs_attention"]
+__all__ = ["copied_marks", "copy_forward", "count_needing_attention", "needs_attention"]
 
 
 def copied_marks(marks: list[Mark]) -> list[Mark]:
@@ -50,8 +50,16 @@ def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
 
 
 def needs_attention(records: Records, *, older_than: timedelta = timedelta(days=1),
-                    now: datetime | None = None) -> list[VisitSummary]:
+                    now: datetime | None = None, limit: int | None = None
+                    ) -> list[VisitSummary]:
     """Unsigned (draft) visits of every patient started more than ``older_than`` ago,
-    oldest first."""
+    oldest first (at most ``limit``), each with the patient's name."""
     cutoff = (now or utcnow()) - older_than
-    return VisitRepository(records.db).list_unsigned(started_before=cutoff)
+    return VisitRepository(records.db).list_unsigned(started_before=cutoff, limit=limit)
+
+
+def count_needing_attention(records: Records, *, older_than: timedelta = timedelta(days=1),
+                            now: datetime | None = None) -> int:
+    """How many visits needs_attention would list without a limit."""
+    cutoff = (now or utcnow()) - older_than
+    return VisitRepository(records.db).count_unsigned(started_before=cutoff)

@@ -343,7 +343,15 @@ class VisitRepository:
             records.append(AuditRecord("delete", "visit", visit_id, **scope, before=fields))
             audit.append(conn, self.db.user, records)
 
-    def list_unsigned(self, *, started_before: datetime) -> list[VisitSummary]:
+    def count_unsigned(self, *, started_before: datetime) -> int:
+        """How many draft visits started before ``started_before``."""
+        with self.db.snapshot() as conn:
+            return conn.execute("SELECT count(*) FROM visits WHERE status = ? AND "
+                                "started_key < ?", (VisitStatus.DRAFT.value,
+                                                    started_key(started_before))).fetchone()[0]
+
+    def list_unsigned(self, *, started_before: datetime, limit: int | None = None
+                      ) -> list[VisitSummary]:
         """Draft visits of every patient started before ``started_before``, oldest first
         (the "needs attention" list: a record left unsigned), with the patient's name."""
         with self.db.snapshot() as conn:
@@ -355,8 +363,9 @@ class VisitRepository:
                 "p.family_name, p.given_names "
                 "FROM visits v JOIN patients p ON p.id = v.patient_id "
                 "WHERE v.status = ? AND v.started_key < ? "
-                "ORDER BY v.started_key, v.id",
-                (VisitStatus.DRAFT.value, started_key(started_before))).fetchall()
+                "ORDER BY v.started_key, v.id LIMIT ?",
+                (VisitStatus.DRAFT.value, started_key(started_before),
+                 -1 if limit is None else limit)).fetchall()
         return [VisitSummary(id=r[0], patient_id=r[1], started_at=datetime.fromisoformat(r[2]),
                              clinician=r[3], status=VisitStatus(r[4]), nprs_before=r[5],
                              nprs_after=r[6], needles_used=r[7], mark_count=r[8],

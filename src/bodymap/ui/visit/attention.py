@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from bodymap.services.records import Records, VisitSummary
-from bodymap.services.visits import needs_attention
+from bodymap.services.visits import count_needing_attention, needs_attention
 from bodymap.storage import StorageError
 
 STYLE = "color:#7a4a00; font-weight:bold;"
@@ -21,6 +21,9 @@ STYLE = "color:#7a4a00; font-weight:bold;"
 def _age(started: datetime, now: datetime) -> str:
     days = (now - started).days
     return f"{days} day{'s' if days != 1 else ''} ago"
+
+
+SHOWN = 100  # the oldest this many are listed; the heading counts them all
 
 
 class NeedsAttentionPanel(QWidget):
@@ -48,9 +51,12 @@ class NeedsAttentionPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the unsigned visits (one query, names included)."""
         try:
-            self.rows = needs_attention(self.records, older_than=timedelta(days=1))
+            self.rows = needs_attention(self.records, older_than=timedelta(days=1),
+                                        limit=SHOWN)
+            total = (len(self.rows) if len(self.rows) < SHOWN else
+                     count_needing_attention(self.records, older_than=timedelta(days=1)))
         except StorageError:
-            self.rows = []
+            self.rows, total = [], 0
         self.list.clear()
         now = datetime.now(timezone.utc)
         for row in self.rows:
@@ -59,13 +65,14 @@ class NeedsAttentionPanel(QWidget):
                                    f"({_age(row.started_at, now)})")
             item.setData(Qt.ItemDataRole.UserRole, (row.patient_id, row.id))
             self.list.addItem(item)
-        n = len(self.rows)
+        n = total
         # Tall enough for the rows up to five; the patient list keeps the rest.
         rows = max(1, min(n, 5))
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18)
                                  + 2 * self.list.frameWidth() + 4)
-        self.heading.setText(f"⚠ Needs attention: {n} unsigned visit{'s' if n != 1 else ''} "
-                             "older than a day" if n else "")
+        more = f" (oldest {SHOWN} listed)" if n > len(self.rows) else ""
+        self.heading.setText(f"⚠ Needs attention: {n:,} unsigned visit{'s' if n != 1 else ''} "
+                             f"older than a day{more}" if n else "")
         self.heading.setToolTip("Visits not signed a day after they started. Open one "
                                 "to complete and sign it.")
         self.setVisible(bool(n))
