@@ -25,3 +25,23 @@ def test_trapezius_is_a_kite(atlas: Atlas) -> None:
         for side in "LR":
             region = atlas.region(f"posterior.{muscle}.{side}")
             assert atlas.region_at("posterior", *region.anchor) is region
+
+
+def test_buttock_and_calf(atlas: Atlas) -> None:
+    mid = atlas.view("posterior").midline_x
+    x0, y0, x1, y1 = _bbox(atlas, "posterior.gluteus_maximus.L")
+    assert y0 < 470 and y1 > 580, "from the posterior iliac crest to below the gluteal fold"
+    assert x1 > mid - 5 and x0 < mid - 98, "from sacrum and coccyx to the iliotibial band"
+    gx0, gy0, gx1, gy1 = _bbox(atlas, "posterior.gluteus_medius.L")
+    assert gy0 < y0 and gx0 < x0 + 5, "gluteus medius lies above and lateral"
+    px0, _, px1, _ = _bbox(atlas, "posterior.piriformis.L")
+    assert px1 > mid - 10 and px0 < mid - 90, "piriformis: sacrum to greater trochanter"
+    gastro = [r for r in atlas.regions_in("posterior") if r.muscle == "gastrocnemius"]
+    assert sorted(r.side for r in gastro) == ["L", "R"], "one region per side"
+    _, sy0, _, sy1 = _bbox(atlas, "posterior.soleus.L")
+    _, cy0, _, cy1 = _bbox(atlas, "posterior.gastrocnemius.L")
+    assert cy0 < 735 and sy1 > cy1 + 60, "heads from the condyles; soleus below them"
+    # soleus is clickable on both sides of the gastrocnemius heads
+    for dx in (-12.5, -77):
+        hit = atlas.region_at("posterior", mid + dx, 810)
+        assert hit is not None and hit.id == "posterior.soleus.L", dx

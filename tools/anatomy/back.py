@@ -73,31 +73,40 @@ def build_back() -> Scene:
     r("first_dorsal_interosseous", A([(-172, 556), (-180, 560), (-183, 578), (-178, 590), (-172, 580)]),
       tone=1)
     r("dorsal_interossei", A([(-157, 565), (-176, 562), (-179, 598), (-158, 602)]), tone=4)
-    # hip and thigh
-    r("gluteus_medius", A([(-44, 458), (-75, 450), (-92, 458), (-99, 482), (-97, 500),
-                           (-80, 490), (-60, 480), (-42, 474)]), tone=3)
-    r("gluteus_maximus", A([(-5, 484), (-30, 472), (-55, 478), (-80, 490), (-99, 506),
-                            (-101, 535), (-95, 556), (-70, 564), (-40, 566), (-12, 560),
-                            (-4, 545)]), tone=0)
-    r("vastus_lateralis", A([(-88, 580), (-93, 600), (-89, 630), (-83, 665), (-79, 690),
-                             (-76, 680), (-79, 640), (-83, 600)]), tone=2)
-    r("semimembranosus", A([(-20, 620), (-14, 690), (-16, 734), (-28, 742), (-42, 700),
-                            (-44, 650), (-36, 615)]), tone=5)
+    # thigh (drawn first: gluteus maximus covers the hamstring origins)
+    r("vastus_lateralis", A([(-88, 585), (-94, 605), (-90, 635), (-84, 668), (-79, 692),
+                             (-75, 682), (-78, 640), (-82, 604)]), tone=2)
+    r("semimembranosus", A([(-20, 615), (-12, 680), (-13, 722), (-21, 742), (-30, 716),
+                            (-38, 668), (-37, 618)]), tone=5)
     r("adductor_magnus", A([(-9, 565), (-22, 567), (-22, 600), (-16, 638), (-10, 618)]),
       tone=3)
-    r("gracilis", B([(-9, 602), (-11, 660), (-14, 710), (-18, 748)], [5, 6, 6, 4]), tone=1)
-    r("semitendinosus", B([(-31, 572), (-33, 630), (-30, 690), (-24, 734)],
+    r("gracilis", B([(-9, 602), (-11, 660), (-13, 710), (-18, 748)], [5, 6, 6, 4]), tone=1)
+    r("semitendinosus", B([(-31, 568), (-34, 630), (-30, 685), (-24, 728)],
                           [14, 16, 11, 6]), tone=2)
-    r("biceps_femoris", B([(-62, 572), (-73, 625), (-74, 685), (-67, 738)],
-                          [22, 22, 16, 9]), tone=4)
-    # leg
-    r("soleus", A([(-14, 842), (-22, 860), (-44, 858), (-62, 866), (-68, 882), (-62, 928),
-                   (-48, 950), (-36, 948), (-22, 930), (-15, 892)]), tone=3)
-    r("gastrocnemius", A([(-14, 742), (-40, 737), (-66, 746), (-78, 785), (-76, 828),
-                          (-62, 858), (-46, 850), (-40, 832, "s"), (-32, 852), (-18, 858),
-                          (-12, 820), (-11, 780)]), tone=1)
-    r("fibularis_longus", B([(-64, 866), (-60, 900)], [5, 4]), tone=5)
-    r("fibularis_brevis", B([(-55, 920), (-51, 952)], [4, 3]), tone=0)
+    r("biceps_femoris", B([(-62, 568), (-71, 625), (-72, 685), (-70, 738)],
+                          [22, 22, 15, 8]), tone=4)
+    # hip: gluteus medius under the iliac crest, above and lateral to gluteus maximus,
+    # the thick quadrilateral from the posterior iliac crest, sacrum and coccyx down and
+    # lateral to the gluteal fold and the iliotibial band
+    r("gluteus_medius", A([(-38, 462), (-58, 453), (-78, 449), (-94, 457), (-101, 478),
+                           (-101, 502), (-92, 506), (-76, 492), (-56, 478), (-40, 472)]),
+      tone=3)
+    r("gluteus_maximus", A([(-24, 466), (-38, 466), (-58, 481), (-80, 499), (-97, 518),
+                            (-101, 545), (-97, 572), (-90, 592, "s"), (-74, 584),
+                            (-50, 576), (-24, 568), (-9, 556), (-3, 538, "s"), (-5, 510),
+                            (-12, 484)]), tone=0)
+    # leg: soleus either side of and below the two heads of gastrocnemius
+    r("soleus", A([(-11, 790), (-12, 840), (-17, 890), (-24, 930), (-34, 952), (-46, 954),
+                   (-56, 932), (-66, 894), (-75, 850), (-79, 800), (-66, 816), (-44, 830),
+                   (-22, 816)]), tone=3)
+    # gastrocnemius: one region, both heads from the femoral condyles either side of the
+    # popliteal fossa, joining in the Achilles tendon (the split is a landmark line)
+    r("gastrocnemius", A([(-18, 727), (-30, 738), (-44, 764, "s"), (-58, 739), (-69, 729),
+                          (-74, 755), (-74, 792), (-69, 826), (-60, 848), (-50, 855),
+                          (-44, 852, "s"), (-38, 866), (-28, 868), (-19, 850), (-15, 810),
+                          (-15, 760)]), tone=1)
+    r("fibularis_longus", B([(-74, 812), (-70, 852), (-63, 888)], [4, 5, 3]), tone=5)
+    r("fibularis_brevis", B([(-58, 902), (-55, 932), (-51, 954)], [5, 5, 3]), tone=0)
     # deep layer (outlined, hatched look; on top so they can be charted)
     L2 = dict(layer=2, deep=True)
     # under the trapezius: kept slim so the trapezius stays readable (and clickable) round
@@ -114,9 +123,11 @@ def build_back() -> Scene:
     r("multifidi", B([(-6, 420), (-7, 470), (-6, 505)], [6, 8, 6]), **L2)
     r("quadratus_lumborum", A([(-24, 410), (-44, 405), (-50, 440), (-40, 455), (-25, 450)]),
       **L2)
-    r("gluteus_minimus", A([(-62, 468), (-85, 462), (-96, 485), (-88, 494), (-70, 482)]),
+    r("gluteus_minimus", A([(-60, 466), (-84, 460), (-97, 482), (-90, 494), (-70, 482)]),
       **L2)
-    r("piriformis", B([(-14, 494), (-50, 498), (-90, 510)], [8, 12, 7]), **L2)
+    # piriformis: anterior sacrum to the top of the greater trochanter
+    r("piriformis", B([(-10, 502), (-32, 502), (-60, 502), (-92, 500)], [14, 13, 10, 6]),
+      **L2)
     r("flexor_digitorum_longus", B([(-19, 880), (-21, 930), (-25, 962)], [5, 5, 4]), **L2)
     r("flexor_hallucis_longus", B([(-52, 900), (-48, 945), (-43, 972)], [7, 8, 5]), **L2)
     L3 = dict(layer=3, deep=True)
@@ -138,8 +149,10 @@ def build_back() -> Scene:
     lm(A([(-20, 470), (-45, 455), (-75, 448), (-92, 456)]), width=0.6)  # iliac crest
     lm(A(ellipse(-17, 478, 2.4, 2.4, 8)), closed=True, width=0.5)  # sacral dimple
     lm(A([(0, 485), (0, 532)]), width=0.7, mirror=False)  # gluteal cleft
-    lm(A([(-12, 742), (-40, 740), (-70, 744)]), width=0.5)  # popliteal crease
-    lm(A([(-36, 950), (-38, 985), (-37, 1008)]), width=0.8)  # Achilles tendon
+    lm(A([(-22, 742), (-44, 740), (-66, 743)]), width=0.45)  # popliteal crease
+    lm(A([(-44, 700), (-31, 722), (-44, 764), (-58, 722), (-44, 700)]), width=0.4)  # fossa
+    lm(A([(-44, 766), (-43.5, 800), (-43.5, 830), (-44, 851)]), width=0.55)  # heads' split
+    lm(A([(-42, 862), (-41, 900), (-40, 940), (-39, 970), (-38, 1004)]), width=0.9)  # Achilles
     lm(A(ellipse(-128, 392, 4, 3, 8)), closed=True, width=0.5)  # olecranon
     lm(A([(-45, 92), (-49, 100), (-48, 112), (-44, 116)]), width=0.5)  # ear
     lm(A([(-36, 120), (-20, 126), (0, 128)]), width=0.4)  # hairline
