@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,9 +46,14 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def check_id(field: str, value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError(field, f"{field} must be a UUID string")
+    if _CANONICAL_UUID.fullmatch(value):  # the form we write: no need to re-parse
+        return value
     try:
         return str(uuid.UUID(value))
     except ValueError:

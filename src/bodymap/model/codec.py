@@ -8,6 +8,7 @@ with the model's own message.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -83,10 +84,15 @@ def _parse_times(d: dict[str, Any], where: str) -> dict[str, Any]:
     return out
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _construct(cls: type, d: dict[str, Any], where: str) -> Any:
     if not isinstance(d, dict):
         raise ValidationError(where, f"{where} must be an object")
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     unknown = set(d) - names
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"{where}: unknown field "
