@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -103,7 +103,13 @@ class ChartEditor(QWidget):
         # the first paint: it costs milliseconds per zone and the chart comes first.
         self._zones_shown: tuple[PainZone, ...] | None = None
         self.legend.show_extent(doc.visit.pain_extent)
-        QTimer.singleShot(0, lambda: self._on_changed(Changes()))
+        self.canvas.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and watched is self.canvas.viewport():
+            watched.removeEventFilter(self)  # once: the first paint of the chart
+            QTimer.singleShot(0, lambda: self._on_changed(Changes()))
+        return False
 
     # -- construction -----------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
