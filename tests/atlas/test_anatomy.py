@@ -45,3 +45,25 @@ def test_buttock_and_calf(atlas: Atlas) -> None:
     for dx in (-12.5, -77):
         hit = atlas.region_at("posterior", mid + dx, 810)
         assert hit is not None and hit.id == "posterior.soleus.L", dx
+
+
+def _depth(poly, y: float) -> float:
+    from bodymap.atlas.geometry import crossings_at
+
+    xs = crossings_at(poly, y)
+    return xs[-1] - xs[0]
+
+
+def test_lateral_proportions_and_visible_trunk(atlas: Atlas) -> None:
+    sil = atlas.silhouette("left_lateral")
+    assert _depth(sil, 300) >= 125, "chest depth about 0.13H at the nipples"
+    assert 100 <= _depth(sil, 420) < _depth(sil, 300), "abdomen a little less deep"
+    assert _depth(sil, 585) >= 90, "thigh depth about 0.09H at the top"
+    # the arm hangs beside the trunk without hiding the muscles of the chest wall
+    for muscle, need in (("pectoralis_major", 1500), ("serratus_anterior", 600),
+                         ("latissimus_dorsi", 800), ("external_oblique", 2500)):
+        region = atlas.region(f"left_lateral.{muscle}.L")
+        x0, y0, x1, y1 = region.bbox
+        hits = sum(1 for i in range(int(x0), int(x1) + 1) for j in range(int(y0), int(y1) + 1)
+                   if atlas.region_at("left_lateral", i + 0.5, j + 0.5) is region)
+        assert hits >= need, (muscle, hits)
