@@ -101,6 +101,10 @@ class Typeset:
         font.setItalic(italic)
         # Hinting snaps glyphs to the device's pixel grid; on paper it only distorts spacing.
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        # Ligatures turn "fi" into one glyph that text extraction reports as U+FB01, so a
+        # search for "confidential" would miss it; records must stay searchable.
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
         return font
 
     def metrics(self, font: QFont) -> QFontMetricsF:
