@@ -67,3 +67,21 @@ def test_lateral_proportions_and_visible_trunk(atlas: Atlas) -> None:
         hits = sum(1 for i in range(int(x0), int(x1) + 1) for j in range(int(y0), int(y1) + 1)
                    if atlas.region_at("left_lateral", i + 0.5, j + 0.5) is region)
         assert hits >= need, (muscle, hits)
+
+
+def test_hand_proportions(atlas: Atlas) -> None:
+    for view_id in ("hand_palmar", "hand_dorsal"):
+        view = atlas.view(view_id)
+        sil = [p for p in atlas.silhouette(view_id) if p[0] < view.midline_x]
+        top = min(y for _, y in sil)  # middle fingertip
+        bottom = max(y for _, y in sil)  # wrist cut
+        thumb_tip = min(sil, key=lambda p: p[0])  # the thumb points outward
+        # palm (wrist to finger creases) about as long as the middle finger
+        palm = (bottom - top) * 0.5
+        assert 0.4 < palm / (bottom - top) < 0.6
+        assert thumb_tip[1] < bottom - 0.45 * (bottom - top), "thumb tip beside the index"
+        assert thumb_tip[1] > top + 0.3 * (bottom - top)
+    # thenar on the thumb side, hypothenar on the ulnar border (laterality unchanged)
+    t = atlas.region("hand_palmar.thenar_muscles.R").centroid[0]
+    h = atlas.region("hand_palmar.hypothenar_muscles.R").centroid[0]
+    assert t < h < atlas.view("hand_palmar").midline_x

@@ -11,26 +11,45 @@ HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",
 
 HW, HH, HMID = 560.0, 480.0, 280.0
 
-# right hand seen from the palm (or left hand from the back): thumb on the viewer's left
+# right hand seen from the palm (or left hand from the back): thumb on the viewer's left.
+# Palm (wrist crease y=430 to the finger creases y~290) about as long as the middle
+# finger; the thumb's carpometacarpal joint at the radial base of the palm (~(100, 405)),
+# its tip level with the index finger's proximal phalanx.
 HAND = [
-    (108, 420), (98, 380), (84, 340), (70, 300), (56, 262), (50, 235), (52, 218),
-    (62, 212), (72, 222), (84, 255), (98, 283), (103, 262), (100, 200), (100, 120),
-    (104, 88), (114, 78), (124, 84), (128, 110), (130, 200), (133, 226, "s"), (134, 140),
-    (134, 80), (138, 60), (147, 52), (157, 58), (160, 80), (160, 140), (162, 222, "s"),
-    (162, 150), (162, 95), (166, 76), (175, 70), (184, 76), (187, 100), (188, 160),
-    (190, 230, "s"), (190, 180), (192, 140), (197, 122), (205, 118), (212, 126),
-    (214, 150), (214, 220), (213, 260), (210, 320), (204, 370), (197, 420), (199, 460, "s"),
-    (106, 460, "s"),
+    (108, 460, "s"), (106, 432), (99, 416), (86, 396), (75, 370), (67, 344), (59, 317),
+    (53, 295), (50, 279), (53, 268), (61, 264), (69, 270), (76, 288), (84, 308), (94, 325),
+    (103, 333, "s"),  # web of the thumb
+    (104, 300), (103, 240), (103, 190), (106, 168), (116, 158), (126, 166), (128, 190),
+    (129, 272, "s"),  # index
+    (133, 200), (134, 160), (138, 146), (147, 140), (156, 146), (160, 162),
+    (160, 205), (160, 268, "s"),  # middle
+    (162, 200), (163, 172), (167, 158), (175, 153), (183, 158), (187, 174),
+    (188, 210), (188, 272, "s"),  # ring
+    (190, 230), (192, 206), (198, 194), (205, 192), (211, 199), (213, 218), (213, 262),
+    (212, 300), (210, 345), (206, 390), (201, 425), (199, 460, "s"),
 ]
+# finger centre x, tip y (index, middle, ring, little); their creases start at y=290
+FINGERS = ((116, 158), (147, 140), (175, 153), (202, 192))
 
-# right foot seen from above (or left foot from below): big toe on the viewer's right
+
+def _h(pts: list) -> list:
+    """Hand drawing coordinates -> view coordinates (enlarged to fill the view)."""
+    return [(155 + (p[0] - 155) * 1.3, 470 - (470 - p[1]) * 1.3) + tuple(p[2:]) for p in pts]
+
+# right foot seen from above (or left foot from below): big toe on the viewer's right.
+# A narrow rounded heel, the lateral border nearly straight, the medial border drawn in at
+# the arch, the ball widest across the metatarsal heads, five toes (the big toe largest).
 FOOT = [
-    (150, 445), (125, 438), (108, 415), (100, 370), (97, 320), (97, 260), (99, 215),
-    (98, 195), (102, 178), (110, 172), (117, 180, "s"), (118, 165), (124, 152), (133, 150),
-    (138, 160, "s"), (139, 148), (144, 136), (153, 134), (158, 146, "s"), (160, 133),
-    (165, 120), (175, 118), (180, 130, "s"), (182, 118), (188, 102), (200, 98), (210, 106),
-    (214, 125), (214, 170), (210, 230), (204, 300), (200, 360), (192, 410), (176, 438),
+    (150, 446), (128, 439), (115, 416), (109, 378), (105, 332), (101, 284), (98, 240),
+    (98, 208), (100, 182), (106, 168), (114, 167), (119, 178), (121, 192, "s"),  # 5th toe
+    (122, 170), (126, 153), (134, 147), (141, 153), (143, 170), (144, 184, "s"),  # 4th
+    (145, 156), (149, 137), (157, 131), (164, 137), (166, 156), (167, 176, "s"),  # 3rd
+    (168, 142), (171, 121), (179, 114), (187, 119), (189, 141), (190, 170, "s"),  # 2nd
+    (192, 130), (196, 106), (206, 97), (216, 103), (220, 123), (220, 160), (217, 200),
+    (210, 236), (198, 278), (190, 318), (186, 358), (187, 396), (183, 424), (171, 440),
 ]
+# toe centre x, tip y (little toe to big toe)
+TOES = ((110, 167), (134, 147), (157, 131), (179, 114), (207, 97))
 
 
 def _pair_scene(view_id: str, shape: list, left_side: str) -> Scene:
@@ -40,38 +59,53 @@ def _pair_scene(view_id: str, shape: list, left_side: str) -> Scene:
 
 
 def build_hand(view_id: str, palmar: bool) -> Scene:
-    s = _pair_scene(view_id, HAND, "R" if palmar else "L")
-    r, lm = s.region, s.landmark
+    s = _pair_scene(view_id, _h(HAND), "R" if palmar else "L")
+
+    def r(muscle, pts, **kw):
+        s.region(muscle, _h(pts), **kw)
+
+    def lm(pts, **kw):
+        s.landmark(_h(pts), **kw)
+
     if palmar:
-        r("thenar_muscles", [(104, 405), (92, 362), (82, 328), (90, 298), (106, 300),
-                             (118, 330), (122, 372), (114, 404)], tone=0)
-        r("hypothenar_muscles", [(188, 405), (202, 368), (208, 320), (209, 282), (196, 282),
-                                 (184, 320), (178, 370)], tone=3)
-        r("palmar_interossei", [(136, 252), (176, 252), (180, 292), (140, 302)], layer=2,
-          deep=True)
-        r("adductor_pollicis", [(100, 292), (120, 296), (146, 316), (128, 336), (108, 320)],
-          layer=2, deep=True)
-        r("flexor_digitorum_superficialis", [(118, 428), (186, 428), (190, 452), (114, 452)],
+        # thenar eminence: the mound at the base of the thumb; hypothenar: the ulnar border
+        r("thenar_muscles", [(110, 426), (97, 410), (84, 390), (75, 366), (71, 344),
+                             (80, 334), (96, 340), (112, 360), (122, 394), (120, 422)],
+          tone=0)
+        r("hypothenar_muscles", [(190, 420), (202, 402), (207, 362), (207, 318), (197, 312),
+                                 (186, 346), (182, 392)], tone=3)
+        r("flexor_digitorum_superficialis", [(118, 436), (186, 436), (190, 455), (114, 455)],
           tone=2)
-        for x0, x1 in ((104, 128), (137, 157), (165, 185), (193, 211)):
-            lm([(x0 + 2, 160), ((x0 + x1) / 2, 163), (x1 - 2, 160)], width=0.8)
-            lm([(x0 + 3, 120), ((x0 + x1) / 2, 123), (x1 - 3, 120)], width=0.8)
-        lm([(88, 330), (110, 300), (140, 270), (165, 262)], width=0.8)  # thenar crease
-        lm([(125, 280), (160, 255), (210, 262)], width=0.8)  # palmar crease
-        lm([(112, 415), (150, 418), (192, 414)], width=0.8)  # wrist crease
+        r("palmar_interossei", [(138, 300), (180, 298), (182, 326), (142, 334)], layer=2,
+          deep=True)
+        r("adductor_pollicis", [(102, 340), (124, 322), (150, 310), (150, 322), (128, 346),
+                                (110, 354)], layer=2, deep=True)
+        for x, tip in FINGERS:
+            n = 290 - tip
+            for f in (0.1, 0.45, 0.72):  # finger base, proximal and distal joints
+                y = 290 - n * f
+                lm([(x - 9, y), (x, y + 3), (x + 9, y)], width=0.7)
+        lm([(124, 300), (113, 330), (115, 372), (123, 412)], width=0.8)  # thenar crease
+        lm([(104, 318), (135, 306), (172, 302)], width=0.7)  # proximal palmar crease
+        lm([(142, 292), (176, 284), (211, 293)], width=0.7)  # distal palmar crease
+        lm([(112, 430), (152, 433), (196, 428)], width=0.8)  # wrist crease
     else:
-        r("first_dorsal_interosseous", [(100, 288), (106, 262), (124, 250), (132, 290),
-                                        (118, 322), (104, 310)], tone=1)
-        r("dorsal_interossei", [(136, 246), (190, 250), (190, 302), (140, 312)], tone=4)
-        r("hypothenar_muscles", [(200, 302), (211, 290), (209, 340), (201, 362)], tone=3)
-        r("extensor_digitorum", [(118, 428), (186, 428), (190, 452), (114, 452)], tone=0)
-        for x0, x1 in ((116, 112), (147, 148), (175, 176), (202, 204)):
-            lm([(150, 420), (x0, 240), (x1, 120)], width=0.6)  # extensor tendons
-        for x, y in ((114, 150), (147, 130), (175, 140), (205, 175)):
-            lm([(x - 7, y), (x, y - 3), (x + 7, y)], width=0.7)  # knuckle creases
-        for x, y in ((114, 92), (147, 66), (175, 84), (205, 130)):
-            lm([(x - 6, y + 14), (x - 6, y + 2), (x, y - 2), (x + 6, y + 2), (x + 6, y + 14)],
-               width=0.6)  # nails
+        r("first_dorsal_interosseous", [(88, 346), (100, 339), (110, 322), (124, 318),
+                                        (126, 350), (117, 378), (103, 390), (92, 372)],
+          tone=1)
+        r("dorsal_interossei", [(134, 300), (194, 302), (194, 352), (137, 364)], tone=4)
+        r("hypothenar_muscles", [(200, 322), (209, 314), (207, 382), (200, 398)], tone=3)
+        r("extensor_digitorum", [(118, 436), (186, 436), (190, 455), (114, 455)], tone=0)
+        for x, tip in FINGERS:
+            lm([(152, 430), (x + (152 - x) * 0.45, 330), (x, 270), (x, tip + 24)],
+               width=0.55)  # extensor tendons
+            n = 290 - tip
+            lm([(x - 7, 292), (x, 288), (x + 7, 292)], width=0.7)  # knuckles
+            lm([(x - 7, 290 - n * 0.45), (x, 287 - n * 0.45), (x + 7, 290 - n * 0.45)],
+               width=0.6)  # proximal joint creases
+            lm([(x - 6, tip + 20), (x - 6, tip + 8), (x, tip + 4), (x + 6, tip + 8),
+                (x + 6, tip + 20)], width=0.6)  # nails
+        lm([(55, 286), (56, 276), (62, 271), (67, 278), (68, 290)], width=0.6)  # thumbnail
     return s
 
 
@@ -79,35 +113,39 @@ def build_foot(view_id: str, plantar: bool) -> Scene:
     s = _pair_scene(view_id, FOOT, "L" if plantar else "R")
     r, lm = s.region, s.landmark
     if plantar:
-        r("flexor_digitorum_brevis", [(150, 418), (170, 398), (174, 300), (166, 228),
-                                      (132, 228), (124, 300), (130, 398)], tone=2)
-        r("abductor_hallucis", band([(184, 405), (194, 330), (197, 250), (195, 200)],
-                                    [16, 18, 14, 9]), tone=0)
-        r("abductor_digiti_minimi", band([(114, 402), (105, 330), (104, 262), (106, 222)],
-                                         [16, 16, 13, 8]), tone=4)
-        r("quadratus_plantae", [(136, 398), (164, 398), (168, 336), (132, 336)], layer=2,
+        r("flexor_digitorum_brevis", [(150, 418), (168, 398), (171, 300), (164, 234),
+                                      (132, 234), (124, 300), (130, 398)], tone=2)
+        r("abductor_hallucis", band([(176, 412), (180, 350), (188, 290), (201, 236)],
+                                    [14, 15, 13, 9]), tone=0)
+        r("abductor_digiti_minimi", band([(121, 408), (112, 340), (106, 272), (105, 228)],
+                                         [14, 14, 12, 8]), tone=4)
+        r("quadratus_plantae", [(136, 398), (162, 398), (165, 336), (133, 336)], layer=2,
           deep=True)
-        lm(ellipse(150, 415, 26, 18, 10), closed=True, width=0.5)  # heel pad
-        lm([(104, 212), (140, 200), (180, 192), (208, 190)], width=0.6)  # ball of foot
-        for x, y in ((110, 182), (128, 160), (148, 144), (170, 128), (199, 112)):
-            lm([(x - 6, y + 6), (x + 6, y + 6)], width=0.6)  # toe creases
+        lm(ellipse(150, 418, 24, 17, 10), closed=True, width=0.5)  # heel pad
+        lm([(102, 214), (140, 206), (180, 200), (214, 200)], width=0.6)  # ball of foot
+        for x, tip in TOES:
+            w = 12 if x > 200 else 7
+            lm([(x - w, tip + 40 if x > 200 else tip + 28), (x, tip + (43 if x > 200 else 31)),
+                (x + w, tip + 40 if x > 200 else tip + 28)], width=0.6)  # toe creases
         s.referral("soleus", [(128, 412), (150, 396), (172, 412), (166, 434), (134, 434)])
-        s.referral("gastrocnemius", [(184, 330), (200, 300), (203, 240), (190, 246),
-                                     (180, 290)])  # instep
+        s.referral("gastrocnemius", [(180, 330), (194, 292), (203, 240), (190, 246),
+                                     (178, 290)])  # instep
     else:
         r("extensor_digitorum_brevis", [(110, 302), (130, 282), (152, 272), (162, 292),
                                         (140, 322), (115, 332)], tone=1)
-        r("abductor_hallucis", band([(187, 395), (193, 330), (197, 262)], [8, 8, 6]),
+        r("abductor_hallucis", band([(176, 398), (180, 330), (192, 266)], [8, 8, 6]),
           tone=0)
-        r("abductor_digiti_minimi", band([(112, 392), (106, 330), (105, 270)], [9, 9, 7]),
+        r("abductor_digiti_minimi", band([(120, 398), (113, 330), (108, 270)], [9, 9, 7]),
           tone=4)
-        for x0, x1 in ((118, 110), (138, 128), (158, 148), (175, 168)):
-            lm([(150, 425), (x0 + 6, 240), (x1 + 8, 170)], width=0.5)  # EDL tendons
-        lm([(176, 430), (190, 300), (198, 110)], width=0.8)  # EHL tendon
-        lm([(188, 440), (202, 380)], width=0.9)  # tibialis anterior tendon
-        for x, y in ((109, 178), (128, 156), (148, 140), (170, 124), (199, 104)):
-            lm([(x - 5, y + 8), (x - 5, y + 2), (x, y - 1), (x + 5, y + 2), (x + 5, y + 8)],
-               width=0.6)  # nails
+        for x, tip in TOES[:4]:
+            lm([(150, 425), (x + (150 - x) * 0.45, 250), (x, tip + 24)],
+               width=0.5)  # EDL tendons
+        lm([(172, 430), (190, 300), (206, 128)], width=0.8)  # EHL tendon
+        lm([(177, 424), (184, 384)], width=0.9)  # tibialis anterior tendon
+        for x, tip in TOES:
+            w = 8 if x > 200 else 4.5
+            lm([(x - w, tip + 16), (x - w, tip + 5), (x, tip + 2), (x + w, tip + 5),
+                (x + w, tip + 16)], width=0.6)  # nails
     return s
 
 
