@@ -10,28 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.atlas.qt import paint_view
 from bodymap.model import Mark, Visit
 from bodymap.printing.layout import Piece, Typeset
-from bodymap.render.marks import (
-    SYMBOL_PT,
-    legend_entries,
-    legend_height,
-    number_label_size,
-    paint_legend,
-    paint_mark,
-    paint_number_label,
-)
+from bodymap.render.chart import paint_charted_view
+from bodymap.render.marks import legend_entries, legend_height, paint_legend
 from bodymap.services.chart_checks import depth_required
 
 EMPTY_CHART_VIEWS = ("anterior", "posterior")
 PER_ROW = 4
-# patient's side shown at the viewer's (left, right) top corners
-_CORNERS = {"anterior": ("R", "L"), "posterior": ("L", "R")}
 
 
 def chart_views(visit: Visit, atlas: Atlas) -> list[str]:
@@ -44,81 +35,6 @@ def chart_views(visit: Visit, atlas: Atlas) -> list[str]:
 def hazard_mark_ids(marks: Sequence[Mark], atlas: Atlas) -> list[str]:
     """Needle sites over a hazard region (their symbol carries a caution badge)."""
     return [m.id for m in marks if depth_required(m, atlas)]
-
-
-def _paint_slot(p: QPainter, ts: Typeset, atlas: Atlas, view_id: str, rect: QRectF,
-                marks: Sequence[tuple[int, Mark]], hazards: set[str]) -> None:
-    view = atlas.view(view_id)
-    title_font = ts.font(7.5, bold=True)
-    title_h = ts.metrics(title_font).height() * 1.3
-    area = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - title_h)
-    paint_view(p, view_id, area)
-    scale = min(area.width() / view.width, area.height() / view.height)
-    ox = area.x() + (area.width() - view.width * scale) / 2
-    oy = area.y() + (area.height() - view.height * scale) / 2
-    p.save()
-    p.translate(ox, oy)
-    p.scale(scale, scale)
-    # zones first (areas under the point symbols), then points in chart order
-    ordered = sorted(marks, key=lambda nm: nm[1].kind != "pain_zone")
-    for _number, mark in ordered:
-        paint_mark(p, mark, scale, hazard=mark.id in hazards, unit=ts.unit)
-    p.restore()
-    anchors = [(n, QPointF(ox + m.anchor[0] * scale, oy + m.anchor[1] * scale), m)
-               for n, m in marks]
-    place_labels(p, ts, anchors, area)
-    p.setPen(QColor("black"))
-    p.setFont(title_font)
-    p.drawText(QRectF(rect.x(), area.bottom(), rect.width(), title_h),
-               Qt.AlignmentFlag.AlignCenter, view.title)
-    corners = _CORNERS.get(view.facing)
-    if corners:
-        p.setFont(ts.font(8, bold=True))
-        body = QRectF(ox, area.y(), view.width * scale, ts.pt(12))
-        p.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, corners[0])
-        p.drawText(body, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, corners[1])
-    p.setPen(QPen(QColor(170, 170, 170), ts.pt(0.5)))
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    p.drawRect(rect.adjusted(ts.pt(1), 0, -ts.pt(1), 0))
-
-
-def place_labels(p: QPainter, ts: Typeset, anchors: Sequence[tuple[int, QPointF, Mark]],
-                 bounds: QRectF) -> None:
-    """Number every mark without covering another label or symbol: try spots around the
-    symbol at growing distance; a label that had to move away gets a leader line. Marks
-    close together (a trigger point and the needle placed on it) are the common case."""
-    size = ts.pt(SYMBOL_PT)
-    half = size / 2
-    obstacles = [QRectF(a.x() - half, a.y() - half, size, size)
-                 for _, a, m in anchors if m.kind != "pain_zone"]
-    placed: list[QRectF] = []
-    for number, at, mark in anchors:
-        w, h = number_label_size(p, number, ts.unit)
-        gap = half if mark.kind != "pain_zone" else 0.0
-        best: QRectF | None = None
-        far = False
-        for ring in range(6):
-            d = gap + ring * h * 1.1
-            spots = [(d + 1, -h / 2), (-d - w - 1, -h / 2), (-w / 2, -d - h - 1),
-                     (-w / 2, d + 1), (d, -d - h), (d, d), (-d - w, -d - h), (-d - w, d)]
-            for dx, dy in spots:
-                rect = QRectF(at.x() + dx, at.y() + dy, w, h)
-                if not bounds.contains(rect):
-                    continue
-                if any(rect.intersects(o) for o in placed) or \
-                        any(rect.intersects(o) for o in obstacles):
-                    continue
-                best, far = rect, ring > 0
-                break
-            if best is not None:
-                break
-        if best is None:  # crowded beyond reason: overlap rather than drop the number
-            best = QRectF(at.x() + gap, at.y() - h / 2, w, h)
-        if far:
-            p.setPen(QPen(QColor(60, 60, 60), ts.pt(0.4)))
-            p.drawLine(at, best.center())
-        paint_number_label(p, number, best, ts.unit)
-        placed.append(best)
 
 
 def chart_pieces(ts: Typeset, visit: Visit, width: float, max_height: float,
@@ -144,7 +60,8 @@ def chart_pieces(ts: Typeset, visit: Visit, width: float, max_height: float,
                  _slot: float = slot_w, _h: float = height) -> None:
             for k, view_id in enumerate(_row):
                 rect = QRectF(x + k * (_slot + gap), y, _slot, _h)
-                _paint_slot(p, ts, atlas, view_id, rect, by_view[view_id], hazards)
+                paint_charted_view(p, atlas, view_id, rect, by_view[view_id], hazards,
+                                   unit=ts.unit, font=ts.font())
         pieces.append(Piece(height + gap, draw))
     entries = legend_entries(visit.marks, sorted(hazards))
     font = ts.font(7.5)

@@ -17,8 +17,8 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QPagedPaintDevice,
     QPainter,
+    QPaintDevice,
     QTextLayout,
     QTextOption,
 )
@@ -85,7 +85,7 @@ def flow(pieces: Sequence[Piece], content_height: float) -> list[Page]:
 class Typeset:
     """Fonts and text measurement for one paint device."""
 
-    def __init__(self, device: QPagedPaintDevice, family: str | None = None) -> None:
+    def __init__(self, device: QPaintDevice, family: str | None = None) -> None:
         self.device = device
         self.unit = device.logicalDpiY() / 72.0  # device units per point
         self.family = family or _body_family()
