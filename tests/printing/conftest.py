@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,17 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
 
 from bodymap.services.records import Records  # noqa: E402
 
-POPPLER = all(shutil.which(tool) for tool in ("pdfinfo", "pdftotext"))
-needs_poppler = pytest.mark.skipif(
-    not POPPLER, reason="poppler-utils (pdfinfo, pdftotext) not installed; "
-                        "tools/ensure-system-libs.sh base installs it")
-
-
 @pytest.fixture(scope="session")
-def gui_app() -> object:
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([])
+def gui_app(qapp: object) -> object:
+    """Drawing needs a Q(Gui)Application; pytest-qt's QApplication serves widgets too."""
+    return qapp
 
 
 @pytest.fixture
@@ -33,20 +24,3 @@ def records(tmp_path: Path) -> Iterator[Records]:
     yield r
     if not r.db.closed:
         r.close()
-
-
-def pdf_pages_text(path: Path, mode: str = "-layout") -> list[str]:
-    """The text of each page as pdftotext extracts it: ``-layout`` keeps the page's
-    arrangement (headers, footers), ``-raw`` the drawing order (a table cell's lines
-    together)."""
-    out = subprocess.run(["pdftotext", mode, "-enc", "UTF-8", str(path), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    pages = out.split("\f")
-    return pages[:-1] if pages and not pages[-1].strip() else pages
-
-
-def pdf_info(path: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                         check=True).stdout
-    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in
-                                                   out.splitlines())}

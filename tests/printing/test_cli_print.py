@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import needs_poppler, pdf_info, pdf_pages_text
+from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 from export_factory import make_patient
 
 from bodymap.services.records import Records

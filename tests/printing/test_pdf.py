@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import needs_poppler, pdf_info, pdf_pages_text
+from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 from export_factory import chart, make_patient
 
 from bodymap.model import Patient, Visit, set_visit_fields

@@ -1,0 +1,223 @@
+"""File menu actions for paper and files: print a visit (system dialog), print preview,
+export PDF, export/import a patient's record (JSON), export a visit's marks (CSV).
+
+Installed onto the main window by :func:`install_print_actions`; each action works on the
+patient shown in the patient panel and the visit selected in its table (else the latest).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from bodymap.model import Patient, Visit
+from bodymap.storage import StorageError
+from bodymap.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from bodymap.ui.main_window import MainWindow
+
+# Printing and export load the atlas and QtPrintSupport; they are imported when an action
+# is used, not when the main window starts (tests/ui/test_main_window.py checks start-up).
+
+
+def _page_size() -> str:
+    """Letter where the locale measures in inches (US, Canada...), else A4."""
+    from PySide6.QtCore import QLocale
+
+    return "Letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem \
+        else "A4"
+
+
+class PrintActions:
+    """The actions and their slots; kept alive as ``window.print_actions``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.records = window.records
+
+    # -- what to print ----------------------------------------------------------------------
+    def _patient(self) -> Patient | None:
+        patient = self.window.patient_panel.patient
+        if patient is None:
+            QMessageBox.information(self.window, "No patient", "Select a patient first.")
+        return patient
+
+    def _visit(self, patient: Patient) -> Visit | None:
+        panel = self.window.patient_panel
+        index = panel.table.currentIndex()
+        if index.isValid():
+            visit_id = panel.visits.summary(index.row()).id
+        else:
+            visit_id = panel.source_visit_id()  # the latest
+        if visit_id is None:
+            QMessageBox.information(self.window, "No visit",
+                                    f"{patient.display_name} has no visits yet.")
+            return None
+        return self.records.open_visit(visit_id)
+
+    def _clinic(self) -> str:
+        return str(self.window.settings.get("clinic_name") or "")
+
+    def _stem(self, patient: Patient, visit: Visit | None = None) -> str:
+        day = f"-{visit.started_at:%Y-%m-%d}" if visit is not None else ""
+        return "".join(c if c.isalnum() or c in "-_" else "_" for c in
+                       f"{patient.chart_number}{day}")
+
+    # -- printing ---------------------------------------------------------------------------
+    def _printer(self) -> QPrinter:
+        from PySide6.QtGui import QPageLayout
+        from PySide6.QtPrintSupport import QPrinter
+
+        from bodymap.printing.pdf import page_layout
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(_page_size()))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        return printer
+
+    def _render(self, printer: QPrinter, patient: Patient, visit: Visit) -> None:
+        from bodymap.printing.pdf import render_visits
+
+        try:
+            render_visits(printer, patient, [visit], clinic_name=self._clinic(),
+                          printed_by=self.records.user)
+        except OSError as exc:
+            show_error(self.window, "Printing failed", str(exc))
+
+    def print_visit(self) -> None:
+        patient = self._patient()
+        visit = self._visit(patient) if patient else None
+        if patient is None or visit is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec():
+            self._render(printer, patient, visit)
+
+    def print_preview(self) -> None:
+        patient = self._patient()
+        visit = self._visit(patient) if patient else None
+        if patient is None or visit is None:
+            return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        dialog.setWindowTitle(f"Print preview — {patient.display_name}")
+        dialog.paintRequested.connect(lambda printer: self._render(printer, patient, visit))
+        dialog.exec()
+
+    def export_pdf(self) -> None:
+        patient = self._patient()
+        visit = self._visit(patient) if patient else None
+        if patient is None or visit is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export PDF",
+                                              f"{self._stem(patient, visit)}.pdf", "PDF (*.pdf)")
+        if path:
+            from bodymap.printing.pdf import write_visit_pdf
+
+            try:
+                pages = write_visit_pdf(self.records, patient, [visit], path,
+                                        page_size=_page_size(), clinic_name=self._clinic())
+            except OSError as exc:
+                show_error(self.window, "The PDF could not be written", str(exc))
+                return
+            self.window.statusBar().showMessage(f"PDF written ({pages} pages): {path}", 8000)
+
+    # -- files ------------------------------------------------------------------------------
+    def export_json(self) -> None:
+        patient = self._patient()
+        if patient is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export patient record",
+                                              f"{self._stem(patient)}.json", "JSON (*.json)")
+        if path:
+            from bodymap.export.json_export import export_patient, write_export
+
+            try:
+                write_export(export_patient(self.records, patient.id), Path(path))
+            except (OSError, StorageError) as exc:
+                show_error(self.window, "The record could not be exported",
+                           getattr(exc, "user_message", None) or str(exc))
+                return
+            self.window.statusBar().showMessage(f"Record exported: {path}", 8000)
+
+    def import_json(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import patient record", "",
+                                              "bodymap export (*.json)")
+        if not path:
+            return
+        from bodymap.export.json_export import ImportRejected, import_file
+
+        try:
+            patient = import_file(self.records, Path(path))
+        except ImportRejected as exc:
+            show_error(self.window, "The file was not imported",
+                       f"{exc.message}.\n\nNothing was written.")
+            return
+        except StorageError as exc:
+            show_error(self.window, "The file was not imported", exc.user_message)
+            return
+        self.window.patients.search.clear()
+        self.window.patients.refresh()
+        self.window.patients.select(patient.id)
+        self.window.patient_panel.show_patient(patient)
+        self.window.statusBar().showMessage(f"Imported {patient.display_name}", 8000)
+
+    def export_csv(self) -> None:
+        patient = self._patient()
+        visit = self._visit(patient) if patient else None
+        if patient is None or visit is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export marks (CSV)",
+                                              f"{self._stem(patient, visit)}-marks.csv",
+                                              "CSV (*.csv)")
+        if path:
+            from bodymap.export.csv_export import write_marks_csv
+
+            try:
+                write_marks_csv(visit, path)
+            except OSError as exc:
+                show_error(self.window, "The CSV could not be written", str(exc))
+                return
+            self.window.statusBar().showMessage(f"Marks exported: {path}", 8000)
+
+
+def install_print_actions(window: MainWindow) -> PrintActions:
+    """Add the print and export actions to the window's File menu (before Quit)."""
+    actions = PrintActions(window)
+    window.print_actions = actions  # type: ignore[attr-defined]
+    file_menu = next(a.menu() for a in window.menuBar().actions()
+                     if isinstance(a.menu(), QMenu) and a.text() == "&File")
+    quit_action = next((a for a in file_menu.actions() if a.text() == "&Quit"), None)
+    entries = [("&Print visit…", actions.print_visit, QKeySequence.StandardKey.Print,
+                "printVisit"),
+               ("Print pre&view…", actions.print_preview, None, "printPreview"),
+               ("Export P&DF…", actions.export_pdf, None, "exportPdf"),
+               (None, None, None, None),
+               ("E&xport patient (JSON)…", actions.export_json, None, "exportPatient"),
+               ("&Import patient…", actions.import_json, None, "importPatient"),
+               ("Export &marks (CSV)…", actions.export_csv, None, "exportMarksCsv"),
+               (None, None, None, None)]
+    for text, slot, shortcut, name in entries:
+        if text is None:
+            file_menu.insertSeparator(quit_action) if quit_action else file_menu.addSeparator()
+            continue
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if quit_action is not None:
+            file_menu.insertAction(quit_action, action)
+        else:
+            file_menu.addAction(action)
+    return actions

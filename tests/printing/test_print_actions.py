@@ -1,0 +1,80 @@
+"""File ▸ Print / Export actions on the main window, driven with the file dialogs
+answered by the test."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pdf_tools import needs_poppler, pdf_pages_text
+from export_factory import make_patient
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from bodymap.services.records import Records
+from bodymap.settings import Settings
+from bodymap.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, records: Records, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    settings = Settings(tmp_path / "settings.sqlite")
+    settings.set("clinic_name", "Northside Physio")
+    w = MainWindow(records, settings)
+    qtbot.addWidget(w)
+    yield w
+    settings.close()
+
+
+def _answer(monkeypatch, method: str, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, method, lambda *a, **k: (str(path), ""))
+
+
+def test_file_menu_has_the_actions(window: MainWindow):
+    names = {a.objectName() for a in window.findChildren(type(window.new_patient_action))}
+    assert {"printVisit", "printPreview", "exportPdf", "exportPatient", "importPatient",
+            "exportMarksCsv"} <= names
+
+
+@needs_poppler
+def test_export_pdf_json_csv_and_import(window: MainWindow, records: Records, tmp_path: Path,
+                                        monkeypatch):
+    patient = make_patient(records, visits=2)
+    window.patient_panel.show_patient(patient)
+    actions = window.print_actions  # type: ignore[attr-defined]
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "v.pdf")
+    actions.export_pdf()
+    text = " ".join(pdf_pages_text(tmp_path / "v.pdf"))
+    assert "Northside Physio" in text and "Chart no. ZA-1001" in text
+    assert "DRAFT" in text  # no row selected: the latest visit, a draft
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "p.json")
+    actions.export_json()
+    assert json.loads((tmp_path / "p.json").read_text("utf-8"))["patient"]["id"] == patient.id
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "m.csv")
+    actions.export_csv()
+    assert (tmp_path / "m.csv").read_text("utf-8-sig").count("\n") == 8  # header + 7 marks
+    # importing the same record again is refused with the reason shown
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
+    _answer(monkeypatch, "getOpenFileName", tmp_path / "p.json")
+    actions.import_json()
+    assert any("already in this database" in s for s in shown)
+
+
+@needs_poppler
+def test_print_preview_renders_through_a_printer(window: MainWindow, records: Records,
+                                                 tmp_path: Path):
+    patient = make_patient(records, visits=1)
+    window.patient_panel.show_patient(patient)
+    actions = window.print_actions  # type: ignore[attr-defined]
+    printer = actions._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    visit = records.open_visit(records.list_visits(patient.id)[0].id)
+    actions._render(printer, patient, visit)
+    pages = pdf_pages_text(tmp_path / "printed.pdf")
+    assert pages and all(f"of {len(pages)}" in p and "ZA-1001" in p for p in pages)
