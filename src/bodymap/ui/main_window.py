@@ -16,6 +16,7 @@ from bodymap.storage import StorageError
 from bodymap.ui.errors import show_error
 from bodymap.ui.patient_list import PatientListPanel
 from bodymap.ui.patient_panel import PatientPanel
+from bodymap.ui.print_actions import install_print_actions
 from bodymap.ui.visit.attention import NeedsAttentionPanel
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.patient_panel.copy_all_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About bodymap", self.about, name="about"))
+        install_print_actions(self)  # File ▸ Print/Export (ui/print_actions.py)
 
     # -- slots ------------------------------------------------------------------------------
     def _show_patient(self, patient_id: str) -> None:
