@@ -75,14 +75,14 @@ def test_v1_database_migrates_to_v2_with_every_record(data_dir: Path):
         records.create_patient(chart_number="V2-new", family_name="Zeta")
         assert records.search_patients("zet")[0].chart_number == "V2-new"
     conn = sqlite3.connect(data_dir / "bodymap.sqlite")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
     conn.close()
 
 
 def test_a_copy_of_the_old_file_is_kept_before_migrating(data_dir: Path):
     make_v1_database(data_dir / "bodymap.sqlite")
     Records.open(data_dir, user="x").close()
-    (kept,) = (data_dir / "backups").glob("bodymap-pre-v2-*.sqlite")
+    (kept,) = (data_dir / "backups").glob(f"bodymap-pre-v{schema.LATEST_VERSION}-*.sqlite")
     conn = sqlite3.connect(f"file:{kept}?mode=ro", uri=True)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 3

@@ -14,6 +14,7 @@ from storage_helpers import file_state, kill, make_database, spawn_holder
 
 from bodymap.services.records import Records
 from bodymap.storage import (
+    LATEST_VERSION,
     CorruptDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
@@ -92,7 +93,7 @@ def test_newer_schema(data_dir: Path):
     err = refused_unchanged(data_dir, NewerSchemaError)
     assert err.user_message == (
         "bodymap.sqlite was written by a newer bodymap (schema 7; this version reads up to "
-        "2). Install the newer version; the file has not been changed.")
+        f"{LATEST_VERSION}). Install the newer version; the file has not been changed.")
 
 
 def test_database_of_another_program(data_dir: Path):
@@ -158,7 +159,7 @@ def test_data_dir_is_created_and_a_fresh_database_is_usable(tmp_path: Path):
         assert r.patient_count() == 0 and r.database_path == data_dir / "bodymap.sqlite"
     conn = sqlite3.connect(data_dir / "bodymap.sqlite")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     conn.close()
     assert not [p for p in os.listdir(data_dir) if p.startswith(".bodymap")]
 

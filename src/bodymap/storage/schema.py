@@ -12,6 +12,9 @@ History:
       ``patient_terms`` (one row per folded word of name and chart number, keyed by
       term then sort_key, so a prefix's matches come out of one index range ready to
       order by name).
+  v3  review search: ``marks_muscle`` (muscle, side, kind, visit_id) so "visits where the
+      left piriformis was needled" reads an index range instead of every mark, and
+      ``visits_started`` (started_key) for date-range searches across patients.
 """
 
 from __future__ import annotations
@@ -152,8 +155,13 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX patients_family")  # superseded by patients_sort
 
 
+def _to_v3(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE INDEX marks_muscle ON marks (muscle, side, kind, visit_id)")
+    conn.execute("CREATE INDEX visits_started ON visits (started_key, id)")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 
