@@ -99,6 +99,11 @@ def main() -> int:
     }
     (OUT / "catalogue.json").write_text(json.dumps(catalogue, indent=1) + "\n",
                                         encoding="utf-8")
+    # flattened outlines, so that loading the atlas need not parse the SVG paths
+    from bodymap.atlas.atlas import OUTLINES_FILE, outline_table
+    svgs = {v["id"]: (OUT / f"{v['id']}.svg").read_text(encoding="utf-8") for v in views}
+    (OUT / OUTLINES_FILE).write_text(
+        json.dumps(outline_table(svgs), separators=(",", ":")) + "\n", encoding="utf-8")
     import scene as scene_mod
     if scene_mod.ERRORS:
         print("\n".join(scene_mod.ERRORS), file=sys.stderr)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
+import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from bodymap.atlas.geometry import (
     BBox,
@@ -20,6 +20,9 @@ from bodymap.atlas.geometry import (
 )
 from bodymap.atlas.index import GridIndex
 from bodymap.atlas.svgpath import parse_path
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 SIDES = ("L", "R")
 SIDE_WORDS = {"L": "left", "R": "right"}
@@ -82,10 +85,21 @@ class Region:
         return hash(self.id)
 
 
-class Atlas:
-    """All views and regions, loaded once from the package's anatomy assets."""
+#: Precomputed outlines: every id'd path of every view flattened exactly as `_svg_shapes`
+#: does, written by tools/anatomy/generate.py next to the SVGs (see `outline_table`).
+OUTLINES_FILE = "outlines.json"
+OUTLINES_SCALE = 100  # coordinates are stored as integers in 1/100 user units
 
-    def __init__(self, catalogue: dict, svgs: dict[str, str]) -> None:
+
+class Atlas:
+    """All views and regions, loaded once from the package's anatomy assets.
+
+    `outlines` (optional) is the precomputed outline table (`outline_table`); a view whose
+    entry is missing or was made from a different SVG text is parsed from its SVG instead.
+    Hit-test indexes are built per view on first use."""
+
+    def __init__(self, catalogue: dict, svgs: dict[str, str],
+                 outlines: dict | None = None) -> None:
         self.version: int = catalogue["version"]
         self._views: dict[str, View] = {}
         for v in catalogue["views"]:
@@ -103,7 +117,10 @@ class Atlas:
             self._muscles[m["id"]] = Muscle(
                 id=m["id"], name=m["name"], segment=m["segment"],
                 hazards=tuple(m["hazards"]), caution=m["caution"], referral=referral)
-        shapes = {vid: _svg_shapes(view.svg) for vid, view in self._views.items()}
+        shapes: dict[str, dict[str, tuple[str, list[Point]]]] = {}
+        geoms: dict[str, dict[str, tuple]] = {}
+        for vid, view in self._views.items():
+            shapes[vid], geoms[vid] = _view_shapes(view.svg, (outlines or {}).get(vid))
         self._silhouettes: dict[str, tuple[Point, ...]] = {}
         for vid in self._views:
             sil = shapes[vid].get(f"{vid}.silhouette")
@@ -119,29 +136,37 @@ class Atlas:
                 raise ValueError(f"region {rid} is not drawn in {r['view']}.svg")
             muscle = self._muscles[r["muscle"]]
             outline = tuple(shapes[r["view"]][rid][1])
+            geom = geoms[r["view"]].get(rid) or _geometry(outline)
             region = Region(
                 id=rid, view=r["view"], muscle=r["muscle"], side=r["side"],
                 name=f"{muscle.name} ({SIDE_WORDS[r['side']]})", segment=muscle.segment,
                 hazards=muscle.hazards, caution=muscle.caution, layer=int(r["layer"]),
-                z=order[rid], outline=outline, bbox=polygon_bbox(outline),
-                centroid=polygon_centroid(outline), area=polygon_area(outline),
+                z=order[rid], outline=outline, bbox=geom[0], centroid=geom[1], area=geom[2],
                 anchor=(float(r["anchor"][0]), float(r["anchor"][1])))
             self._regions[rid] = region
             self._by_view[r["view"]].append(region)
         masks = {m["id"]: m for m in catalogue.get("masks", [])}
         self._index: dict[str, GridIndex[Region]] = {}
-        for vid, view in self._views.items():
+        self._stacks: dict[str, list[tuple[Region | None, tuple[Point, ...]]]] = {}
+        for vid in self._views:
             stack: list[tuple[Region | None, tuple[Point, ...]]] = []
             for el_id, (cls, poly) in shapes[vid].items():
                 if "region" in cls.split():
                     if el_id not in self._regions:
                         raise ValueError(f"{vid}.svg draws {el_id}, which the catalogue lacks")
-                    stack.append((self._regions[el_id], tuple(poly)))
+                    stack.append((self._regions[el_id], self._regions[el_id].outline))
                 elif "mask" in cls.split() and el_id in masks:
                     stack.append((None, tuple(poly)))
             self._by_view[vid].sort(key=lambda reg: reg.z)
-            cell = max(view.width, view.height) / 200.0
-            self._index[vid] = GridIndex(view.width, view.height, stack, cell)
+            self._stacks[vid] = stack
+
+    def _build_index(self, view_id: str) -> GridIndex[Region]:
+        view = self._views[view_id]
+        cell = max(view.width, view.height) / 200.0
+        index: GridIndex[Region] = GridIndex(view.width, view.height, self._stacks[view_id],
+                                             cell)
+        self._index[view_id] = index
+        return index
 
     # views -----------------------------------------------------------------------------
     @property
@@ -186,7 +211,10 @@ class Atlas:
 
     def region_at(self, view_id: str, x: float, y: float) -> Region | None:
         """The topmost region at view coordinates (x, y), or None (outside every muscle)."""
-        return self._index[view_id].query(x, y)
+        index = self._index.get(view_id)
+        if index is None:
+            index = self._build_index(view_id)
+        return index.query(x, y)
 
     def mirror_region_id(self, region_id: str) -> str | None:
         """The same muscle on the patient's other side: in the same view for front/back
@@ -217,6 +245,8 @@ def _svg_shapes(svg: str) -> dict[str, tuple[str, list[Point]]]:
     A region must be one closed outline. A silhouette may have several islands (two hands,
     two feet); they are joined into one polygon by zero-width slits, which change neither
     its area nor its even-odd containment."""
+    import xml.etree.ElementTree as ET  # only when parsing (assets without outlines)
+
     root = ET.fromstring(svg)
     out: dict[str, tuple[str, list[Point]]] = {}
     for el in root.iter():
@@ -236,6 +266,54 @@ def _svg_shapes(svg: str) -> dict[str, tuple[str, list[Point]]]:
     return out
 
 
+def svg_digest(svg: str) -> str:
+    """Fingerprint of a view's SVG text (ties precomputed outlines to the artwork)."""
+    return f"{zlib.crc32(svg.encode('utf-8')):08x}-{len(svg)}"
+
+
+def outline_table(svgs: dict[str, str]) -> dict:
+    """The precomputed outline table for these SVG texts (written as OUTLINES_FILE):
+    per view the SVG digest and, in document order, id -> [class, flat integer coords]."""
+    views = {}
+    for vid, svg in svgs.items():
+        shapes = {}
+        for el_id, (cls, poly) in _svg_shapes(svg).items():
+            flat = [round(c * OUTLINES_SCALE) for pt in poly for c in pt]
+            entry: list = [cls, flat]
+            if "region" in cls.split():  # bbox, centroid and area of the stored polygon
+                bbox, centroid, area = _geometry(_decode(flat))
+                entry.append([list(bbox), list(centroid), area])
+            shapes[el_id] = entry
+        views[vid] = {"svg": svg_digest(svg), "shapes": shapes}
+    return {"scale": OUTLINES_SCALE, "views": views}
+
+
+def _decode(flat: list[int]) -> list[Point]:
+    k = 1.0 / OUTLINES_SCALE
+    it = iter([v * k for v in flat])
+    return list(zip(it, it))
+
+
+def _geometry(outline) -> tuple[BBox, Point, float]:
+    return polygon_bbox(outline), polygon_centroid(outline), polygon_area(outline)
+
+
+def _view_shapes(svg: str, entry: dict | None
+                 ) -> tuple[dict[str, tuple[str, list[Point]]], dict[str, tuple]]:
+    """A view's shapes (and the regions' precomputed bbox, centroid and area) from its
+    precomputed entry when that matches the SVG text, else parsed from the SVG."""
+    if entry is None or entry.get("svg") != svg_digest(svg):
+        return _svg_shapes(svg), {}
+    out: dict[str, tuple[str, list[Point]]] = {}
+    geom: dict[str, tuple] = {}
+    for el_id, item in entry["shapes"].items():
+        out[el_id] = (item[0], _decode(item[1]))
+        if len(item) > 2:
+            (x0, y0, x1, y1), (cx, cy), area = item[2]
+            geom[el_id] = ((x0, y0, x1, y1), (cx, cy), area)
+    return out, geom
+
+
 def join_islands(polys: list[list[Point]]) -> list[Point]:
     """Join disjoint polygons into one by slits (out and back along the same line)."""
     joined: list[Point] = list(polys[0]) + [polys[0][0]]
@@ -246,14 +324,36 @@ def join_islands(polys: list[list[Point]]) -> list[Point]:
 
 def assets_dir() -> Traversable:
     """Where the anatomy assets live (inside the installed package or the source tree)."""
+    from importlib.resources import files
+
     return files("bodymap") / "assets" / "anatomy"
+
+
+def _read_asset(name: str) -> str:
+    # a plain file next to the package when there is one (fast: no importlib.resources),
+    # else through importlib.resources (e.g. a zipped install)
+    path = os.path.join(_ASSETS, name)
+    if os.path.isdir(_ASSETS):
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    return (assets_dir() / name).read_text(encoding="utf-8")
+
+
+_ASSETS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                       "assets", "anatomy")
 
 
 @lru_cache(maxsize=1)
 def load_atlas() -> Atlas:
-    """Load the atlas once (cached): catalogue.json plus one SVG per view."""
-    base = assets_dir()
-    catalogue = json.loads((base / "catalogue.json").read_text(encoding="utf-8"))
-    svgs = {v["id"]: (base / f"{v['id']}.svg").read_text(encoding="utf-8")
-            for v in catalogue["views"]}
-    return Atlas(catalogue, svgs)
+    """Load the atlas once (cached): catalogue.json, one SVG per view and the precomputed
+    outlines (parsing the SVGs instead where those are missing or stale)."""
+    catalogue = json.loads(_read_asset("catalogue.json"))
+    svgs = {v["id"]: _read_asset(f"{v['id']}.svg") for v in catalogue["views"]}
+    outlines = None
+    try:
+        table = json.loads(_read_asset(OUTLINES_FILE))
+    except (OSError, ValueError):
+        table = {}
+    if table.get("scale") == OUTLINES_SCALE:
+        outlines = table["views"]
+    return Atlas(catalogue, svgs, outlines)
