@@ -130,3 +130,16 @@ def test_search_criteria_combine(records, course):
                          date_to=date(2025, 6, 5))
     assert len(hits) == 1 and hits[0].chart_number == "RV-002"
     assert hits[0].matched_needles == 2
+
+
+def test_a_name_matching_too_many_patients_says_the_search_is_incomplete(records, monkeypatch):
+    import bodymap.storage.review as storage_review
+    from bodymap.services.review import search_visits_page
+
+    for n in range(3):
+        p = records.create_patient(chart_number=f"S-{n}", family_name="Smith")
+        records.start_visit(p.id)
+    assert search_visits_page(records, text="smith").complete
+    monkeypatch.setattr(storage_review, "NAME_PATIENT_CAP", 2)
+    page = search_visits_page(records, text="smith")
+    assert not page.complete and len(page.hits) == 2

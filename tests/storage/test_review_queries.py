@@ -76,14 +76,14 @@ def test_v2_database_migrates_to_v3_and_its_marks_are_searchable(data_dir: Path)
     conn.close()
     with Records.open(data_dir, user="x") as records:
         assert records.open_visit(visit.id) == visit
-        hits = ReviewQueries(records.db).search_visits(muscle="upper_trapezius", side="L")
+        hits = ReviewQueries(records.db).search_visits(muscle="upper_trapezius", side="L").rows
         assert [h.visit_id for h in hits] == [visit.id]
         assert hits[0].matched_needles == 2  # fill_visit's e-stim site has two needles
         assert records.verify_audit().ok
         # new writes after the migration are found too
         later = fill_visit(Visit(patient_id=patients[1].id, clinician="Dr. v3"))
         records.save_visit(later)
-        assert len(ReviewQueries(records.db).search_visits(muscle="upper_trapezius")) == 2
+        assert len(ReviewQueries(records.db).search_visits(muscle="upper_trapezius").rows) == 2
     conn = sqlite3.connect(data_dir / "bodymap.sqlite")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
@@ -99,5 +99,5 @@ def test_new_patient_helper_is_searchable_by_name_after_migration(records: Recor
     p = new_patient(chart_number="T-4", family_name="Ørsted", given_names="Hans")
     records._patients.add(p)
     _visit_with_needles(records, p.id, 0, "soleus")
-    hits = ReviewQueries(records.db).search_visits(name="orsted")
+    hits = ReviewQueries(records.db).search_visits(name="orsted").rows
     assert [h.chart_number for h in hits] == ["T-4"]

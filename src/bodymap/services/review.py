@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta
 
 from bodymap.model import Side, VisitStatus
 from bodymap.services.records import Records
-from bodymap.storage.review import ReviewQueries, TimelineRow, VisitHitRow
+from bodymap.storage.review import NAME_PATIENT_CAP, ReviewQueries, TimelineRow, VisitHitRow
 
-__all__ = ["TimelineEntry", "VisitHit", "day_start", "needling_counts", "search_visits",
-           "timeline"]
+__all__ = ["NAME_PATIENT_CAP", "TimelineEntry", "VisitHit", "VisitSearchResult", "day_start",
+           "needling_counts", "search_visits", "search_visits_page", "timeline"]
 
 
 @dataclass(frozen=True)
@@ -116,12 +116,34 @@ def search_visits(records: Records, *, text: str | None = None,
     local days; ``muscle`` (atlas muscle id) and ``side`` ("L"/"R"): the visit has a mark
     of ``kind`` there (default: a needle site, i.e. "visits where left piriformis was
     needled"; None: any mark)."""
+    return search_visits_page(records, text=text, chart_number=chart_number,
+                              date_from=date_from, date_to=date_to, muscle=muscle, side=side,
+                              kind=kind, limit=limit).hits
+
+
+@dataclass(frozen=True)
+class VisitSearchResult:
+    """Hits of a search and whether every matching patient was searched (False when a
+    name prefix matched more than NAME_PATIENT_CAP patients: type more letters)."""
+
+    hits: list[VisitHit]
+    complete: bool
+
+
+def search_visits_page(records: Records, *, text: str | None = None,
+                       chart_number: str | None = None, date_from: date | None = None,
+                       date_to: date | None = None, muscle: str | None = None,
+                       side: Side | str | None = None, kind: str | None = "needle_site",
+                       limit: int = 500) -> VisitSearchResult:
+    """:func:`search_visits` with its completeness (what a search screen shows)."""
     lo, hi = _range(date_from, date_to)
-    rows: list[VisitHitRow] = ReviewQueries(records.db).search_visits(
+    found = ReviewQueries(records.db).search_visits(
         name=text, chart_number=chart_number, since=lo, until=hi, muscle=muscle or None,
         side=_side(side), kind=kind, limit=limit)
-    return [VisitHit(visit_id=r.visit_id, patient_id=r.patient_id, patient_name=r.patient_name,
+    rows: list[VisitHitRow] = found.rows
+    hits = [VisitHit(visit_id=r.visit_id, patient_id=r.patient_id, patient_name=r.patient_name,
                      chart_number=r.chart_number, started_at=r.started_at,
                      clinician=r.clinician, status=r.status, nprs_before=r.nprs_before,
                      nprs_after=r.nprs_after, matched_needles=r.matched_needles)
             for r in rows]
+    return VisitSearchResult(hits=hits, complete=found.complete and len(hits) < limit)

@@ -8,6 +8,7 @@ and compared on ``visits.started_key`` (fixed-width UTC text), so bounds are exa
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,9 @@ from bodymap.storage import searchkey
 from bodymap.storage.database import Database
 from bodymap.storage.visits import started_key
 
+# A name search looks at the visits of at most this many matching patients (a one-letter
+# prefix matches thousands; the screen asks for more letters instead of scanning them all).
+NAME_PATIENT_CAP = 1000
 # Needles charted at a needle site: ``needle_count`` lives in the mark's JSON (default 1).
 _NEEDLES = "coalesce(json_extract(m.data, '$.needle_count'), 1)"
 
@@ -56,6 +60,15 @@ class VisitHitRow:
     nprs_before: int | None
     nprs_after: int | None
     matched_needles: int | None
+
+
+@dataclass(frozen=True)
+class VisitSearchRows:
+    """Search results; ``complete`` is False when a name matched more than
+    NAME_PATIENT_CAP patients and only the first of them were searched."""
+
+    complete: bool
+    rows: list[VisitHitRow]
 
 
 class ReviewQueries:
@@ -115,7 +128,7 @@ class ReviewQueries:
                       since: datetime | None = None, until: datetime | None = None,
                       muscle: str | None = None, side: str | None = None,
                       kind: str | None = "needle_site", limit: int = 500
-                      ) -> list[VisitHitRow]:
+                      ) -> VisitSearchRows:
         """Visits matching every given criterion, newest first, at most ``limit``.
 
         ``name``: every word must start a word of the patient's names or chart number
@@ -123,52 +136,76 @@ class ReviewQueries:
         number starts with it (as typed, or upper-cased). ``since``/``until``: started in
         [since, until). ``muscle``/``side``: the visit has a mark of ``kind``
         there (``kind`` None: any kind; ``kind`` alone filters nothing)."""
-        where: list[str] = []
-        args: list[Any] = []
-        for token in sorted(set(searchkey.query_tokens(name or ""))):
-            where.append("v.patient_id IN (SELECT patient_id FROM patient_terms "
-                         "WHERE term >= ? AND term < ?)")
-            args += [token, token + searchkey.PREFIX_END]
-        number = (chart_number or "").strip()
-        if number:
-            where.append("v.patient_id IN (SELECT id FROM patients WHERE "
-                         "(chart_number >= ? AND chart_number < ?) OR "
-                         "(chart_number >= ? AND chart_number < ?))")
-            args += [number, number + searchkey.PREFIX_END,
-                     number.upper(), number.upper() + searchkey.PREFIX_END]
-        if since is not None:
-            where.append("v.started_key >= ?")
-            args.append(started_key(since))
-        if until is not None:
-            where.append("v.started_key < ?")
-            args.append(started_key(until))
-        mark_where: list[str] = []
-        mark_args: list[Any] = []
-        for column, value in (("muscle", muscle), ("side", side), ("kind", kind)):
-            if value:
-                mark_where.append(f"m.{column} = ?")
-                mark_args.append(value)
-        source = "visits v"
-        matched = "NULL"
-        if muscle or side:
-            # The marks_muscle index (schema v3) yields the matching visits and their
-            # needles in one range; the visits are then fetched by id.
-            amount = _NEEDLES if kind == "needle_site" else "1"
-            source = (f"(SELECT m.visit_id, sum({amount}) AS needles FROM marks m "
-                      f"WHERE {' AND '.join(mark_where)} GROUP BY m.visit_id) h "
-                      "JOIN visits v ON v.id = h.visit_id")
-            matched = "h.needles"
-        else:
-            mark_args = []
-        sql = ("SELECT v.id, v.patient_id, p.family_name, p.given_names, p.chart_number, "
-               f"v.started_at, v.clinician, v.status, v.nprs_before, v.nprs_after, {matched} "
-               f"FROM {source} JOIN patients p ON p.id = v.patient_id"
-               + (f" WHERE {' AND '.join(where)}" if where else "")
-               + " ORDER BY v.started_key DESC, v.id LIMIT ?")
         with self.db.snapshot() as conn:
+            where: list[str] = []
+            args: list[Any] = []
+            complete = self._name_filter(conn, name or "", where, args)
+            number = (chart_number or "").strip()
+            if number:
+                where.append("v.patient_id IN (SELECT id FROM patients WHERE "
+                             "(chart_number >= ? AND chart_number < ?) OR "
+                             "(chart_number >= ? AND chart_number < ?))")
+                args += [number, number + searchkey.PREFIX_END,
+                         number.upper(), number.upper() + searchkey.PREFIX_END]
+            if since is not None:
+                where.append("v.started_key >= ?")
+                args.append(started_key(since))
+            if until is not None:
+                where.append("v.started_key < ?")
+                args.append(started_key(until))
+            source, matched, mark_args = "visits v", "NULL", []
+            if muscle or side:
+                # The marks_muscle index (schema v3) yields the matching visits and their
+                # needles in one range; the visits are then fetched by id.
+                mark_where = []
+                for column, value in (("muscle", muscle), ("side", side), ("kind", kind)):
+                    if value:
+                        mark_where.append(f"m.{column} = ?")
+                        mark_args.append(value)
+                amount = _NEEDLES if kind == "needle_site" else "1"
+                source = (f"(SELECT m.visit_id, sum({amount}) AS needles FROM marks m "
+                          f"WHERE {' AND '.join(mark_where)} GROUP BY m.visit_id) h "
+                          "JOIN visits v ON v.id = h.visit_id")
+                matched = "h.needles"
+            sql = ("SELECT v.id, v.patient_id, p.family_name, p.given_names, p.chart_number, "
+                   f"v.started_at, v.clinician, v.status, v.nprs_before, v.nprs_after, "
+                   f"{matched} FROM {source} JOIN patients p ON p.id = v.patient_id"
+                   + (f" WHERE {' AND '.join(where)}" if where else "")
+                   + " ORDER BY v.started_key DESC, v.id LIMIT ?")
             rows = conn.execute(sql, (*mark_args, *args, limit)).fetchall()
-        return [VisitHitRow(
+        return VisitSearchRows(complete=complete, rows=[VisitHitRow(
             visit_id=r[0], patient_id=r[1], patient_name=display_name(r[2], r[3]),
             chart_number=r[4], started_at=datetime.fromisoformat(r[5]), clinician=r[6],
             status=VisitStatus(r[7]), nprs_before=r[8], nprs_after=r[9],
-            matched_needles=None if r[10] is None else int(r[10])) for r in rows]
+            matched_needles=None if r[10] is None else int(r[10])) for r in rows])
+
+    def _name_filter(self, conn: sqlite3.Connection, name: str, where: list[str],
+                     args: list[Any]) -> bool:
+        """Add the patient-name condition; False if the name matched more than
+        NAME_PATIENT_CAP patients (only the first of them, in word then name order, are
+        searched)."""
+        tokens = sorted(set(searchkey.query_tokens(name)))
+        if not tokens:
+            return True
+        # As the patient search: the token with the fewest matching terms drives, capped
+        # so a one-letter prefix costs a bounded index range rather than every patient;
+        # the other tokens are checked per patient.
+        counts = {t: self._term_matches(conn, t) for t in tokens}
+        driver = min(tokens, key=counts.__getitem__)
+        others = [t for t in tokens if t != driver]
+        checks = "".join(" AND EXISTS (SELECT 1 FROM patient_terms x WHERE x.patient_id = "
+                         "t.patient_id AND x.term >= ? AND x.term < ?)" for _ in others)
+        where.append("v.patient_id IN (SELECT t.patient_id FROM patient_terms t "
+                     f"WHERE t.term >= ? AND t.term < ?{checks} LIMIT ?)")
+        args += [b for t in [driver, *others] for b in (t, t + searchkey.PREFIX_END)]
+        args.append(NAME_PATIENT_CAP)
+        return counts[driver] <= NAME_PATIENT_CAP
+
+    @staticmethod
+    def _term_matches(conn: sqlite3.Connection, token: str) -> int:
+        """Patients' name/chart-number terms starting with ``token``, counted up to
+        NAME_PATIENT_CAP + 1."""
+        return int(conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM patient_terms WHERE term >= ? AND "
+            "term < ? LIMIT ?)", (token, token + searchkey.PREFIX_END, NAME_PATIENT_CAP + 1)
+        ).fetchone()[0])
