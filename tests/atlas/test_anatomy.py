@@ -76,9 +76,10 @@ def test_hand_proportions(atlas: Atlas) -> None:
         top = min(y for _, y in sil)  # middle fingertip
         bottom = max(y for _, y in sil)  # wrist cut
         thumb_tip = min(sil, key=lambda p: p[0])  # the thumb points outward
-        # palm (wrist to finger creases) about as long as the middle finger
-        palm = (bottom - top) * 0.5
-        assert 0.4 < palm / (bottom - top) < 0.6
+        # palm about as long as the middle finger: the finger webs lie near half-way
+        webs = [y for x, y in sil if top + 50 < y < bottom - 150
+                and thumb_tip[0] + 77 < x < view.midline_x - 70]
+        assert 0.4 < (bottom - max(webs)) / (bottom - top) < 0.65
         assert thumb_tip[1] < bottom - 0.45 * (bottom - top), "thumb tip beside the index"
         assert thumb_tip[1] > top + 0.3 * (bottom - top)
     # thenar on the thumb side, hypothenar on the ulnar border (laterality unchanged)
