@@ -243,3 +243,13 @@ def test_catalogue_schema() -> None:
         assert {"id", "name", "segment", "hazards", "caution", "referral"} <= set(m)
     for r in data["regions"]:
         assert {"id", "view", "muscle", "side", "layer"} <= set(r)
+
+
+def test_prepare_hit_testing_builds_the_index_ahead_of_the_first_query():
+    from bodymap.atlas import load_atlas
+
+    atlas = load_atlas()
+    atlas.prepare_hit_testing("hand_palmar")
+    assert "hand_palmar" in atlas._index
+    region = next(r for r in atlas.regions_in("hand_palmar"))
+    assert atlas.region_at("hand_palmar", *region.anchor) is not None

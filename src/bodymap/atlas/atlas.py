@@ -209,6 +209,12 @@ class Atlas:
         """Regions of one view in draw order (bottom first)."""
         return list(self._by_view[view_id])
 
+    def prepare_hit_testing(self, view_id: str) -> None:
+        """Build the view's hit-test index now (tens of ms) rather than on the first
+        hover or click in it; a no-op once built."""
+        if view_id not in self._index:
+            self._build_index(view_id)
+
     def region_at(self, view_id: str, x: float, y: float) -> Region | None:
         """The topmost region at view coordinates (x, y), or None (outside every muscle)."""
         index = self._index.get(view_id)

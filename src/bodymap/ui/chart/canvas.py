@@ -9,7 +9,7 @@ ToolController pushes commands).
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -44,6 +44,9 @@ from bodymap.ui.chart.tools import ToolController
 from bodymap.ui.document import VisitDocument
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 40.0
+
+
+WARM_UP_MS = 200
 
 
 class ChartScene(QGraphicsScene):
@@ -118,6 +121,9 @@ class ChartCanvas(QGraphicsView):
         self.view_id = view_id
         self.setScene(self.scene_for(view_id))
         self.fit_to_window()
+        # Build the view's hit-test index (~40 ms) once the chart is on screen and idle,
+        # so neither the first paint nor the first hover or click waits for it.
+        QTimer.singleShot(WARM_UP_MS, lambda v=view_id: self.atlas.prepare_hit_testing(v))
 
     def _state(self, mark: Mark) -> dict[str, bool]:
         return {"caution": bool(checks.hazards_of(mark, self.atlas)),
