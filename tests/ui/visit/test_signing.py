@@ -184,3 +184,19 @@ def test_audit_trail_lists_edits_signature_and_addenda(qtbot, monkeypatch, windo
     assert all(r[1] == "Test Clinician, PT" for r in rows)  # the records' user
     assert dialog.table.item(0, 3).toolTip() != ""
     assert window.audit_action.isEnabled()
+
+
+def test_audit_descriptions_read_as_english():
+    from datetime import datetime, timezone
+
+    from bodymap.storage import AuditEntry
+    from bodymap.ui.visit.audit_view import describe_change
+
+    def entry(action: str) -> AuditEntry:
+        return AuditEntry(seq=1, at=datetime.now(timezone.utc), who="PT", action=action,
+                          entity_type="visit", entity_id="x", patient_id=None, visit_id=None,
+                          before=None, after=None, prev_hash="", hash="")
+
+    assert describe_change(entry("import")) == "visit imported"
+    assert describe_change(entry("delete")) == "visit deleted"
+    assert describe_change(entry("create")) == "visit created"

@@ -29,6 +29,10 @@ def _short(value: Any) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
 
 
+PAST_TENSE = {"create": "created", "update": "updated", "delete": "deleted",
+              "sign": "signed", "import": "imported", "addendum": "amended"}
+
+
 def describe_change(entry: AuditEntry) -> str:
     """What an audit entry changed, one field per line ("plan: 'a' → 'b'")."""
     before, after = entry.before or {}, entry.after or {}
@@ -50,8 +54,8 @@ def describe_change(entry: AuditEntry) -> str:
         side = f" ({data['side']})" if data.get("side") else ""
         return f"{str(data.get('kind', 'mark')).replace('_', ' ')} on " \
                f"{where.replace('_', ' ')}{side}"
-    return f"{entry.entity_type} {entry.action}d" if entry.action != "create" else \
-        f"{entry.entity_type} created"
+    done = PAST_TENSE.get(entry.action, entry.action)
+    return f"{entry.entity_type} {done}"
 
 
 class AuditTrailDialog(QDialog):
