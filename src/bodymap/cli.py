@@ -44,12 +44,18 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"patients:  {records.patient_count():,}")
                 return 0
             if verb == "verify":
+                damage = records.db.integrity_problems()
                 result = records.verify_audit()
-                if result.ok:
+                if not damage and result.ok:
                     print(f"ok: database intact, audit trail of {result.checked:,} entries "
                           "verified")
                     return 0
-                print(f"PROBLEM: {result.problem}", file=sys.stderr)
+                for problem in damage:
+                    print(f"DATABASE DAMAGE: {problem}", file=sys.stderr)
+                if not result.ok:
+                    print(f"AUDIT TRAIL PROBLEM: {result.problem}", file=sys.stderr)
+                print("Keep this file as it is and restore the latest backup into a new data "
+                      "folder to compare (bodymap restore).", file=sys.stderr)
                 return 1
             if verb == "backup":
                 print(f"backup written: {records.backup_now()}")

@@ -66,3 +66,22 @@ def test_daily_backup_is_taken_while_the_app_stays_open(qapp, tmp_path):
         assert set(backups.glob("*.sqlite")) - before == taken
     finally:
         records.close()
+
+
+def test_verify_reports_a_tampered_audit_trail(tmp_path):
+    import sqlite3
+
+    data = tmp_path / "d"
+    assert run_app("--data-dir", str(data), "--demo", "--smoke-test",
+                   tmp_path=tmp_path).returncode == 0
+    conn = sqlite3.connect(data / "bodymap.sqlite")
+    triggers = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit'")]
+    for name in triggers:  # as someone editing the file outside bodymap would
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE audit SET who = 'someone else' WHERE seq = 3")
+    conn.commit()
+    conn.close()
+    proc = run_app("--data-dir", str(data), "verify", tmp_path=tmp_path)
+    assert proc.returncode == 1
+    assert "AUDIT TRAIL PROBLEM: Audit entry #3 was altered" in proc.stderr

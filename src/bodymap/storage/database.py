@@ -170,6 +170,13 @@ class Database:
             raise StorageError("The database is closed.", path=self.path)
         return self._conn
 
+    def integrity_problems(self, limit: int = 10) -> list[str]:
+        """SQLite's full integrity check of the file: [] when sound, else up to ``limit``
+        problems as SQLite words them."""
+        with self.snapshot() as conn:
+            rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+        return [] if rows == ["ok"] else rows
+
     # -- backups and closing ------------------------------------------------------------------
     def backup_now(self) -> Path:
         """Back up into DATA_DIR/backups now and rotate; returns the backup's path."""
