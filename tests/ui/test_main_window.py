@@ -178,3 +178,12 @@ def test_start_up_does_not_load_the_chart_editor_or_plots(tmp_path):
                                             "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
     assert proc.returncode == 0, proc.stderr
     assert "heavy: []" in proc.stdout
+
+
+def test_verify_records_reports_intact_records(qtbot, window, records, monkeypatch):
+    shown = []
+    monkeypatch.setattr("bodymap.ui.main_window.QMessageBox.information",
+                        lambda *args: shown.append(args[2]))
+    records.create_patient(chart_number="V-1", family_name="Verify")
+    window.verify_records()
+    assert shown and "database file is intact" in shown[0]

@@ -226,15 +226,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backup written: {path}", 8000)
 
     def verify_records(self) -> None:
+        damage = self.records.db.integrity_problems()
         result = self.records.verify_audit()
-        if result.ok:
+        if not damage and result.ok:
             QMessageBox.information(self, "Records verified",
-                                    f"The audit trail's {result.checked:,} entries are intact.")
-        else:
-            show_error(self, "Audit trail problem",
-                       f"{result.problem}\n\nThe records may have been altered outside "
-                       "bodymap. Keep this database as it is and restore the latest backup "
-                       "into a new data folder to compare.")
+                                    "The database file is intact and the audit trail's "
+                                    f"{result.checked:,} entries are unaltered.")
+            return
+        problems = [f"Database damage: {p}" for p in damage]
+        if not result.ok:
+            problems.append(f"{result.problem} The records may have been altered outside "
+                            "bodymap.")
+        show_error(self, "Records problem",
+                   "\n".join(problems) + "\n\nKeep this database as it is and restore the "
+                   "latest backup into a new data folder to compare.")
 
     def about(self) -> None:
         import bodymap
