@@ -127,7 +127,8 @@ class HeatMapCanvas(QWidget):
         font.setPixelSize(12)
         painter.setFont(font)
         painter.drawText(QRectF(rect.left(), top, rect.width(), 34),
-                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, "Needles\nper muscle")
+                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                         "Needles\nper muscle")
         bar = QRectF(rect.left(), top + 44, 22, min(260.0, rect.height() - 60))
         maximum = self.maximum
         if maximum == 0:
