@@ -17,6 +17,7 @@ from bodymap.ui.errors import show_error
 from bodymap.ui.patient_list import PatientListPanel
 from bodymap.ui.patient_panel import PatientPanel
 from bodymap.ui.print_actions import install_print_actions
+from bodymap.ui.review.actions import install_review_actions
 from bodymap.ui.visit.attention import NeedsAttentionPanel
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About bodymap", self.about, name="about"))
         install_print_actions(self)  # File ▸ Print/Export (ui/print_actions.py)
+        install_review_actions(self)  # Patient ▸ history, Edit ▸ Search (ui/review/actions.py)
 
     # -- slots ------------------------------------------------------------------------------
     def _show_patient(self, patient_id: str) -> None:
