@@ -58,6 +58,13 @@ def _date_axis_class(pg: Any) -> type:
     because pyqtgraph is imported only when the plots are built."""
 
     class DateAxis(pg.DateAxisItem):  # type: ignore[misc, name-defined]
+        def tickValues(self, minVal: float, maxVal: float,  # noqa: N802, N803
+                       size: float) -> list[tuple[float, list[float]]]:
+            # One level only: pyqtgraph labels month starts and days on two levels whose
+            # labels collide ("31 Jul" over "Aug 2026").
+            levels = super().tickValues(minVal, maxVal, size)
+            return levels[-1:] if levels else levels
+
         def tickStrings(self, values: list[float], scale: float,  # noqa: N802
                         spacing: float) -> list[str]:
             return [date_label(v, spacing) for v in values]
@@ -116,7 +123,7 @@ class ProgressPlots(QWidget):
         self.plots["extent"].setXLink(self.plots["nprs"])
         self.plots["needles"].setXLink(self.plots["nprs"])
         self.plots["nprs"].addLegend(offset=(-10, 10), labelTextColor="#222")
-        self.plots["nprs"].setYRange(0, 10.5, padding=0)
+        self.plots["nprs"].setYRange(-0.4, 10.6, padding=0)  # 0 and 10 ticks labelled
         self.plots["nprs"].getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
         self._layout.addWidget(self.graphics, 1)
         self._layout.addWidget(self.readout)
@@ -163,9 +170,10 @@ class ProgressPlots(QWidget):
         self.plots["needles"].addItem(bars)
         self.items["needles"] = bars
         extent_max = max((e.pain_extent or 0 for e in self.entries), default=0)
-        self.plots["extent"].setYRange(0, max(5.0, extent_max * 1.15), padding=0)
-        self.plots["needles"].setYRange(0, max(4, max((n for _, n in needles), default=0) + 1),
-                                        padding=0)
+        top = max(5.0, extent_max * 1.15)
+        self.plots["extent"].setYRange(-top * 0.04, top, padding=0)
+        top = max(4, max((n for _, n in needles), default=0) + 1)
+        self.plots["needles"].setYRange(-top * 0.04, top, padding=0)
         if self.entries:
             pad = max(width, 86400.0)
             self.plots["nprs"].setXRange(_ts(self.entries[0]) - pad,

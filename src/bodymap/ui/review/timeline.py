@@ -137,7 +137,7 @@ class TimelineView(QWidget):
         header = self.table.horizontalHeader()
         for col, width in enumerate((THUMB.width() + 16, 132, 190, 150, 140, 96, 72)):
             header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COLUMNS.index("Clinician"), QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
