@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About bodymap", self.about, name="about"))
         install_print_actions(self)  # File ▸ Print/Export (ui/print_actions.py)
-        install_review_actions(self)  # Patient ▸ history, Edit ▸ Search (ui/review/actions.py)
+        # Patient ▸ history, Edit ▸ Search (ui/review/actions.py)
+        self.review_actions = install_review_actions(self)
 
     # -- slots ------------------------------------------------------------------------------
     def _show_patient(self, patient_id: str) -> None:
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         window = self.visit_windows.pop(visit_id, None)
         if window is not None:
             window.deleteLater()
+            self.review_actions.visit_changed(window.doc.patient.id)
         self.patient_panel.refresh_visits()
         self.patients.refresh()
         self.attention.refresh()

@@ -51,3 +51,18 @@ def test_search_opens_a_visit_of_another_patient(qtbot, records, settings, cours
     assert window.patient_panel.patient.id == course.patient.id
     assert hit.visit_id in window.visit_windows
     window.visit_windows[hit.visit_id].close()
+
+
+def test_timeline_shows_a_visit_edited_while_it_was_open(qtbot, records, settings, course):
+    from bodymap.ui.commands import SetVisitFields
+
+    window = _window(qtbot, records, settings)
+    window.patient_panel.show_patient(course.patient)
+    review = window.review_actions.show_timeline()
+    draft = records.start_visit(course.patient.id)
+    window.open_visit(draft.id)
+    visit_window = window.visit_windows[draft.id]
+    visit_window.doc.push(SetVisitFields(visit_window.doc, nprs_before=8))
+    visit_window.close()  # saves; the main window refreshes what shows this patient
+    row = review.timeline.model.row_of(draft.id)
+    assert review.timeline.model.entry(row).nprs_before == 8

@@ -117,6 +117,14 @@ class ReviewActions:
         window.open_visit(visit_id)
 
 
+    def visit_changed(self, patient_id: str) -> None:
+        """A visit of ``patient_id`` was edited, signed or amended: an open review window
+        of that patient shows it again."""
+        review = self.review_windows.get(patient_id)
+        if review is not None:
+            review.refresh()
+
+
 def install_review_actions(window: MainWindow) -> ReviewActions:
     """Add the review actions to the window's menus (kept as ``window.review_actions``)."""
     actions = ReviewActions(window)

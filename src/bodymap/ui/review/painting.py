@@ -1,9 +1,8 @@
 """Painting a visit's chart read-only: the atlas diagram plus the stored marks, for
 timeline thumbnails, the compare views and the overlay.
 
-Marks are drawn with ``bodymap.render.marks.paint_mark`` (the same symbols as print and
-the chart editor) when that package is present; otherwise with simple distinct shapes
-(disc, diamond, square, hatched area) so a review screen never depends on it.
+Marks are drawn with ``bodymap.render.marks.paint_mark``, the same symbols as print and
+the chart editor.
 """
 
 from __future__ import annotations
@@ -12,16 +11,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 from bodymap.atlas import Atlas
-from bodymap.atlas.qt import polygon_path, svg_renderer
-from bodymap.model import Mark, NeedleSite, PainZone, TriggerPoint
+from bodymap.atlas.qt import svg_renderer
+from bodymap.model import Mark, PainZone
 
-try:  # the shared QPainter mark renderer (printing); optional for review
-    from bodymap.render.marks import paint_mark as _shared_paint_mark
-except ImportError:  # pragma: no cover - depends on the tree
-    _shared_paint_mark = None
+from bodymap.render.marks import paint_mark
 
 # Full-body views, the ones a thumbnail may show (details are too small to read there).
 FULL_VIEWS = ("posterior", "anterior", "left_lateral", "right_lateral")
@@ -45,29 +41,6 @@ def fit_rect(atlas: Atlas, view_id: str, target: QRectF) -> tuple[float, QPointF
                           target.y() + (target.height() - view.height * scale) / 2)
 
 
-def _fallback_mark(painter: QPainter, mark: Mark, scale: float, size: float) -> None:
-    if isinstance(mark, PainZone):
-        painter.setPen(QPen(QColor(200, 90, 0), 1.0 / scale))
-        painter.setBrush(QBrush(QColor(230, 110, 0, 110)))
-        painter.drawPath(polygon_path(mark.points))
-        return
-    x, y = mark.anchor
-    painter.translate(x, y)
-    painter.scale(1 / scale, 1 / scale)
-    r = size / 2
-    painter.setPen(QPen(QColor("white"), max(1.0, size * 0.15)))
-    if isinstance(mark, TriggerPoint):
-        painter.setBrush(QColor(198, 40, 40))
-        painter.drawEllipse(QPointF(0, 0), r, r)
-    elif isinstance(mark, NeedleSite):
-        painter.setBrush(QColor(21, 101, 192))
-        painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r),
-                                       QPointF(-r, 0)]))
-    else:
-        painter.setBrush(QColor(46, 125, 50))
-        painter.drawRect(QRectF(-r, -r, size, size))
-
-
 def paint_marks(painter: QPainter, marks: Sequence[Mark], view_id: str, scale: float, *,
                 unit: float = 1.0) -> None:
     """Draw the marks of ``view_id``; the painter is in that view's diagram units and
@@ -77,10 +50,7 @@ def paint_marks(painter: QPainter, marks: Sequence[Mark], view_id: str, scale: f
                      key=lambda m: not isinstance(m, PainZone))
     for mark in ordered:
         painter.save()
-        if _shared_paint_mark is not None:
-            _shared_paint_mark(painter, mark, scale, unit=unit)
-        else:
-            _fallback_mark(painter, mark, scale, 9.0 * unit)
+        paint_mark(painter, mark, scale, unit=unit)
         painter.restore()
 
 
