@@ -169,3 +169,61 @@ def test_a_file_where_the_folder_should_be(tmp_path: Path):
     with pytest.raises(ReadOnlyDirectoryError):
         Records.open(tmp_path / "data", user="x")
     assert (tmp_path / "data").read_text() == "oops"
+
+
+# -- the desktop app's way: quick_check on a thread beside the first paint --------------------
+def refused_in_background_unchanged(data_dir: Path) -> StorageError:
+    """With the check in the background, a damaged file must either be refused at open or
+    refuse every write and backup afterwards, and stay exactly as it was either way."""
+    db = data_dir / "bodymap.sqlite"
+    before = file_state(db)
+    backups_before = sorted((data_dir / "backups").glob("*"))
+    try:
+        records = Records.open(data_dir, user="x", check_in_background=True)
+    except CorruptDatabaseError as exc:
+        caught: StorageError = exc
+    else:
+        try:
+            with pytest.raises(CorruptDatabaseError) as write_refused:
+                records.create_patient(chart_number="NEW-1", family_name="Doe",
+                                       given_names="Jane")
+            with pytest.raises(CorruptDatabaseError):
+                records.db.backup_now()
+            caught = write_refused.value
+        finally:
+            records.close()  # takes no backup of a damaged file
+    assert file_state(db) == before
+    assert sorted((data_dir / "backups").glob("*")) == backups_before
+    assert "backup" in caught.user_message
+    return caught
+
+
+def test_background_check_finds_a_corrupt_page_before_anything_is_written(data_dir: Path):
+    db = make_database(data_dir, patients=40)
+    raw = bytearray(db.read_bytes())
+    page = int.from_bytes(raw[16:18], "big")
+    raw[3 * page:5 * page] = os.urandom(2 * page)
+    db.write_bytes(bytes(raw))
+    err = refused_in_background_unchanged(data_dir)
+    assert "damaged" in err.user_message
+
+
+def test_background_check_on_garbage_and_truncated_files(data_dir: Path, tmp_path: Path):
+    db = make_database(data_dir, patients=40)
+    raw = db.read_bytes()
+    db.write_bytes(raw[:100] + os.urandom(64 * 1024))
+    refused_in_background_unchanged(data_dir)
+    db.write_bytes(raw[: len(raw) // 2])
+    refused_in_background_unchanged(data_dir)
+
+
+def test_background_check_on_a_sound_file_lets_writes_through(data_dir: Path):
+    make_database(data_dir, patients=5)
+    with Records.open(data_dir, user="x", check_in_background=True) as records:
+        made = records.create_patient(chart_number="NEW-1", family_name="Doe",
+                                      given_names="Jane")
+        assert records.db.check_finished
+        records.db.check_result()  # passes
+    with Records.open(data_dir, user="x") as records:
+        assert records.get_patient(made.id).chart_number == "NEW-1"
+

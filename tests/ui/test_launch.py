@@ -40,6 +40,27 @@ def test_unusable_database_gets_a_message_not_a_traceback(tmp_path):
     assert (data / "bodymap.sqlite").read_bytes() == before
 
 
+def test_damaged_pages_found_after_the_first_paint_still_stop_the_app(tmp_path):
+    """The quick_check runs beside the first paint: a file whose header is sound but whose
+    pages are not must still end in the message, with the file and its backups unchanged."""
+    data = tmp_path / "d"
+    assert run_app("--data-dir", str(data), "--demo", "--smoke-test",
+                   tmp_path=tmp_path).returncode == 0
+    db = data / "bodymap.sqlite"
+    raw = bytearray(db.read_bytes())
+    page = int.from_bytes(raw[16:18], "big")
+    assert len(raw) > 8 * page
+    raw[3 * page:6 * page] = os.urandom(3 * page)
+    db.write_bytes(bytes(raw))
+    backups = sorted(p.name for p in (data / "backups").iterdir())
+    proc = run_app("--data-dir", str(data), "--smoke-test", tmp_path=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "damaged" in proc.stderr and "Restore the latest backup" in proc.stderr
+    assert db.read_bytes() == bytes(raw)
+    assert sorted(p.name for p in (data / "backups").iterdir()) == backups
+
+
 def test_cli_verbs(tmp_path):
     data = str(tmp_path / "d")
     assert run_app("--data-dir", data, "--demo", "--smoke-test", tmp_path=tmp_path).returncode == 0
@@ -85,3 +106,32 @@ def test_verify_reports_a_tampered_audit_trail(tmp_path):
     proc = run_app("--data-dir", str(data), "verify", tmp_path=tmp_path)
     assert proc.returncode == 1
     assert "AUDIT TRAIL PROBLEM: Audit entry #3 was altered" in proc.stderr
+
+
+def test_integrity_watch_reports_damage_found_after_the_window_is_up(qapp, qtbot, tmp_path,
+                                                                     capsys):
+    from bodymap.services.records import Records
+    from bodymap.storage import CorruptDatabaseError
+    from bodymap.ui.launch import _IntegrityWatch
+
+    data = tmp_path / "d"
+    with Records.open(data, user="PT") as records:
+        for i in range(60):
+            records.create_patient(chart_number=f"C-{i}", family_name="Doe",
+                                   given_names="Jane", notes="x" * 2000)
+    db = data / "bodymap.sqlite"
+    raw = bytearray(db.read_bytes())
+    page = int.from_bytes(raw[16:18], "big")
+    raw[4 * page:7 * page] = os.urandom(3 * page)
+    db.write_bytes(bytes(raw))
+    records = Records.open(data, user="PT", check_in_background=True)
+    try:
+        watch = _IntegrityWatch(records, smoke_test=True)
+        qtbot.waitUntil(lambda: watch.error is not None, timeout=10_000)
+        assert isinstance(watch.error, CorruptDatabaseError)
+        assert watch.verdict() is watch.error  # asked again (after exec): same, said once
+        assert capsys.readouterr().err.count("smoke-test failed") == 1
+    finally:
+        records.close()
+    assert db.read_bytes() == bytes(raw)
+

@@ -53,11 +53,13 @@ class Records:
         self._audit = AuditLog(db)
 
     @classmethod
-    def open(cls, data_dir: Path, *, user: str, keep_backups: int = 10) -> Records:
+    def open(cls, data_dir: Path, *, user: str, keep_backups: int = 10,
+             check_in_background: bool = False) -> Records:
         """Open or create DATA_DIR/bodymap.sqlite; raises StorageError subclasses
-        (each with a ``user_message``) and leaves a bad file untouched."""
-        return cls(Database.open(Path(data_dir), user=user, keep_backups=keep_backups),
-                   user=user)
+        (each with a ``user_message``) and leaves a bad file untouched. See
+        :meth:`Database.open` for ``check_in_background``."""
+        return cls(Database.open(Path(data_dir), user=user, keep_backups=keep_backups,
+                                 check_in_background=check_in_background), user=user)
 
     def close(self) -> None:
         """Take the daily backup if none was taken today, then release the database."""

@@ -68,8 +68,40 @@ def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
-def inspect_existing(path: Path, *, check_writable: bool = True) -> int:
+def _quick_check(conn: sqlite3.Connection) -> list[str]:
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    return [] if problems == ["ok"] else problems
+
+
+def damaged(path: Path, problems: list[str]) -> CorruptDatabaseError:
+    """The error for a file whose quick_check found ``problems``."""
+    lines = [line.strip() for problem in problems for line in problem.splitlines()]
+    first = next((line for line in lines if line and not line.startswith("***")), "damaged")
+    return CorruptDatabaseError(
+        f"{path.name} is damaged ({first}). Restore the latest backup from the "
+        f"backups folder; {_UNCHANGED}.", path=path)
+
+
+def quick_check_problems(path: Path) -> list[str]:
+    """SQLite's quick_check of ``path`` through a read-only connection of its own (so it
+    may run on another thread): [] when sound, else up to five problems. A file SQLite
+    cannot even read counts as one problem."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+        try:
+            return _quick_check(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+
+
+def inspect_existing(path: Path, *, check_writable: bool = True,
+                     quick_check: bool = True) -> int:
     """Check an existing database file without changing it and return its schema version.
+
+    ``quick_check=False`` leaves out SQLite's quick_check, whose time grows with the file;
+    the caller must then run :func:`quick_check_problems` before writing.
 
     Raises NotADatabaseError (empty, truncated or foreign file), CorruptDatabaseError,
     NewerSchemaError, NotABodymapDatabaseError or ReadOnlyDatabaseError.
@@ -104,11 +136,10 @@ def inspect_existing(path: Path, *, check_writable: bool = True) -> int:
                 f"{name} was written by a newer bodymap (schema {version}; this version "
                 f"reads up to {LATEST_VERSION}). Install the newer version; {_UNCHANGED}.",
                 path=path, found=version, supported=LATEST_VERSION)
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        if problems != ["ok"]:
-            raise CorruptDatabaseError(
-                f"{name} is damaged ({problems[0]}). Restore the latest backup from the "
-                f"backups folder; {_UNCHANGED}.", path=path)
+        if quick_check:
+            problems = _quick_check(conn)
+            if problems:
+                raise damaged(path, problems)
         has_tables = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
     except sqlite3.DatabaseError as exc:

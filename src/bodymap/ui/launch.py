@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from bodymap.services.records import Records
 from bodymap.settings import Settings
@@ -31,7 +31,8 @@ def _backup_if_due(records: Records) -> None:
 
 
 class _FirstPaint(QObject):
-    """Quits the app once the watched window has painted (used by --smoke-test)."""
+    """Says so on stdout the moment the watched window first paints, then quits the app
+    (used by --smoke-test; the start-up benchmark times the process to that line)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
@@ -41,8 +42,50 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
+            print("bodymap first paint", flush=True)
             QTimer.singleShot(0, self.app.quit)
         return False
+
+
+def _cannot_open(exc: StorageError, *, smoke_test: bool, parent: QWidget | None = None
+                 ) -> None:
+    if smoke_test:  # no dialog nobody could see
+        print(f"bodymap smoke-test failed: {exc.user_message}", file=sys.stderr)
+    else:
+        show_error(parent, "bodymap cannot open the records", exc.user_message)
+
+
+class _IntegrityWatch(QObject):
+    """Waits for the background quick_check of the records; if the file is damaged, says so
+    (as opening a damaged file does) and quits. Nothing has been written by then: every
+    write waits for the check."""
+
+    def __init__(self, records: Records, *, smoke_test: bool) -> None:
+        super().__init__()  # no parent: asked for its verdict after the window is gone
+        self.records = records
+        self.smoke_test = smoke_test
+        self.error: StorageError | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(25)
+        self._poll.timeout.connect(self._poll_check)
+        self._poll.start()
+
+    def _poll_check(self) -> None:
+        if self.records.db.check_finished:
+            self.verdict()
+
+    def verdict(self) -> StorageError | None:
+        """The check's outcome, waiting for it if need be; reported once."""
+        if not self._poll.isActive():
+            return self.error
+        self._poll.stop()
+        try:
+            self.records.db.check_result()
+        except StorageError as exc:
+            self.error = exc
+            _cannot_open(exc, smoke_test=self.smoke_test, parent=QApplication.activeWindow())
+            QApplication.quit()
+        return self.error
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> int:
@@ -58,20 +101,22 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
         app.setWindowIcon(QIcon(str(icon)))
     settings = Settings()
     try:
-        records = Records.open(data_dir, user=settings.clinician)
+        # The file's quick_check runs beside the first paint; writes wait for it.
+        records = Records.open(data_dir, user=settings.clinician, check_in_background=True)
     except StorageError as exc:
-        if smoke_test:
-            print(f"bodymap smoke-test failed: {exc.user_message}", file=sys.stderr)
-        else:
-            show_error(None, "bodymap cannot open the records", exc.user_message)
+        _cannot_open(exc, smoke_test=smoke_test)
         settings.close()
         return 2
     try:
-        if demo:
-            from bodymap.services.demo import seed_demo
+        try:
+            if demo:
+                from bodymap.services.demo import seed_demo
 
-            seed_demo(records)
-        window = MainWindow(records, settings)
+                seed_demo(records)
+            window = MainWindow(records, settings)
+        except StorageError as exc:  # a read met a page the quick_check will call damaged
+            _cannot_open(exc, smoke_test=smoke_test)
+            return 2
         watcher = _FirstPaint(app)
         if smoke_test:
             window.installEventFilter(watcher)
@@ -83,6 +128,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
         backup_timer.setInterval(BACKUP_CHECK_MS)
         backup_timer.timeout.connect(lambda: _backup_if_due(records))
         backup_timer.start()
+        integrity = _IntegrityWatch(records, smoke_test=smoke_test)
         # Unexpected errors inside the event loop become a dialog and a log entry; outside
         # it (start-up, shutdown, --smoke-test) they stay ordinary tracebacks on stderr, so
         # a headless run can never hang on a dialog nobody can see.
@@ -93,6 +139,8 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
             rc = app.exec()
         finally:
             sys.excepthook = previous_hook
+        if integrity.verdict() is not None:  # damaged: said so (now, if it quit first)
+            return 2
         if smoke_test:
             if not watcher.painted:
                 print("bodymap smoke-test failed: the main window never painted",
