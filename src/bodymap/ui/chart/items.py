@@ -7,10 +7,20 @@ screen); pain zones are areas and scale with the body.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
@@ -34,25 +44,87 @@ def _renderer(svg: str) -> QSvgRenderer:
     return renderer
 
 
+class DiagramPixmaps:
+    """The diagrams as rendered for the screen, shared by every chart of the session.
+
+    Rendering a body view's SVG takes several milliseconds; a chart opened at the size and
+    zoom of one opened before (the usual case: visit after visit, fitted to the same
+    window) reuses that pixmap instead. Kept to a byte budget, least recently used first
+    out; a diagram zoomed so far that one pixmap would exceed ``MAX_ONE`` is not cached and
+    is painted as vectors instead.
+    """
+
+    MAX_ONE = 16 * 1024 * 1024  # bytes: about 2,000 x 2,000 device pixels
+    BUDGET = 48 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self._pixmaps: OrderedDict[tuple[str, int, int, float], QPixmap] = OrderedDict()
+        self._bytes = 0
+        self.renders = 0  # how many times an SVG was rendered into the cache
+
+    def get(self, svg: str, width: int, height: int, dpr: float) -> QPixmap | None:
+        if width <= 0 or height <= 0 or width * height * 4 > self.MAX_ONE:
+            return None
+        key = (svg, width, height, dpr)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(key)
+            return pixmap
+        pixmap = QPixmap(width, height)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                               | QPainter.RenderHint.SmoothPixmapTransform)
+        _renderer(svg).render(painter, QRectF(0, 0, width, height))
+        painter.end()
+        pixmap.setDevicePixelRatio(dpr)
+        self.renders += 1
+        self._pixmaps[key] = pixmap
+        self._bytes += width * height * 4
+        while self._bytes > self.BUDGET and len(self._pixmaps) > 1:
+            (_, w, h, _), _ = self._pixmaps.popitem(last=False)
+            self._bytes -= w * h * 4
+        return pixmap
+
+    def clear(self) -> None:
+        self._pixmaps.clear()
+        self._bytes = 0
+
+
+PIXMAPS = DiagramPixmaps()
+
+
 class DiagramItem(QGraphicsItem):
-    """The view's SVG, painted as vectors through QSvgRenderer. Device-coordinate caching
-    re-renders it at the current zoom and pixel ratio (crisp at any zoom) and only when the
-    zoom changes, so placing a mark does not re-render the whole diagram."""
+    """The view's SVG. Painted from a session-wide pixmap rendered at the current zoom and
+    pixel ratio (crisp at any zoom, rendered once per zoom level and shared between
+    charts), or as vectors when no pixmap fits the budget."""
 
     def __init__(self, atlas: Atlas, view_id: str) -> None:
         super().__init__()
         view = atlas.view(view_id)
         self._rect = QRectF(0, 0, view.width, view.height)
-        self._renderer = _renderer(view.svg)
+        self._svg = view.svg
         self.setZValue(Z_BACKGROUND)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        self._renderer.render(painter, self._rect)
+        transform = painter.worldTransform()
+        pixmap = None
+        if transform.type().value <= QTransform.TransformationType.TxScale.value:
+            target = transform.mapRect(self._rect)
+            dpr = painter.device().devicePixelRatio()
+            pixmap = PIXMAPS.get(self._svg, round(target.width() * dpr),
+                                 round(target.height() * dpr), dpr)
+        if pixmap is None:
+            _renderer(self._svg).render(painter, self._rect)
+            return
+        painter.save()
+        painter.resetTransform()  # pixel for pixel, on whole device pixels
+        painter.drawPixmap(QPointF(round(target.x()), round(target.y())), pixmap)
+        painter.restore()
 
 
 class MarkItem(QGraphicsItem):
