@@ -89,6 +89,7 @@ class DiagramPixmaps:
     def clear(self) -> None:
         self._pixmaps.clear()
         self._bytes = 0
+        self.renders = 0
 
 
 PIXMAPS = DiagramPixmaps()
