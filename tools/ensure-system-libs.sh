@@ -39,9 +39,12 @@ done
 if [ "$(id -u)" = 0 ]; then
     echo "bodymap ($mode): installing missing system packages:$missing"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
+    # Wait for another apt (a fresh machine's unattended upgrades, say) instead of failing.
+    wait_lock="-o DPkg::Lock::Timeout=600"
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing
+    apt-get $wait_lock update -qq
+    # shellcheck disable=SC2086
+    apt-get $wait_lock install -y -qq --no-install-recommends $missing
 else
     echo "bodymap ($mode): these system packages are missing:$missing" >&2
     echo "Install them with:" >&2
