@@ -122,6 +122,9 @@ def _print(records: Records, args: argparse.Namespace) -> int:
     pages = write_visit_pdf(records, patient, visits, args.output, page_size=args.page_size,
                             clinic_name=clinic)
     print(f"wrote {args.output}: {len(visits)} visit(s), {pages} page(s)")
+    if not clinic:
+        print("note: no clinic name in the page header; pass --clinic NAME or set it in the "
+              "app's Preferences", file=sys.stderr)
     return 0
 
 

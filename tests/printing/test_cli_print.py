@@ -40,9 +40,13 @@ def test_print_latest_all_and_one_visit_with_no_screen(tmp_path: Path):
         assert pdf_info(out)["Page size"].startswith("612 x 792")
         assert all("Chart no. ZA-1001" in p and "Northside" in p for p in pages)
         assert expected in " ".join(" ".join(pages).split())
-    assert "3 visit(s)" in bodymap("print", "--data-dir", str(data), "--patient", "ZA-1001",
-                                   "--visit", "all", "-o", str(tmp_path / "a.pdf"),
-                                   tmp_path=tmp_path).stdout
+    no_clinic = bodymap("print", "--data-dir", str(data), "--patient", "ZA-1001", "--visit",
+                        "all", "-o", str(tmp_path / "a.pdf"), tmp_path=tmp_path)
+    assert "3 visit(s)" in no_clinic.stdout
+    # no clinic name anywhere: the header slot stays blank on paper, the terminal says why
+    assert "no clinic name" in no_clinic.stderr and "--clinic" in no_clinic.stderr
+    assert not any("Preferences" in p or "not set" in p
+                   for p in pdf_pages_text(tmp_path / "a.pdf"))
 
 
 def test_print_refuses_unknown_patient_or_visit(tmp_path: Path):

@@ -78,3 +78,17 @@ def test_print_preview_renders_through_a_printer(window: MainWindow, records: Re
     actions._render(printer, patient, visit)
     pages = pdf_pages_text(tmp_path / "printed.pdf")
     assert pages and all(f"of {len(pages)}" in p and "ZA-1001" in p for p in pages)
+
+
+@needs_poppler
+def test_pdf_without_a_clinic_name_leaves_the_header_blank_and_says_so(
+        window: MainWindow, records: Records, tmp_path: Path, monkeypatch):
+    window.settings.set("clinic_name", "")
+    window.patient_panel.show_patient(make_patient(records, visits=1))
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "v.pdf")
+    window.print_actions.export_pdf()  # type: ignore[attr-defined]
+    pages = pdf_pages_text(tmp_path / "v.pdf")
+    assert pages and not any("Preferences" in p or "not set" in p for p in pages)
+    message = window.statusBar().currentMessage()
+    assert "PDF written" in message and "No clinic name" in message
+

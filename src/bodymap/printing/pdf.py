@@ -73,8 +73,9 @@ class _Frame:
         p.setPen(QColor("black"))
         left_al, right_al = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
         row = ts.pt(15)
-        self._text(p, QRectF(left, top, width * 0.6, row), self.clinic or "Clinic not set "
-                   "(Preferences ▸ Clinic name)", 9.5, left_al, bold=bool(self.clinic))
+        if self.clinic:  # unset: blank on paper (the app and the CLI say how to set it)
+            self._text(p, QRectF(left, top, width * 0.6, row), self.clinic, 9.5, left_al,
+                       bold=True)
         self._text(p, QRectF(left + width * 0.4, top, width * 0.6, row),
                    "Confidential medical record", 8, right_al)
         name_rect = QRectF(left, top + row, width * 0.68, ts.pt(17))

@@ -89,6 +89,16 @@ class PrintActions:
                           printed_by=self.records.user)
         except OSError as exc:
             show_error(self.window, "Printing failed", str(exc))
+            return
+        self._hint_clinic_name()
+
+    def _hint_clinic_name(self, done: str = "") -> None:
+        """Say so if the page header went out without a clinic name."""
+        hint = "" if self._clinic() else \
+            "No clinic name in the page header: set it in Edit ▸ Preferences."
+        message = " — ".join(part for part in (done, hint) if part)
+        if message:
+            self.window.statusBar().showMessage(message, 10_000)
 
     def print_visit(self) -> None:
         patient = self._patient()
@@ -130,7 +140,7 @@ class PrintActions:
             except OSError as exc:
                 show_error(self.window, "The PDF could not be written", str(exc))
                 return
-            self.window.statusBar().showMessage(f"PDF written ({pages} pages): {path}", 8000)
+            self._hint_clinic_name(f"PDF written ({pages} pages): {path}")
 
     # -- files ------------------------------------------------------------------------------
     def export_json(self) -> None:
