@@ -60,3 +60,12 @@ def test_real_atlas_silhouette_is_measured_exactly_enough():
     sil = atlas.silhouette("anterior")
     # the outline covering itself is 100 % within the integration error
     assert covered_area([sil], sil) == pytest.approx(polygon_area(sil), rel=2e-3)
+
+
+def test_a_tiny_drawn_zone_is_not_shown_as_zero():
+    from bodymap.services.pain_extent import format_extent
+
+    assert format_extent(0.03) == "<0.1 %"
+    assert format_extent(0.0) == "0.0 %"
+    assert format_extent(0.05) == "0.1 %"
+    assert format_extent(12.345) == "12.3 %"

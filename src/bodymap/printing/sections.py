@@ -19,6 +19,7 @@ from bodymap.model import (
 from bodymap.printing.chart_page import chart_pieces, hazard_mark_ids
 from bodymap.printing.layout import Piece, Typeset, spacer
 from bodymap.services.chart_checks import visit_pain_extent
+from bodymap.services.pain_extent import format_extent
 from bodymap.printing.tables import (
     Column,
     boxed,
@@ -132,8 +133,8 @@ def _facts(patient: Patient, visit: Visit, atlas: Atlas) -> list[tuple[str, str]
         # stored by the editor; a record charted elsewhere (an import) may lack it
         extent = visit_pain_extent(visit, atlas)
     if extent:
-        parts = [f"{k} {v:.1f} %" for k, v in extent.items() if k != "total"]
-        pain = f"total {extent.get('total', 0.0):.1f} % of the body outline"
+        parts = [f"{k} {format_extent(v)}" for k, v in extent.items() if k != "total"]
+        pain = f"total {format_extent(extent.get('total', 0.0))} of the body outline"
         pain += f" ({', '.join(parts)})" if parts else ""
     else:
         pain = "no pain zones drawn"

@@ -146,3 +146,10 @@ def pain_extent(zones_by_view: Mapping[str, Sequence[Polygon]],
     pain_total = sum(covered.get(v, 0.0) for v in total_views if v in outlines)
     result[TOTAL_KEY] = round(min(100.0, 100.0 * pain_total / body_total), 2) if body_total else 0.0
     return result
+
+
+def format_extent(percent: float) -> str:
+    """A pain extent as printed and shown: one decimal, but a drawn zone too small for
+    that reads "<0.1 %" rather than a "0.0 %" that would deny it exists."""
+    return "<0.1 %" if 0 < percent < 0.05 else f"{percent:.1f} %"
+

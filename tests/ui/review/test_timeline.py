@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from bodymap.model import VisitStatus
+from bodymap.services.pain_extent import format_extent
 from bodymap.ui.review.timeline import COLUMNS, TimelineView
 
 
@@ -25,7 +26,7 @@ def test_timeline_shows_every_visit_newest_first_with_stored_figures(qtbot, reco
         assert _cell(view, row, "NPRS before → after") == \
             f"{stored.nprs_before} → {stored.nprs_after}"
         assert _cell(view, row, "Needles") == str(stored.needles_used)
-        assert _cell(view, row, "Pain extent") == f"{stored.pain_extent['total']:.1f} %"
+        assert _cell(view, row, "Pain extent") == format_extent(stored.pain_extent['total'])
         assert _cell(view, row, "Clinician") == "Anna Berg, PT"
     assert [e.status for e in view.entries()][-1] is VisitStatus.SIGNED
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from bodymap.atlas import Atlas
 from bodymap.model import PainQuality
-from bodymap.services.pain_extent import TOTAL_KEY
+from bodymap.services.pain_extent import TOTAL_KEY, format_extent
 from bodymap.ui.chart import style
 
 
@@ -89,6 +89,6 @@ class Legend(QGroupBox):
         parts = []
         for view in self.atlas.views:
             if view.id in extent:
-                parts.append(f"{view.title.split(' (')[0]} {extent[view.id]:.1f} %")
-        parts.append(f"total {extent.get(TOTAL_KEY, 0.0):.1f} %")
+                parts.append(f"{view.title.split(' (')[0]} {format_extent(extent[view.id])}")
+        parts.append(f"total {format_extent(extent.get(TOTAL_KEY, 0.0))}")
         self.extent.setText("Pain extent: " + ", ".join(parts))

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from bodymap.services.pain_extent import format_extent
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
 
@@ -34,7 +35,7 @@ def describe(entry: TimelineEntry) -> str:
     """One visit's values as the hover read-out shows them."""
     nprs = (f"NPRS {'–' if entry.nprs_before is None else entry.nprs_before} → "
             f"{'–' if entry.nprs_after is None else entry.nprs_after}")
-    extent = "–" if entry.pain_extent is None else f"{entry.pain_extent:.1f} %"
+    extent = "–" if entry.pain_extent is None else format_extent(entry.pain_extent)
     return (f"{entry.started_at.astimezone():%Y-%m-%d}: {nprs}; pain extent {extent}; "
             f"{entry.needles} needles{'' if entry.signed else ' (draft)'}")
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from bodymap.atlas import Atlas, load_atlas
+from bodymap.services.pain_extent import format_extent
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
 from bodymap.storage import StorageError
@@ -88,7 +89,7 @@ class TimelineModel(QAbstractTableModel):
             status = "Signed" if e.signed else "Draft"
             if e.addendum_count:
                 status += f" + {e.addendum_count} addend{'um' if e.addendum_count == 1 else 'a'}"
-            extent = "–" if e.pain_extent is None else f"{e.pain_extent:.1f} %"
+            extent = "–" if e.pain_extent is None else format_extent(e.pain_extent)
             return (None, f"{e.started_at.astimezone():%Y-%m-%d %H:%M}", e.clinician, status,
                     f"{_dash(e.nprs_before)} → {_dash(e.nprs_after)}", extent,
                     str(e.needles))[col]
