@@ -135,3 +135,18 @@ def test_integrity_watch_reports_damage_found_after_the_window_is_up(qapp, qtbot
         records.close()
     assert db.read_bytes() == bytes(raw)
 
+
+
+def test_warm_up_loads_the_visit_window_code_and_the_atlas(qapp):
+    """Scheduled a second after the first paint, so the first visit opened does not wait
+    for them; start-up itself still loads neither (see test_main_window)."""
+    import sys
+
+    from bodymap.atlas import load_atlas
+    from bodymap.ui.launch import warm_up
+
+    warm_up(0)
+    assert "bodymap.ui.visit.window" in sys.modules
+    assert "bodymap.ui.chart.editor" in sys.modules
+    warm_up(1)
+    assert load_atlas.cache_info().currsize == 1
