@@ -86,3 +86,38 @@ def test_importing_the_ui_and_starting_the_main_window_does_not_import_pyqtgraph
                                             "XDG_STATE_HOME": str(tmp_path / "state")})
     assert proc.returncode == 0, proc.stderr
     assert "loaded: False" in proc.stdout and "after show: True" in proc.stdout
+
+
+def test_date_ticks_fit_the_width_and_keep_month_boundaries():
+    from datetime import date, datetime, time
+
+    from bodymap.ui.review.plots import date_label, date_ticks
+
+    def at(y: int, m: int, d: int) -> float:
+        return datetime.combine(date(y, m, d), time()).timestamp()
+
+    # four weeks across a month end, 1,200 px: every other day, 1 Dec not skipped
+    spacing, ticks = date_ticks(at(2026, 11, 9), at(2026, 12, 5), 1200)
+    assert spacing == 2 * 86400 and len(ticks) <= 1200 // 72
+    days = [datetime.fromtimestamp(t).date() for t in ticks]
+    assert all((b - a).days == 2 for a, b in zip(days, days[1:]))
+    labels = [date_label(t, spacing) for t in ticks]
+    assert len(set(labels)) == len(labels)
+    # the same four weeks, 2,400 px: every day
+    spacing, ticks = date_ticks(at(2026, 11, 9), at(2026, 12, 5), 2400)
+    assert spacing == 86400 and date_label(at(2026, 12, 1), spacing) in \
+        [date_label(t, spacing) for t in ticks]
+    # three months, 1,000 px: Mondays (600 px would take fortnights)
+    spacing, ticks = date_ticks(at(2026, 1, 1), at(2026, 4, 1), 1000)
+    assert spacing == 7 * 86400
+    assert {datetime.fromtimestamp(t).weekday() for t in ticks} == {0}
+    # two years, 700 px: quarter starts labelled by month and year
+    spacing, ticks = date_ticks(at(2025, 1, 15), at(2027, 1, 15), 700)
+    starts = [datetime.fromtimestamp(t).date() for t in ticks]
+    assert all(d.day == 1 and d.month in (1, 4, 7, 10) for d in starts)
+    assert date_label(ticks[0], spacing) == "Apr 2025"
+    # ten years in 300 px: years; nothing, not a crash, for an empty or reversed range
+    spacing, ticks = date_ticks(at(2016, 6, 1), at(2026, 6, 1), 300)
+    assert all(datetime.fromtimestamp(t).timetuple()[1:3] == (1, 1) for t in ticks)
+    assert 0 < len(ticks) <= 300 // 72
+    assert date_ticks(at(2026, 1, 2), at(2026, 1, 1), 500)[1] == []

@@ -8,7 +8,8 @@ and in the read-out line under the plots.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -54,17 +55,66 @@ def date_label(seconds: float, spacing: float) -> str:
     return f"{moment.day} {moment:%b %H:%M}"
 
 
-def _date_axis_class(pg: Any) -> type:
-    """pyqtgraph's date axis (its tick placement) with :func:`date_label` labels; made here
-    because pyqtgraph is imported only when the plots are built."""
+_DAY_STEPS = (1, 2, 7, 14)
+_MONTH_STEPS = (1, 2, 3, 6, 12)
+DAY = 86400.0
 
-    class DateAxis(pg.DateAxisItem):  # type: ignore[misc, name-defined]
+
+def _midnight(day: date) -> float:
+    return datetime.combine(day, dt_time()).timestamp()  # local midnight
+
+
+def date_ticks(lo: float, hi: float, width_px: float, min_gap_px: float = 72.0
+               ) -> tuple[float, list[float]]:
+    """Tick positions (epoch seconds at local midnights) for a date axis ``width_px`` wide
+    showing ``lo`` to ``hi``, and their nominal spacing in seconds: every day, 2 days, week
+    (Mondays) or fortnight, else month starts every 1, 2, 3, 6 or 12 months, else years;
+    the finest step whose labels stay ``min_gap_px`` apart. One level, so no two labels
+    overlap and no day is skipped at a month boundary."""
+    if not hi > lo or width_px <= 0:
+        return DAY, []
+    fits = max(1, int(width_px // min_gap_px))
+    try:
+        first, last = date.fromtimestamp(lo), date.fromtimestamp(hi)
+    except (OverflowError, OSError, ValueError):
+        return DAY, []
+    span_days = (hi - lo) / DAY
+
+    def inside(days: list[date]) -> list[float]:
+        return [t for t in map(_midnight, days) if lo <= t <= hi]
+
+    for step in _DAY_STEPS:
+        if span_days / step <= fits:
+            offset = (-first.weekday()) % 7 if step == 7 else (-first.toordinal()) % step
+            day, days = first + timedelta(days=offset), []
+            while day <= last:
+                days.append(day)
+                day += timedelta(days=step)
+            return step * DAY, inside(days)
+    for months in _MONTH_STEPS:
+        if span_days / (30.44 * months) <= fits:
+            index = first.year * 12 + first.month - 1
+            index += (-index) % months  # January-aligned: Jan, Apr, Jul, Oct for quarters
+            days = []
+            while (day := date(index // 12, index % 12 + 1, 1)) <= last:
+                days.append(day)
+                index += months
+            return months * 30.44 * DAY, inside(days)
+    years = -(-int(span_days / 365.25) // fits) or 1
+    year = first.year + (-first.year) % years
+    return years * 365.25 * DAY, inside([date(y, 1, 1) for y in range(year, last.year + 1,
+                                                                        years)])
+
+
+def _date_axis_class(pg: Any) -> type:
+    """A pyqtgraph axis with :func:`date_ticks` placement and :func:`date_label` labels;
+    made here because pyqtgraph is imported only when the plots are built."""
+
+    class DateAxis(pg.AxisItem):  # type: ignore[misc, name-defined]
         def tickValues(self, minVal: float, maxVal: float,  # noqa: N802, N803
                        size: float) -> list[tuple[float, list[float]]]:
-            # One level only: pyqtgraph labels month starts and days on two levels whose
-            # labels collide ("31 Jul" over "Aug 2026").
-            levels = super().tickValues(minVal, maxVal, size)
-            return levels[-1:] if levels else levels
+            spacing, values = date_ticks(minVal, maxVal, size)
+            return [(spacing, values)]
 
         def tickStrings(self, values: list[float], scale: float,  # noqa: N802
                         spacing: float) -> list[str]:
