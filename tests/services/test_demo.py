@@ -5,6 +5,7 @@ from __future__ import annotations
 from bodymap.model import NeedleSite, PainZone, Precaution, VisitStatus
 from bodymap.services.demo import seed_demo
 from bodymap.services.records import Records
+from bodymap.services.review import timeline
 
 
 def test_demo_patients_are_marked_and_realistic(records: Records):
@@ -26,6 +27,7 @@ def test_demo_visits_are_consistent_records(records: Records):
     for patient in seed_demo(records):
         summaries = records.list_visits(patient.id)
         assert 1 <= len(summaries) <= 4
+        shown = {e.id: e.pain_extent for e in timeline(records, patient.id)}
         for s in summaries:
             visit = records.open_visit(s.id)
             statuses.append(visit.status)
@@ -41,6 +43,9 @@ def test_demo_visits_are_consistent_records(records: Records):
                     assert m.region_id.split(".") == [m.view, m.muscle, m.side]  # type: ignore[union-attr]
                 x, y = m.anchor
                 assert 0 <= x <= 600 and 0 <= y <= 1100
+            if any(isinstance(m, PainZone) for m in visit.marks):  # as the editor stores it
+                assert visit.pain_extent["total"] > 0
+                assert shown[visit.id] == visit.pain_extent["total"]  # in the timeline
             if visit.signed:
                 assert visit.signed_at >= visit.started_at  # type: ignore[operator]
     assert statuses.count(VisitStatus.DRAFT) == 1 and VisitStatus.SIGNED in statuses

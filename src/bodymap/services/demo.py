@@ -22,6 +22,7 @@ from bodymap.model import (
     add_mark,
     set_visit_fields,
 )
+from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.services.records import Records
 
 DEMO_NOTE = "Demo patient: not a real person. Safe to delete."
@@ -244,6 +245,9 @@ def seed_demo(records: Records) -> list[Patient]:
                              objective=vp.soap[1], assessment=vp.soap[2], plan=vp.soap[3],
                              instructions=INSTRUCTIONS, adverse_events=vp.adverse,
                              adverse_event_notes=vp.adverse_note)
+            # Derived from the zones as the chart editor stores it, so the timeline and
+            # plots show the demo's pain extent rather than "–".
+            visit.pain_extent = visit_pain_extent(visit, atlas)
             records.save_visit(visit)
             if vp.sign:
                 # Demo history is signed when the visit ended, not at seeding time; the
