@@ -200,3 +200,26 @@ def test_audit_descriptions_read_as_english():
     assert describe_change(entry("import")) == "visit imported"
     assert describe_change(entry("delete")) == "visit deleted"
     assert describe_change(entry("create")) == "visit created"
+
+
+def test_signing_waits_for_entries_the_form_refused(qtbot, monkeypatch, records, window):
+    """A refused entry (NPRS 12, an emptied clinician) is on screen but not in the record:
+    signing now would sign something other than what the clinician sees."""
+    import bodymap.ui.visit.window as window_module
+
+    fill_unreconciled(qtbot, window)
+    qtbot.keyClicks(window.form.outcomes.nprs_before.edit, "12")
+    errors: list[str] = []
+    monkeypatch.setattr(window_module, "show_error",
+                        lambda parent, title, text: errors.append(text))
+    seen: list[SignDialog] = []
+    answer_sign_dialog(monkeypatch, {SignRequirement.NEEDLE_COUNT: REASON}, seen)
+    window.sign_action.trigger()
+    assert not seen and not window.doc.visit.signed
+    assert "NPRS before" in errors[-1] and "0-10" in errors[-1]
+    nprs = window.form.outcomes.nprs_before.edit
+    nprs.selectAll()
+    qtbot.keyClicks(nprs, "6")
+    window.sign_action.trigger()
+    assert seen and window.doc.visit.signed
+    assert records.open_visit(window.doc.visit.id).nprs_before == 6

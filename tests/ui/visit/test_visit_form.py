@@ -96,9 +96,13 @@ def test_precaution_warning_is_shown_in_the_visit_window(window):
 
 def test_impossible_values_are_refused_inline_and_never_pushed(qtbot, window):
     nprs = window.form.outcomes.nprs_before
-    qtbot.keyClicks(nprs.edit, "11")
+    qtbot.keyClicks(nprs.edit, "12")
     assert nprs.error.isVisible() and "0-10" in nprs.error.text()
-    assert window.doc.visit.nprs_before == 1  # "1" was a fine value on the way to "11"
+    assert "Not saved" in nprs.error.text()
+    # not the "1" typed on the way to "12": the record must never hold a number the
+    # screen does not show
+    assert window.doc.visit.nprs_before is None
+    assert window.binder.problems() == [f"NPRS before: {nprs.error.text()}"]
     nprs.edit.selectAll()
     qtbot.keyClick(nprs.edit, "\b")
     assert window.doc.visit.nprs_before is None  # clearing is "not recorded"

@@ -43,6 +43,11 @@ class Binding:
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setEnabled(not read_only)
 
+    def problem(self) -> str | None:
+        """What the widget shows that the record does not hold (an entry refused as
+        impossible), or None."""
+        return None
+
 
 class VisitBinder(QObject):
     """Routes widget edits to the document and document changes back to the widgets."""
@@ -91,6 +96,10 @@ class VisitBinder(QObject):
         for b in self.bindings:
             b.refresh(self.doc.visit)
 
+    def problems(self) -> list[str]:
+        """Entries on screen that were refused and so are not in the record."""
+        return [p for b in self.bindings if (p := b.problem()) is not None]
+
     def _changed(self, changes: Changes) -> None:
         every = "*" in changes.fields
         for b in self.bindings:
@@ -136,18 +145,26 @@ class LineBinding(Binding):
     def __init__(self, binder: VisitBinder, field: str, editor: QLineEdit,
                  error: QLabel) -> None:
         self.binder, self.field, self.widget, self.error = binder, field, editor, error
+        self._problem: str | None = None
         editor.textEdited.connect(self._edited)
 
     def _edited(self, text: str) -> None:
         message = self.binder.push(self, **{self.field: text})
+        # A refused entry (an emptied required field) leaves the record's value in place;
+        # the form then shows what the record does not hold, and signing waits for it.
+        self._problem = message
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+
+    def problem(self) -> str | None:
+        return self._problem
 
     def refresh(self, visit: Visit) -> None:
         value = getattr(visit, self.field)
         if self.widget.text() != value:  # type: ignore[attr-defined]
             self.widget.setText(value)  # type: ignore[attr-defined]
         self.error.hide()
+        self._problem = None
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setReadOnly(read_only)  # type: ignore[attr-defined]
@@ -179,24 +196,37 @@ class IntBinding(Binding):
     def __init__(self, binder: VisitBinder, field: str, widget: IntField,
                  label: str) -> None:
         self.binder, self.field, self.widget, self.label = binder, field, widget, label
+        self._problem: str | None = None
         widget.edit.textEdited.connect(self._edited)
 
     def _edited(self, text: str) -> None:
+        """Saved as typed, keystroke by keystroke. An impossible entry ("12" for NPRS,
+        "x") is not saved, and neither is what was typed on the way to it: the field
+        then records nothing (not the "1" typed before the "2") until corrected, and
+        says so."""
         text = text.strip()
         message: str | None
         if not text:
             message = self.binder.push(self, **{self.field: None})
-        elif not text.isdigit():
-            message = f"{self.label} must be a whole number"
         else:
-            message = self.binder.push(self, **{self.field: int(text)})
+            message = f"{self.label} must be a whole number" if not text.isdigit() else \
+                self.binder.push(self, **{self.field: int(text)})
+            if message is not None:
+                refused = self.binder.push(self, **{self.field: None})
+                message = refused or f"{message}. Not saved: no value is recorded until " \
+                    "you correct it."
+        self._problem = f"{self.label}: {message}" if message else None
         self.widget.error.setText(message or "")
         self.widget.error.setVisible(bool(message))
+
+    def problem(self) -> str | None:
+        return self._problem
 
     def refresh(self, visit: Visit) -> None:
         value = getattr(visit, self.field)
         self.widget.edit.setText("" if value is None else str(value))
         self.widget.error.hide()
+        self._problem = None
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.edit.setReadOnly(read_only)

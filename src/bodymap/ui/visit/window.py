@@ -197,6 +197,12 @@ class VisitWindow(QMainWindow):
         """Ask for confirmation (and override reasons for unmet requirements), then sign."""
         if self.doc.read_only:
             return
+        problems = self.binder.problems()
+        if problems:  # the form shows values the record does not hold
+            show_error(self, "The visit was not signed",
+                       "Correct the entries marked in red first; they are not saved:\n"
+                       + "\n".join(f"• {p}" for p in problems))
+            return
         dialog = SignDialog(self.doc.visit, self.settings.clinician, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
