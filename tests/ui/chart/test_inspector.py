@@ -168,3 +168,48 @@ def test_text_note_typing_replaces_the_placeholder(qtbot, editor):
     assert editor.doc.visit.marks[0].text == "Hématome"  # a note needs text
     assert "required" in ins.error.text()
     qtbot.keyClick(ins.text, Qt.Key.Key_A)
+
+
+def site(editor):
+    """The first mark as saved (autosave flushed)."""
+    editor.doc.save_now()
+    return stored(editor).marks[0]
+
+
+def _type(qtbot, box, text: str, *, enter: bool = True) -> None:
+    """Type into a spin box as a person does: select all, digits, then Enter."""
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    if enter:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def test_typed_numbers_take_effect_whole_not_keystroke_by_keystroke(qtbot, editor):
+    """'45' mm on a 30 mm needle must not be stored as the '4' typed on the way (a depth
+    nobody entered, at a site over the lung); '40' mm of length must not fail at its '4'
+    against a 20 mm depth."""
+    click_region(qtbot, editor, "anterior.rectus_femoris.L", Tool.NEEDLE)
+    ins = editor.inspector
+    _type(qtbot, ins.length, "30")
+    assert site(editor).needle_length_mm == 30
+    _type(qtbot, ins.depth, "45")
+    assert site(editor).depth_mm is None and ins.depth.get() is None
+    assert "cannot exceed" in ins.error.text()
+    _type(qtbot, ins.depth, "20")
+    assert site(editor).depth_mm == 20 and not ins.error.isVisibleTo(ins)
+    _type(qtbot, ins.length, "40")
+    assert site(editor).needle_length_mm == 40 and site(editor).depth_mm == 20
+    assert not ins.error.isVisibleTo(ins)
+
+
+def test_digits_still_being_typed_are_kept_when_the_chart_commits_them(qtbot, editor):
+    from bodymap.ui.chart.fields import commit_typed
+
+    click_region(qtbot, editor, "anterior.rectus_femoris.L", Tool.NEEDLE)
+    ins = editor.inspector
+    _type(qtbot, ins.length, "50")
+    _type(qtbot, ins.depth, "35", enter=False)
+    assert site(editor).depth_mm is None  # not entered yet
+    commit_typed(ins)  # what closing or signing the visit does first
+    assert site(editor).depth_mm == 35

@@ -177,3 +177,18 @@ def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, win
     assert chart_menu.actions() == central.tool_actions
     central.status_message.emit("Upper trapezius (left)")
     assert window.statusBar().currentMessage() == "Upper trapezius (left)"
+
+
+def test_closing_keeps_a_needle_depth_typed_but_not_entered(qtbot, records, window):
+    from tests.ui.chart.conftest import click_region
+
+    from bodymap.ui.chart import Tool
+
+    click_region(qtbot, window.chart, "anterior.rectus_femoris.L", Tool.NEEDLE)
+    ins = window.chart.inspector
+    ins.length.setValue(50)
+    ins.depth.setFocus()
+    ins.depth.selectAll()
+    qtbot.keyClicks(ins.depth, "35")  # no Enter: the clinician closes the window
+    window.close()
+    assert records.open_visit(window.doc.visit.id).marks[0].depth_mm == 35

@@ -2,13 +2,15 @@
 
 An unrecorded value is not zero: "no depth recorded" and "depth 0" differ in a record, so
 optional numbers show "—" (the spin box's special value at its minimum) and read as None.
+Numbers take effect when typing ends (Enter, leaving the field) or on a step of the arrows
+or wheel; :func:`commit_typed` applies digits still being typed (before closing, signing).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 NONE_TEXT = "—"
 
@@ -25,7 +27,9 @@ class OptionalDouble(QDoubleSpinBox):
         self.setSingleStep(step if decimals else 1.0)
         self.setSpecialValueText(NONE_TEXT)
         self.setSuffix(suffix)
-        self.setKeyboardTracking(True)
+        # Typed digits become a value on Enter or leaving the field, not per keystroke:
+        # "45" must not be stored as "4" when 45 is refused, nor "15" fail at its "1".
+        self.setKeyboardTracking(False)
 
     def get(self) -> float | None:
         return None if self.value() <= self.minimum() else self.value()
@@ -43,6 +47,7 @@ class OptionalInt(QSpinBox):
         super().__init__(parent)
         self.setRange(lo - 1, hi)
         self.setSpecialValueText(NONE_TEXT)
+        self.setKeyboardTracking(False)  # as OptionalDouble
 
     def get(self) -> int | None:
         return None if self.value() == self.minimum() else self.value()
@@ -84,3 +89,10 @@ class Choice(QComboBox):
                 return
         if self.count():
             self.setCurrentIndex(0)
+
+
+def commit_typed(container: QWidget) -> None:
+    """Turn digits typed but not yet entered in ``container``'s spin boxes into values."""
+    for box in container.findChildren(QAbstractSpinBox):
+        box.interpretText()
+

@@ -32,6 +32,7 @@ from bodymap.ui.visit.audit_view import AuditTrailDialog
 from bodymap.ui.visit.banners import VisitBanners
 from bodymap.ui.visit.binding import VisitBinder
 from bodymap.ui.chart import ChartEditor
+from bodymap.ui.chart.fields import commit_typed
 from bodymap.ui.visit.notes import InstructionsPanel, SoapPanel
 from bodymap.ui.visit.panels import HeaderPanel, OutcomePanel, ScreeningPanel
 from bodymap.ui.visit.safety import AdverseEventsPanel, NeedleCountPanel
@@ -197,6 +198,7 @@ class VisitWindow(QMainWindow):
         """Ask for confirmation (and override reasons for unmet requirements), then sign."""
         if self.doc.read_only:
             return
+        commit_typed(self.chart.inspector)
         problems = self.binder.problems()
         if problems:  # the form shows values the record does not hold
             show_error(self, "The visit was not signed",
@@ -249,6 +251,8 @@ class VisitWindow(QMainWindow):
             show_error(self, "The audit trail could not be read", exc.user_message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.doc.read_only:
+            commit_typed(self.chart.inspector)  # a depth typed but not yet entered
         if not self.doc.save_now():
             answer = QMessageBox.warning(
                 self, "The visit could not be saved",
