@@ -85,9 +85,16 @@ def test_sign_requires_consent_needles_and_review(visit):
     add_mark(visit, NeedleSite(view="posterior", x=1, y=1, needle_count=3))
     set_visit_fields(visit, needles_used=3, needles_removed=2, consent_obtained=True,
                      precautions_reviewed=True)
-    with pytest.raises(ValidationError, match="needles used equals needles removed is not met"):
+    with pytest.raises(ValidationError, match=r"needle count reconciled \(used = removed = charted\) is not met"):
         sign_visit(visit, "A. Jones, PT")
     assert not visit.signed
+    # used and removed agree, but the chart shows a needle more than was counted
+    set_visit_fields(visit, needles_used=2)
+    assert SignRequirement.NEEDLE_COUNT in visit.unmet_requirements()
+    set_visit_fields(visit, needles_used=3, needles_removed=3)
+    assert visit.needle_count_reconciles()
+    assert SignRequirement.NEEDLE_COUNT not in visit.unmet_requirements()
+    set_visit_fields(visit, needles_removed=2)
     sign_visit(visit, "A. Jones, PT", overrides={
         SignRequirement.NEEDLE_COUNT: "One needle dropped on the floor before use; disposed"})
     assert visit.signed and visit.signed_by == "A. Jones, PT"

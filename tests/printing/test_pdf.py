@@ -140,3 +140,17 @@ def test_empty_chart_prints_front_and_back(records: Records, tmp_path: Path):
     text = _flat("\n".join(_print(records, patient, [visit], tmp_path / "e.pdf")))
     assert "Anterior (front) view" in text and "Posterior (back) view" in text
     assert "No marks charted." in text and "Marks (0)" in text
+
+
+def test_a_count_that_agrees_with_itself_but_not_with_the_chart_does_not_reconcile(
+        records: Records, tmp_path: Path):
+    patient = make_patient(records, visits=1)
+    visit = _visits(records, patient)[0]
+    charted = visit.charted_needles()
+    set_visit_fields(visit, needles_used=charted - 1, needles_removed=charted - 1)
+    records.save_visit(visit)
+    text = _flat("\n".join(_print(records, patient, [records.open_visit(visit.id)],
+                                  tmp_path / "n.pdf")))
+    assert (f"used {charted - 1}, removed {charted - 1} — DOES NOT RECONCILE: {charted} "
+            "charted at needle sites") in text
+    assert "(reconciled)" not in text

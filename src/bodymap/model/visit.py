@@ -83,7 +83,7 @@ class SignRequirement(str, Enum):
     @property
     def label(self) -> str:
         return {"consent": "Consent for dry needling recorded",
-                "needle_count": "Needles used equals needles removed",
+                "needle_count": "Needle count reconciled (used = removed = charted)",
                 "precautions_reviewed": "Precautions reviewed this visit",
                 "hazard_depth": "Depth recorded for every needle site over a hazard "
                                 "(thorax, spine, anterior hip, abdomen)"}[self.value]
@@ -238,6 +238,13 @@ class Visit:
         """Needles charted as needle sites (pre-fills "needles used")."""
         return sum(m.needle_count for m in self.marks if isinstance(m, NeedleSite))
 
+    def needle_count_reconciles(self) -> bool:
+        """Needles used, needles removed and needles charted at the needle sites are all
+        recorded and agree. A chart showing more (or fewer) needles than were counted in
+        and out is how a retained needle goes unnoticed."""
+        return (self.needles_used is not None and self.needles_used == self.needles_removed
+                == self.charted_needles())
+
     def unmet_requirements(self, hazardous: Callable[[Mark], bool] | None = None
                            ) -> list[SignRequirement]:
         """Requirements for signing that this visit does not meet (before overrides).
@@ -247,8 +254,7 @@ class Visit:
         unmet = []
         if not self.consent_obtained:
             unmet.append(SignRequirement.CONSENT)
-        if (self.needles_used is None or self.needles_removed is None
-                or self.needles_used != self.needles_removed):
+        if not self.needle_count_reconciles():
             unmet.append(SignRequirement.NEEDLE_COUNT)
         if not self.precautions_reviewed:
             unmet.append(SignRequirement.PRECAUTIONS_REVIEWED)

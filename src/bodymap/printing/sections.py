@@ -140,8 +140,11 @@ def _facts(patient: Patient, visit: Visit, atlas: Atlas) -> list[tuple[str, str]
         pain = "no pain zones drawn"
     used, removed = visit.needles_used, visit.needles_removed
     count = f"used {'—' if used is None else used}, removed {'—' if removed is None else removed}"
-    if used is not None and used == removed:
+    charted = visit.charted_needles()
+    if visit.needle_count_reconciles():
         count += " (reconciled)"
+    elif used is not None and used == removed:
+        count += f" — DOES NOT RECONCILE: {charted} charted at needle sites"
     else:
         count += " — DOES NOT RECONCILE"
     events = ", ".join(e.label for e in sorted(visit.adverse_events, key=lambda e: e.value))

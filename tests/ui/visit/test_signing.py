@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QLabel
 
 from bodymap.model import AdverseEvent, SignedVisitError, SignRequirement, ValidationError
 from bodymap.ui.commands import SetVisitFields
+from bodymap.ui.chart import Tool
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
+from tests.ui.chart.conftest import click_region
 
 REASON = "Needle count recorded after a retained-needle check: all 5 accounted for, pot 4+1."
 ADDENDUM = "Correction: NPRS after was 2, not 3. — تصحيح 修正 ✅"
@@ -53,14 +55,15 @@ def test_sign_is_refused_without_a_reason_and_allowed_with_one(qtbot, monkeypatc
     assert list(seen[-1].reasons) == [SignRequirement.NEEDLE_COUNT]
     assert not seen[-1].sign_button.isEnabled()
     box = seen[-1].findChild(QGroupBox, "unmet_needle_count")
-    assert "Needles used: 5; needles removed: 4." in [w.text() for w in box.findChildren(QLabel)]
+    assert "Needles used: 5; needles removed: 4; charted at needle sites: 0." in \
+        [w.text() for w in box.findChildren(QLabel)]
     assert not window.doc.visit.signed and not records.open_visit(window.doc.visit.id).signed
     # whitespace is not a reason
     answer_sign_dialog(monkeypatch, {SignRequirement.NEEDLE_COUNT: "   \n "}, seen)
     window.sign_action.trigger()
     assert not seen[-1].sign_button.isEnabled() and not window.doc.read_only
     # the document refuses too, whatever the dialog does
-    with pytest.raises(ValidationError, match="needles used equals needles removed"):
+    with pytest.raises(ValidationError, match="needle count reconciled"):
         window.doc.sign()
 
     answer_sign_dialog(monkeypatch, {SignRequirement.NEEDLE_COUNT: REASON}, seen)
@@ -76,7 +79,10 @@ def test_met_requirements_need_no_reason(qtbot, monkeypatch, window):
     f = window.form
     f.screening.consent.click()
     f.screening.reviewed.click()
-    qtbot.keyClicks(f.needles.used.edit, "2")
+    for region in ("posterior.upper_trapezius.L", "posterior.upper_trapezius.R"):
+        click_region(qtbot, window.chart, region, Tool.NEEDLE)
+        window.chart.inspector.depth.setValue(12)  # over a hazard: depth recorded
+    qtbot.waitUntil(lambda: window.doc.visit.needles_used == 2)  # follows the chart
     qtbot.keyClicks(f.needles.removed.edit, "2")
     assert "Ready to sign" in f.signature.signature.text()
     seen: list[SignDialog] = []

@@ -78,7 +78,9 @@ def test_fill_every_field_and_reopen_byte_for_byte(qtbot, records, open_window):
     assert f.outcomes.ppt.toPlainText() == v.pressure_pain_threshold
     assert f.outcomes.rom.toPlainText() == v.range_of_motion
     assert (f.needles.used.edit.text(), f.needles.removed.edit.text()) == ("4", "4")
-    assert f.needles.warning.isHidden()
+    # 4 in and 4 out, but no needle site charted: the chart is missing where they went
+    assert "0 needles charted at needle sites but 4 counted as used" in \
+        f.needles.warning.text()
     assert [e for e, box in f.events.boxes.items() if box.isChecked()] == \
         [AdverseEvent.BRUISING, AdverseEvent.SYNCOPE]
     assert f.events.notes.toPlainText() == v.adverse_event_notes
@@ -160,12 +162,23 @@ def test_needles_used_follows_the_chart_and_a_mismatch_warns(qtbot, window):
     assert panel.warning.isVisible()
     assert "1 needle unaccounted for" in panel.warning.text()
     doc.push(AddMark(doc, NeedleSite(view="posterior", x=3, y=3, needle_count=2)))
+    # a count filled from the chart keeps following it
+    qtbot.waitUntil(lambda: doc.visit.needles_used == 5)
+    assert panel.used.edit.text() == "5"
+    assert "3 needles unaccounted for" in panel.warning.text()
+    # a count the clinician typed is theirs: the chart no longer changes it, and a
+    # difference is called out
+    panel.used.edit.selectAll()
+    qtbot.keyClicks(panel.used.edit, "4")
+    assert doc.visit.needles_used == 4
+    doc.push(AddMark(doc, NeedleSite(view="posterior", x=4, y=4, needle_count=1)))
     qtbot.wait(10)
-    assert doc.visit.needles_used == 3  # a typed or filled count is not overwritten
+    assert doc.visit.needles_used == 4
+    assert "6 needles charted at needle sites but 4 counted as used" in panel.warning.text()
+    assert "2 needles unaccounted for" in panel.warning.text()  # used 4, removed 2
     assert panel.fill.isEnabled()
     panel.fill.click()
-    assert doc.visit.needles_used == 5 and panel.used.edit.text() == "5"
-    assert "3 needles unaccounted for" in panel.warning.text()
+    assert doc.visit.needles_used == 6 and panel.used.edit.text() == "6"
 
 
 def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, window):

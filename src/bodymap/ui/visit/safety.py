@@ -67,6 +67,10 @@ class NeedleCountPanel(QGroupBox):
         layout.addLayout(grid)
         layout.addLayout(chart_row)
         layout.addWidget(self.warning)
+        # The charted count "used" was last filled with (None: the clinician's own count).
+        self._following: int | None = (self.doc.visit.needles_used if
+                                        self.doc.visit.needles_used ==
+                                        self.doc.visit.charted_needles() else None)
         self.doc.changed.connect(self._changed)
         self.doc.read_only_changed.connect(lambda _ro: self._update())
         self._update()
@@ -74,8 +78,10 @@ class NeedleCountPanel(QGroupBox):
 
     def fill_from_chart(self) -> None:
         """Set "needles used" to the charted needle count (its own undo step)."""
-        self.binder.push(None, "Fill needles used from chart", own_step=True,
-                         needles_used=self.doc.visit.charted_needles())
+        charted = self.doc.visit.charted_needles()
+        if self.binder.push(None, "Fill needles used from chart", own_step=True,
+                            needles_used=charted) is None:
+            self._following = charted
 
     def _changed(self, changes: Changes) -> None:
         self._update()
@@ -85,13 +91,17 @@ class NeedleCountPanel(QGroupBox):
             QTimer.singleShot(0, self._maybe_prefill)
 
     def _maybe_prefill(self) -> None:
+        """"Used" follows the chart while it is empty or still holds the count it was
+        filled with; once the clinician types a count of their own, it stays theirs."""
         visit = self.doc.visit
+        charted = visit.charted_needles()
         # Only after a fresh edit (nothing to redo): pushing now would wipe the redo
         # history of someone stepping back through their undo stack.
-        if (self.doc.read_only or visit.needles_used is not None
-                or visit.charted_needles() == 0 or self.doc.undo_stack.canRedo()):
+        if self.doc.read_only or self.doc.undo_stack.canRedo() or charted == visit.needles_used:
             return
-        self.fill_from_chart()
+        following = visit.needles_used is None or visit.needles_used == self._following
+        if following and (charted > 0 or visit.needles_used is not None):
+            self.fill_from_chart()
 
     def _update(self) -> None:
         visit: Visit = self.doc.visit
@@ -100,15 +110,18 @@ class NeedleCountPanel(QGroupBox):
         self.fill.setVisible(not self.doc.read_only)
         self.fill.setEnabled(charted != visit.needles_used)
         used, removed = visit.needles_used, visit.needles_removed
+        lines = []
         if used is not None and removed is not None and used != removed:
             missing = used - removed
-            text = (f"⚠ Needle count does not reconcile: {used} used, {removed} removed"
-                    + (f" — {missing} needle{'s' if missing != 1 else ''} unaccounted for."
-                       if missing > 0 else "."))
+            lines.append(f"⚠ Needle count does not reconcile: {used} used, {removed} removed"
+                         + (f" — {missing} needle{'s' if missing != 1 else ''} unaccounted "
+                            "for." if missing > 0 else "."))
         elif used is not None and removed is None and used > 0:
-            text = "⚠ Record the needles removed before signing."
-        else:
-            text = ""
+            lines.append("⚠ Record the needles removed before signing.")
+        if used is not None and charted != used:
+            lines.append(f"⚠ {charted} needle{'s' if charted != 1 else ''} charted at needle "
+                         f"sites but {used} counted as used: correct the chart or the count.")
+        text = "<br>".join(lines)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
 

@@ -38,7 +38,8 @@ def requirement_detail(visit: Visit, req: SignRequirement) -> str:
     if req is SignRequirement.NEEDLE_COUNT:
         used = "not recorded" if visit.needles_used is None else str(visit.needles_used)
         removed = "not recorded" if visit.needles_removed is None else str(visit.needles_removed)
-        return f"Needles used: {used}; needles removed: {removed}."
+        return (f"Needles used: {used}; needles removed: {removed}; charted at needle "
+                f"sites: {visit.charted_needles()}.")
     if req is SignRequirement.CONSENT:
         return "Consent for dry needling is not recorded for this visit."
     if req is SignRequirement.PRECAUTIONS_REVIEWED:
