@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,9 +25,9 @@ from PySide6.QtWidgets import (
 from bodymap.model import Patient, Precaution, Sex, ValidationError
 from bodymap.services.records import Records
 from bodymap.storage import StorageError
+from bodymap.ui.date_field import DateField
 from bodymap.ui.errors import show_error
 
-UNKNOWN_DOB = QDate(1900, 1, 1)  # the date edit's minimum, shown as "unknown"
 
 
 class PatientDialog(QDialog):
@@ -47,15 +46,13 @@ class PatientDialog(QDialog):
         self.chart_number = QLineEdit()
         self.family_name = QLineEdit()
         self.given_names = QLineEdit()
-        self.dob = QDateEdit()
-        self.dob.setCalendarPopup(True)
-        self.dob.setDisplayFormat("yyyy-MM-dd")
-        self.dob.setMinimumDate(UNKNOWN_DOB)
-        self.dob.setMaximumDate(QDate.currentDate())
-        self.dob.setSpecialValueText("not recorded")
-        self.dob.setDate(UNKNOWN_DOB)
+        # Typed (YYYY-MM-DD) or picked; blank is "not recorded". The calendar opens forty
+        # years back rather than in 1900.
+        self.dob = DateField(calendar_start=lambda: date(date.today().year - 40, 1, 1),
+                             maximum=date.today)
         self.sex = QComboBox()
-        for s in Sex:
+        # "Unknown" first and by default: a form must not record a sex nobody chose.
+        for s in sorted(Sex, key=lambda s: s is not Sex.UNKNOWN):
             self.sex.addItem(s.label, s)
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -82,6 +79,7 @@ class PatientDialog(QDialog):
             box = QCheckBox(flag.label)
             note = QLineEdit()
             note.setPlaceholderText("note (drug, limb, date…)")
+            note.setMinimumWidth(220)  # "apixaban 5 mg twice daily (AF)" fits
             note.setEnabled(False)
             box.toggled.connect(note.setEnabled)
             grid.addWidget(box, row, 0)
@@ -99,9 +97,13 @@ class PatientDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        grid.setColumnStretch(1, 1)
+        for field in (self.chart_number, self.family_name, self.given_names, self.phone,
+                      self.email, self.address, self.notes):
+            field.setMinimumWidth(240)
         columns = QHBoxLayout()
-        columns.addLayout(ident, 1)
-        columns.addWidget(group, 1)
+        columns.addLayout(ident, 2)
+        columns.addWidget(group, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.error)
@@ -119,10 +121,8 @@ class PatientDialog(QDialog):
         self.chart_number.setText(p.chart_number)
         self.family_name.setText(p.family_name)
         self.given_names.setText(p.given_names)
-        if p.date_of_birth:
-            self.dob.setDate(QDate(p.date_of_birth.year, p.date_of_birth.month,
-                                   p.date_of_birth.day))
-        self.sex.setCurrentIndex(list(Sex).index(p.sex))
+        self.dob.set_value(p.date_of_birth)
+        self.sex.setCurrentIndex(self.sex.findData(p.sex))
         self.phone.setText(p.phone)
         self.email.setText(p.email)
         self.address.setText(p.address)
@@ -133,8 +133,10 @@ class PatientDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """The form's content as model field values."""
-        qd = self.dob.date()
-        dob = None if qd == UNKNOWN_DOB else date(qd.year(), qd.month(), qd.day())
+        try:
+            dob = self.dob.value()
+        except ValueError as exc:
+            raise ValidationError("date_of_birth", f"Date of birth: {exc}") from None
         return {
             "chart_number": self.chart_number.text().strip(),
             "family_name": self.family_name.text().strip(),
@@ -150,8 +152,8 @@ class PatientDialog(QDialog):
         }
 
     def accept(self) -> None:
-        values = self.values()
         try:
+            values = self.values()
             other = self.records.find_patient_by_chart_number(values["chart_number"])
             if other is not None and (self.patient is None or other.id != self.patient.id):
                 raise ValidationError("chart_number", f"Chart number {values['chart_number']}"

@@ -135,7 +135,8 @@ def test_signed_visit_is_read_only_takes_addenda_and_reopens_so(qtbot, monkeypat
     headache = f.events.boxes[AdverseEvent.HEADACHE]
     qtbot.mouseClick(headache, Qt.MouseButton.LeftButton)
     assert not headache.isChecked() and window.doc.visit.adverse_events == frozenset()
-    assert f.header.started_at.isReadOnly() and f.screening.consent_date.isReadOnly()
+    assert f.header.started_at.isReadOnly() and f.screening.consent_date.edit.isReadOnly()
+    assert f.screening.consent_date.button.isHidden()  # no calendar on a signed visit
     assert not f.soap.notes["plan"].picker.isEnabled()
     assert not f.instructions.use_template.isEnabled() and f.needles.fill.isHidden()
     assert not window.sign_action.isEnabled() and not window.undo_action.isEnabled()

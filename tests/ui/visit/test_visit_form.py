@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint
@@ -71,7 +71,7 @@ def test_fill_every_field_and_reopen_byte_for_byte(qtbot, records, open_window):
     f = again.form
     assert f.header.clinician.text() == v.clinician
     assert f.screening.consent.isChecked() and f.screening.reviewed.isChecked()
-    assert f.screening.consent_date.date() == QDate.currentDate()
+    assert f.screening.consent_date.edit.text() == date.today().isoformat()
     for field in ("subjective", "objective", "assessment", "plan"):
         assert f.soap.notes[field].editor.toPlainText() == getattr(v, field)
     assert (f.outcomes.nprs_before.edit.text(), f.outcomes.nprs_after.edit.text()) == ("7", "3")
@@ -205,3 +205,27 @@ def test_closing_keeps_a_needle_depth_typed_but_not_entered(qtbot, records, wind
     qtbot.keyClicks(ins.depth, "35")  # no Enter: the clinician closes the window
     window.close()
     assert records.open_visit(window.doc.visit.id).marks[0].depth_mm == 35
+
+
+def test_consent_date_is_typed_and_a_future_one_refused(qtbot, window):
+    from datetime import timedelta
+
+    f = window.form.screening
+    f.consent.click()
+    assert window.doc.visit.consent_date == date.today()
+    f.consent_date.edit.clear()
+    qtbot.keyClicks(f.consent_date.edit, "2026-01-05")
+    qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
+    assert window.doc.visit.consent_date == date(2026, 1, 5)
+    f.consent_date.edit.clear()
+    tomorrow = date.today() + timedelta(days=1)
+    qtbot.keyClicks(f.consent_date.edit, tomorrow.isoformat())
+    qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
+    assert window.doc.visit.consent_date == date(2026, 1, 5)  # refused, said, shown again
+    assert f.consent_date.edit.text() == "2026-01-05" and f.consent_date.error.isVisibleTo(f)
+    f.consent_date.edit.clear()
+    qtbot.keyClicks(f.consent_date.edit, "5 Jan")  # unreadable: said, nothing changes
+    qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
+    assert "YYYY-MM-DD" in f.consent_date.error.text()
+    assert window.doc.visit.consent_date == date(2026, 1, 5)
+    assert window.binder.problems()  # and signing waits for it

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Changes, SignedVisitError, ValidationError, Visit
 from bodymap.ui.commands import SetVisitFields
+from bodymap.ui.date_field import DateField
 from bodymap.ui.document import VisitDocument
 
-NO_DATE = QDate(1900, 1, 1)  # a date edit's minimum, shown as "not recorded"
 ERROR_STYLE = "color:#a4000f;"
 
 
@@ -254,35 +254,28 @@ class CheckBinding(Binding):
 
 
 class DateBinding(Binding):
-    """An optional date (QDateEdit whose minimum reads "not recorded")."""
+    """An optional date (a DateField: typed YYYY-MM-DD or picked; blank is "not
+    recorded"). A date the record refuses (consent in the future) is said under the field
+    and the field shows the record's date again."""
 
-    def __init__(self, binder: VisitBinder, field: str, editor: QDateEdit) -> None:
+    def __init__(self, binder: VisitBinder, field: str, editor: DateField) -> None:
         self.binder, self.field, self.widget = binder, field, editor
-        editor.setMinimumDate(NO_DATE)
-        editor.setSpecialValueText("not recorded")
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
-        editor.dateChanged.connect(self._edited)
-        self._refreshing = False
+        editor.edited.connect(self._edited)
 
-    def _edited(self, qdate: QDate) -> None:
-        if self._refreshing:
-            return
-        value = None if qdate == NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
-        if self.binder.push(self, **{self.field: value}) is not None:
+    def _edited(self, value: date | None) -> None:
+        message = self.binder.push(self, **{self.field: value})
+        if message is not None:
             self.refresh(self.binder.doc.visit)
+            self.widget.show_error(message)  # type: ignore[attr-defined]
+
+    def problem(self) -> str | None:
+        return self.widget.problem()  # type: ignore[attr-defined]
 
     def refresh(self, visit: Visit) -> None:
-        value: date | None = getattr(visit, self.field)
-        self._refreshing = True
-        try:
-            self.widget.setDate(NO_DATE if value is None else  # type: ignore[attr-defined]
-                                QDate(value.year, value.month, value.day))
-        finally:
-            self._refreshing = False
+        self.widget.set_value(getattr(visit, self.field))  # type: ignore[attr-defined]
 
     def set_read_only(self, read_only: bool) -> None:
-        set_spin_read_only(self.widget, read_only)  # type: ignore[arg-type]
+        self.widget.set_read_only(read_only)  # type: ignore[attr-defined]
 
 
 def set_box_read_only(box: QWidget, read_only: bool) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, Visit
+from bodymap.ui.date_field import DateField
 from bodymap.ui.visit.binding import (
     ERROR_STYLE,
     Binding,
@@ -100,7 +100,7 @@ class ScreeningPanel(QGroupBox):
         super().__init__("Screening and consent", parent)
         self.consent = QCheckBox("Written consent for dry needling obtained")
         self.consent.setObjectName("consent")
-        self.consent_date = QDateEdit()
+        self.consent_date = DateField(maximum=date.today)
         self.consent_date.setObjectName("consentDate")
 
         def consent_date(checked: bool) -> dict[str, Any]:
