@@ -178,3 +178,37 @@ def test_signing_requires_depth_at_needle_sites_over_a_hazard(tmp_path):
         signed = records.sign_visit(visit.id, overrides={
             SignRequirement.HAZARD_DEPTH: "Superficial insertion only, ~5 mm, over the rib"})
         assert signed.signed and SignRequirement.HAZARD_DEPTH in signed.sign_overrides
+
+
+def _site(region_id: str, depth: float = 15) -> NeedleSite:
+    view, muscle, side = region_id.split(".")
+    return NeedleSite(view=view, x=300, y=300, region_id=region_id, muscle=muscle, side=side,
+                      needle_length_mm=30, depth_mm=depth)
+
+
+def test_needling_both_sides_of_the_thorax_needs_a_written_reason(records: Records):
+    """DOMAIN: do not needle both sides of the thorax in one session (pneumothorax)."""
+    from bodymap.atlas import load_atlas
+    from bodymap.model import Side
+    from bodymap.services.chart_checks import bilateral_thorax, unmet_sign_requirements
+
+    p = records.create_patient(chart_number="1", family_name="Doe")
+    visit = records.start_visit(p.id)
+    add_mark(visit, _site("anterior.pectoralis_major.L"))
+    add_mark(visit, _site("posterior.gluteus_medius.R"))  # the right side, off the thorax
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     needles_used=2, needles_removed=2)
+    assert bilateral_thorax(visit, load_atlas()) == {}
+    assert SignRequirement.BILATERAL_THORAX not in unmet_sign_requirements(visit)
+    add_mark(visit, _site("posterior.latissimus_dorsi.R"))
+    set_visit_fields(visit, needles_used=3, needles_removed=3)
+    assert bilateral_thorax(visit, load_atlas()) == {
+        Side.LEFT: ["Pectoralis major"], Side.RIGHT: ["Latissimus dorsi"]}
+    assert unmet_sign_requirements(visit) == [SignRequirement.BILATERAL_THORAX]
+    records.save_visit(visit)
+    with pytest.raises(ValidationError, match="thorax needled on one side only"):
+        records.sign_visit(visit.id)
+    reason = "Bilateral upper trapezius planned with patient; supine, short needles, 10 mm"
+    records.sign_visit(visit.id, overrides={SignRequirement.BILATERAL_THORAX: reason})
+    assert records.open_visit(visit.id).sign_overrides == {
+        SignRequirement.BILATERAL_THORAX: reason}

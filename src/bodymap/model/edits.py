@@ -185,10 +185,11 @@ def update_patient(patient: Patient, **values: Any) -> Changes:
 
 def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
                overrides: dict[SignRequirement, str] | None = None,
-               hazardous: Callable[[Mark], bool] | None = None) -> Changes:
+               hazardous: Callable[[Mark], bool] | None = None,
+               thoracic: Callable[[Mark], bool] | None = None) -> Changes:
     """Sign a draft visit. Each unmet requirement needs a written override reason;
     otherwise ValidationError names what is missing and nothing changes. ``hazardous``
-    as for Visit.unmet_requirements."""
+    and ``thoracic`` as for Visit.unmet_requirements."""
     _require_draft(visit)
     check_text("signed_by", signed_by, limit=200, required=True, label="Signed by")
     at = at or utcnow()
@@ -197,7 +198,7 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
     for req, reason in overrides.items():
         check_text("sign_overrides", reason, required=True,
                    label=f"Reason for overriding '{req.label}'")
-    unmet = visit.unmet_requirements(hazardous)
+    unmet = visit.unmet_requirements(hazardous, thoracic)
     missing = [r for r in unmet if r not in overrides]
     if missing:
         raise ValidationError("sign", "Cannot sign: " + "; ".join(

@@ -19,7 +19,7 @@ from bodymap.model._validate import (
     utcnow,
 )
 from bodymap.model.errors import ValidationError
-from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite
+from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite, Side
 
 MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
 
@@ -79,6 +79,7 @@ class SignRequirement(str, Enum):
     NEEDLE_COUNT = "needle_count"
     PRECAUTIONS_REVIEWED = "precautions_reviewed"
     HAZARD_DEPTH = "hazard_depth"
+    BILATERAL_THORAX = "bilateral_thorax"
 
     @property
     def label(self) -> str:
@@ -86,7 +87,9 @@ class SignRequirement(str, Enum):
                 "needle_count": "Needle count reconciled (used = removed = charted)",
                 "precautions_reviewed": "Precautions reviewed this visit",
                 "hazard_depth": "Depth recorded for every needle site over a hazard "
-                                "(thorax, spine, anterior hip, abdomen)"}[self.value]
+                                "(thorax, spine, anterior hip, abdomen)",
+                "bilateral_thorax": "Thorax needled on one side only this session"
+                }[self.value]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -245,12 +248,20 @@ class Visit:
         return (self.needles_used is not None and self.needles_used == self.needles_removed
                 == self.charted_needles())
 
-    def unmet_requirements(self, hazardous: Callable[[Mark], bool] | None = None
+    def thorax_sides(self, thoracic: Callable[[Mark], bool]) -> set[Side]:
+        """The sides (left, right) with a needle site over the thorax this visit."""
+        return {m.side for m in self.marks if isinstance(m, NeedleSite)
+                and m.side in (Side.LEFT, Side.RIGHT) and thoracic(m)}
+
+    def unmet_requirements(self, hazardous: Callable[[Mark], bool] | None = None,
+                           thoracic: Callable[[Mark], bool] | None = None
                            ) -> list[SignRequirement]:
         """Requirements for signing that this visit does not meet (before overrides).
 
-        ``hazardous(mark)`` tells whether a needle site lies over a hazard; the model knows
-        no anatomy, so callers with the atlas pass it (services.chart_checks does)."""
+        ``hazardous(mark)`` tells whether a needle site lies over a hazard, ``thoracic``
+        whether over the thorax (both sides of it in one session risk a bilateral
+        pneumothorax); the model knows no anatomy, so callers with the atlas pass them
+        (services.chart_checks does)."""
         unmet = []
         if not self.consent_obtained:
             unmet.append(SignRequirement.CONSENT)
@@ -262,4 +273,6 @@ class Visit:
                 isinstance(m, NeedleSite) and m.depth_mm is None and hazardous(m)
                 for m in self.marks):
             unmet.append(SignRequirement.HAZARD_DEPTH)
+        if thoracic is not None and len(self.thorax_sides(thoracic)) == 2:
+            unmet.append(SignRequirement.BILATERAL_THORAX)
         return unmet

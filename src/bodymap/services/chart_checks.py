@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from bodymap.atlas import Atlas, Muscle, load_atlas
-from bodymap.model import Mark, NeedleSite, PainZone, SignRequirement, Visit
+from bodymap.model import Mark, NeedleSite, PainZone, Side, SignRequirement, Visit
 from bodymap.services.pain_extent import pain_extent
 
 
@@ -50,9 +50,32 @@ def over_hazard(atlas: Atlas) -> Callable[[Mark], bool]:
     return lambda mark: depth_required(mark, atlas)
 
 
+def over_thorax(atlas: Atlas) -> Callable[[Mark], bool]:
+    """Is this needle site over the thorax (a pneumothorax risk)?"""
+    return lambda mark: isinstance(mark, NeedleSite) and "thorax" in hazards_of(mark, atlas)
+
+
+def bilateral_thorax(visit: Visit, atlas: Atlas) -> dict[Side, list[str]]:
+    """When the visit has needle sites over the thorax on both sides, the muscles needled
+    on each side (DOMAIN: do not needle both sides of the thorax in one session); else {}."""
+    thoracic = over_thorax(atlas)
+    if len(visit.thorax_sides(thoracic)) < 2:
+        return {}
+    sides: dict[Side, list[str]] = {Side.LEFT: [], Side.RIGHT: []}
+    for m in visit.marks:
+        if isinstance(m, NeedleSite) and m.side in sides and thoracic(m):
+            muscle = muscle_of(m, atlas)
+            name = muscle.name if muscle else (m.muscle or "thorax")
+            if name not in sides[m.side]:
+                sides[m.side].append(name)
+    return sides
+
+
 def unmet_sign_requirements(visit: Visit, atlas: Atlas | None = None) -> list[SignRequirement]:
-    """Everything signing checks, including depth at needle sites over hazards."""
-    return visit.unmet_requirements(over_hazard(atlas or load_atlas()))
+    """Everything signing checks, including depth at needle sites over hazards and the
+    thorax needled on both sides."""
+    atlas = atlas or load_atlas()
+    return visit.unmet_requirements(over_hazard(atlas), over_thorax(atlas))
 
 
 def incomplete_needle_sites(visit: Visit, atlas: Atlas) -> list[Mark]:

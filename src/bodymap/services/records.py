@@ -141,14 +141,16 @@ class Records:
     def sign_visit(self, visit_id: str, *, signed_by: str | None = None,
                    overrides: dict[SignRequirement, str] | None = None) -> Visit:
         """Sign the stored draft (save edits first). Unmet requirements (consent, needle
-        count, precautions reviewed, depth at needle sites over a hazard) raise
+        count, precautions reviewed, depth at needle sites over a hazard, the thorax
+        needled on both sides) raise
         ValidationError listing them unless ``overrides`` gives a written reason for each;
         the reasons are stored with the signature."""
         from bodymap.atlas import load_atlas  # only signing needs the anatomy
-        from bodymap.services.chart_checks import over_hazard
+        from bodymap.services.chart_checks import over_hazard, over_thorax
 
+        atlas = load_atlas()
         return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides,
-                                 hazardous=over_hazard(load_atlas()))
+                                 hazardous=over_hazard(atlas), thoracic=over_thorax(atlas))
 
     def add_addendum(self, visit_id: str, text: str, *, author: str | None = None) -> Addendum:
         """Append a dated, attributed addendum to a signed visit."""

@@ -283,15 +283,17 @@ class VisitRepository:
     def sign(self, visit_id: str, signed_by: str, *,
              overrides: dict[SignRequirement, str] | None = None,
              at: datetime | None = None,
-             hazardous: Callable[[Mark], bool] | None = None) -> Visit:
+             hazardous: Callable[[Mark], bool] | None = None,
+             thoracic: Callable[[Mark], bool] | None = None) -> Visit:
         """Sign the stored draft (model rules: unmet requirements need a written override
         reason, else ValidationError). Allowed once; the signed visit is returned.
-        ``hazardous`` as for Visit.unmet_requirements."""
+        ``hazardous`` and ``thoracic`` as for Visit.unmet_requirements."""
         with self.db.transaction() as conn:
             visit = self._load(conn, visit_id)
             if visit.signed:
                 raise _signed_error(_visit_fields(visit))
-            model_sign_visit(visit, signed_by, at=at, overrides=overrides, hazardous=hazardous)
+            model_sign_visit(visit, signed_by, at=at, overrides=overrides, hazardous=hazardous,
+                             thoracic=thoracic)
             fields = _visit_fields(visit)
             conn.execute(f"UPDATE visits SET {', '.join(f'{c} = ?' for c in _V_COLS)}, "
                          "started_key = ?, data = ? WHERE id = ? AND status = 'draft'",

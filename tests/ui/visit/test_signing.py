@@ -79,7 +79,7 @@ def test_met_requirements_need_no_reason(qtbot, monkeypatch, window):
     f = window.form
     f.screening.consent.click()
     f.screening.reviewed.click()
-    for region in ("posterior.upper_trapezius.L", "posterior.upper_trapezius.R"):
+    for region in ("posterior.upper_trapezius.L", "anterior.rectus_femoris.R"):
         click_region(qtbot, window.chart, region, Tool.NEEDLE)
         window.chart.inspector.depth.setValue(12)  # over a hazard: depth recorded
     qtbot.waitUntil(lambda: window.doc.visit.needles_used == 2)  # follows the chart
@@ -230,3 +230,21 @@ def test_signing_waits_for_entries_the_form_refused(qtbot, monkeypatch, records,
     window.sign_action.trigger()
     assert seen and window.doc.visit.signed
     assert records.open_visit(window.doc.visit.id).nprs_before == 6
+
+
+def test_both_sides_of_the_thorax_are_called_out_while_charting_and_at_signing(
+        qtbot, monkeypatch, window):
+    banner = window.banners.thorax
+    click_region(qtbot, window.chart, "anterior.pectoralis_major.L", Tool.NEEDLE)
+    assert banner.isHidden()
+    click_region(qtbot, window.chart, "posterior.latissimus_dorsi.R", Tool.NEEDLE)
+    assert banner.isVisibleTo(window) and not window.banner_dock.isHidden()
+    assert "left: Pectoralis major; right: Latissimus dorsi" in banner.text()
+    seen: list[SignDialog] = []
+    answer_sign_dialog(monkeypatch, None, seen)  # look, then cancel
+    window.sign_action.trigger()
+    assert SignRequirement.BILATERAL_THORAX in seen[-1].reasons
+    box = seen[-1].findChild(QGroupBox, "unmet_bilateral_thorax")
+    assert any("both sides" in w.text() for w in box.findChildren(QLabel))
+    window.doc.undo_stack.undo()  # the right-side site goes: one side only again
+    assert banner.isHidden()

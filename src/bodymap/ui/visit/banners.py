@@ -1,5 +1,6 @@
 """Banners across the top of a visit window: the patient's standing precautions (always,
-while a visit of theirs is open) and, once signed, that the record is read-only."""
+while a visit of theirs is open), the thorax needled on both sides (while it is), and,
+once signed, that the record is read-only."""
 
 from __future__ import annotations
 
@@ -8,13 +9,17 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from bodymap.model import Patient, Precaution
+from bodymap.atlas import load_atlas
+from bodymap.model import Changes, Patient, Precaution, Side
+from bodymap.services.chart_checks import bilateral_thorax
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.patient_panel import precautions_html
 from bodymap.ui.visit.binding import local_text
 
 PRECAUTION_STYLE = ("background:#fff3cd; color:#5c4400; border:1px solid #e0b84c;"
                     "border-radius:4px; padding:6px;")
+THORAX_STYLE = ("background:#fde2e1; color:#7a0b0b; border:1px solid #e08a85;"
+                "border-radius:4px; padding:6px;")
 SIGNED_STYLE = ("background:#e3ecf7; color:#1d3557; border:1px solid #9db4d3;"
                 "border-radius:4px; padding:6px;")
 
@@ -32,6 +37,7 @@ class VisitBanners(QWidget):
     """The precaution warning and the signed/read-only notice."""
 
     addendum_requested = Signal()
+    refreshed = Signal()  # a banner appeared or went: the window refits the strip
 
     def __init__(self, doc: VisitDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +47,10 @@ class VisitBanners(QWidget):
         self.precautions.setWordWrap(True)
         self.precautions.setStyleSheet(PRECAUTION_STYLE)
         self.precautions.setVisible(bool(doc.patient.precautions))
+        self.thorax = QLabel()
+        self.thorax.setObjectName("bilateralThoraxBanner")
+        self.thorax.setWordWrap(True)
+        self.thorax.setStyleSheet(THORAX_STYLE)
         self.signed = QLabel()
         self.signed.setObjectName("readOnlyBanner")
         self.signed.setWordWrap(True)
@@ -57,19 +67,35 @@ class VisitBanners(QWidget):
         layout.setContentsMargins(6, 6, 6, 2)
         layout.setSpacing(4)
         layout.addWidget(self.precautions)
+        layout.addWidget(self.thorax)
         layout.addWidget(self.signed_row)
         doc.read_only_changed.connect(lambda _ro: self.refresh())
+        doc.changed.connect(self._changed)
         self.refresh()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.marks_touched or "*" in changes.fields:
+            self.refresh()
 
     @property
     def empty(self) -> bool:
-        return self.precautions.isHidden() and self.signed_row.isHidden()
+        return (self.precautions.isHidden() and self.signed_row.isHidden()
+                and self.thorax.isHidden())
 
     def refresh(self) -> None:
         visit = self.doc.visit
+        sides = bilateral_thorax(visit, load_atlas())
+        if sides:
+            self.thorax.setText(
+                "⚠ <b>Both sides of the thorax are needled this session</b> (left: "
+                f"{escape(', '.join(sides[Side.LEFT]))}; right: "
+                f"{escape(', '.join(sides[Side.RIGHT]))}). Guidance is to needle one side "
+                "of the thorax per session (pneumothorax risk); signing asks for a reason.")
+        self.thorax.setVisible(bool(sides))
         if visit.signed and visit.signed_at is not None:
             self.signed.setText(
                 f"<b>Signed by {escape(visit.signed_by or '')} on "
                 f"{escape(local_text(visit.signed_at))}.</b> This record is read-only; "
                 "corrections are added as addenda.")
         self.signed_row.setVisible(visit.signed)
+        self.refreshed.emit()

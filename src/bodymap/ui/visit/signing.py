@@ -44,6 +44,16 @@ def requirement_detail(visit: Visit, req: SignRequirement) -> str:
         return "Consent for dry needling is not recorded for this visit."
     if req is SignRequirement.PRECAUTIONS_REVIEWED:
         return "The precaution review for this visit is not ticked."
+    if req is SignRequirement.BILATERAL_THORAX:
+        from bodymap.atlas import load_atlas
+        from bodymap.model import Side
+        from bodymap.services.chart_checks import bilateral_thorax
+
+        sides = bilateral_thorax(visit, load_atlas())
+        return ("Needle sites over the thorax on both sides this session (left: "
+                f"{', '.join(sides.get(Side.LEFT, []))}; right: "
+                f"{', '.join(sides.get(Side.RIGHT, []))}). Guidance is one side per "
+                "session (pneumothorax risk).")
     if req.value == "hazard_depth":
         return ("A needle site over a hazard region (thorax, spine, anterior hip, abdomen) "
                 "has no depth recorded; record it in the chart inspector.")

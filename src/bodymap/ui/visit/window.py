@@ -113,6 +113,7 @@ class VisitWindow(QMainWindow):
         self.form.signature.sign_requested.connect(self.sign)
         self.form.signature.addendum_requested.connect(self.add_addendum)
         self.banners.addendum_requested.connect(self.add_addendum)
+        self.banners.refreshed.connect(self._fit_banners)
         self.doc.read_only_changed.connect(self._read_only_changed)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self._read_only_changed(self.doc.read_only)
