@@ -11,7 +11,8 @@ import pytest
 from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 from export_factory import chart, make_patient
 
-from bodymap.model import Patient, Visit, set_visit_fields
+from bodymap.atlas import load_atlas
+from bodymap.model import PainZone, Patient, TriggerPoint, Visit, add_mark, set_visit_fields
 from bodymap.printing.pdf import write_visit_pdf
 from bodymap.services.records import Records
 
@@ -58,7 +59,7 @@ def test_marks_table_lists_every_mark(records: Records, tmp_path: Path):
     assert f"Marks ({len(visit.marks)})" in text
     for needle in ("Upper trapezius", "Infraspinatus", "Trigger point, active", "Needle site",
                    "Pain zone, burning, 6/10", "2 × 40 mm", "15 mm", "Electrical",
-                   "stimulation", "2 Hz, 3 mA, 10", "yes (2)", "From trigger point #1",
+                   "stimulation", "2 Hz, 3 mA, 10", "yes (2)", "referred from #1",
                    "bruise from fall", "Response: familiar pain", "visit 1"):
         assert needle in text, needle
     for label in ("NPRS", "before 7/10, after 3/10", "used 4, removed 4 (reconciled)",
@@ -154,3 +155,37 @@ def test_a_count_that_agrees_with_itself_but_not_with_the_chart_does_not_reconci
     assert (f"used {charted - 1}, removed {charted - 1} — DOES NOT RECONCILE: {charted} "
             "charted at needle sites") in text
     assert "(reconciled)" not in text
+
+
+def _zone_around(region_id: str) -> tuple[tuple[float, float], ...]:
+    x, y = load_atlas().region(region_id).anchor
+    return ((x - 6, y - 6), (x + 6, y - 6), (x, y + 8))
+
+
+def test_pain_zone_rows_name_their_muscle_side_and_source(records: Records, tmp_path: Path):
+    """A zone prints as the chart names it (muscle, patient's side); "referred from #N"
+    only when it is linked to trigger point N; a zone drawn on its own is a pain zone."""
+    patient = records.create_patient(chart_number="Z-1", family_name="Zones")
+    visit = records.start_visit(patient.id, clinician="A. Berg")
+    x, y = load_atlas().region("posterior.supraspinatus.L").anchor
+    tp = TriggerPoint(view="posterior", x=x, y=y, region_id="posterior.supraspinatus.L",
+                      muscle="supraspinatus", side="L")
+    add_mark(visit, tp)
+    add_mark(visit, PainZone(view="posterior",
+                             points=_zone_around("posterior.deltoid_middle.L"),
+                             region_id="posterior.deltoid_middle.L", muscle="deltoid_middle",
+                             side="L", source_id=tp.id, intensity=6))
+    add_mark(visit, PainZone(view="posterior",
+                             points=_zone_around("posterior.gluteus_medius.R"),
+                             region_id="posterior.gluteus_medius.R", muscle="gluteus_medius",
+                             side="R", intensity=4, quality="sharp"))
+    records.save_visit(visit)
+    _print(records, patient, [records.open_visit(visit.id)], tmp_path / "z.pdf")
+    text = _flat("\n".join(pdf_pages_text(tmp_path / "z.pdf", "-raw")))
+    linked = text[text.index("2 Pain zone"):text.index("3 Pain zone")]
+    drawn = text[text.index("3 Pain zone"):text.index("Subjective")]
+    assert "Deltoid, middle (posterior) left" in linked  # muscle, then the patient's side
+    assert "referred from #1" in linked
+    assert "Gluteus medius (posterior) right" in drawn
+    assert "referred" not in drawn
+    assert "referred pain" not in text

@@ -109,10 +109,11 @@ def mark_row(number: int, mark: Mark, atlas: Atlas, numbers: dict[str, int],
         if mark.response:
             notes.append(f"Response: {mark.response}")
     elif isinstance(mark, PainZone):
+        # Muscle and side are where the zone lies, as the chart names it; only a zone
+        # linked to a trigger point is referred pain, and the row says from which one.
         kind = f"Pain zone, {mark.quality.value}, {mark.intensity}/10"
-        muscle = f"referred pain ({view.lower()})"
         if mark.source_id in numbers:
-            notes.insert(0, f"From trigger point #{numbers[mark.source_id]}")
+            kind += f", referred from #{numbers[mark.source_id]}"
     elif isinstance(mark, TextNote):
         kind = "Text note"
         notes.insert(0, mark.text)
