@@ -126,7 +126,7 @@ BAD_DATA = {
     "future birth": (_mutate("patient.date_of_birth", "2999-01-01"), "future"),
     "bad date": (_mutate("visits.0.started_at", "yesterday"), "ISO date-time"),
     "unknown mark kind": (_mutate("visits.0.marks.0.kind", "laser"), "Unknown mark kind"),
-    "unknown view": (_mutate("visits.0.marks.0.view", "moon"), "unknown view 'moon'"),
+    "unknown view": (_mutate("visits.0.marks.2.view", "moon"), "unknown view 'moon'"),
     "zone of two points": (_mutate("visits.0.marks.2.points", [[1, 2], [3, 4]]),
                            "at least 3 points"),
     "points not numbers": (_mutate("visits.0.marks.2.points", [["a", "b"]] * 3), "number"),

@@ -10,6 +10,7 @@ from bodymap.model import (
     NeedleSite,
     PainZone,
     Patient,
+    Side,
     TextNote,
     TriggerPoint,
     ValidationError,
@@ -97,3 +98,17 @@ def test_stored_record_from_a_fast_clock_still_loads_but_typed_one_is_refused():
     assert patient_from_dict(pd, stored=True).created_at == ahead
     with pytest.raises(ValidationError):
         patient_from_dict(pd)
+
+
+def test_stored_mark_from_before_the_region_rule_still_loads_but_new_one_is_refused():
+    """Import used to accept a mark whose region says left and whose side says right; a
+    database may hold one. It must still open (to be seen and corrected), while a new or
+    imported record is refused, naming the mark."""
+    d = visit_to_dict(full_visit())
+    d["marks"][0].update(region_id="posterior.upper_trapezius.L", side="R")
+    with pytest.raises(ValidationError, match=r"^mark 1: Region posterior.upper_trapezius.L "
+                                              r"is on the patient's left, but the mark's "
+                                              r"side is right"):
+        visit_from_dict(d)
+    loaded = visit_from_dict(d, stored=True)
+    assert loaded.marks[0].side is Side.RIGHT  # as stored: shown, and correctable

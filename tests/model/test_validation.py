@@ -112,6 +112,37 @@ def test_trigger_point_and_zone_checks():
         TextNote(view="anterior", x=0, y=0, text=" ")
 
 
+REGION = dict(view="anterior", x=1, y=1, region_id="anterior.pectoralis_major.L")
+
+
+@pytest.mark.parametrize("fields,field,words", [
+    ({"side": "R"}, "side", "Region anterior.pectoralis_major.L is on the patient's left, "
+                            "but the mark's side is right"),
+    ({"view": "posterior"}, "region_id", "is in the anterior view, but the mark is on the "
+                                         "posterior view"),
+    ({"muscle": "deltoid_anterior"}, "muscle", "is the pectoralis major, but the mark names "
+                                               "deltoid anterior"),
+    ({"region_id": "anterior.pectoralis_major"}, "region_id", "is not a body region"),
+    ({"region_id": "anterior.pectoralis_major.left"}, "region_id", "is not a body region"),
+])
+def test_mark_whose_region_contradicts_its_side_view_or_muscle_is_refused(fields, field,
+                                                                          words):
+    for cls in (TriggerPoint, NeedleSite):
+        with pytest.raises(ValidationError) as err:
+            cls(**{**REGION, "muscle": "pectoralis_major", "side": "L", **fields})
+        assert words in err.value.message
+        assert err.value.field == field
+    with pytest.raises(ValidationError, match="patient's left"):
+        PainZone(view="anterior", points=[(0, 0), (1, 0), (1, 1)],
+                 region_id="anterior.pectoralis_major.L", side="R")
+
+
+def test_mark_agreeing_with_its_region_or_leaving_a_field_open_is_kept():
+    tp = TriggerPoint(**REGION, muscle="pectoralis_major", side="L")
+    assert tp.side is Side.LEFT
+    assert TriggerPoint(**REGION).side is None  # muscle and side not given: nothing contradicts
+
+
 def test_signed_visit_must_carry_signature_and_draft_must_not():
     with pytest.raises(ValidationError, match="Signed by is required"):
         visit(status="signed")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from storage_helpers import IST, aware, fill_visit, full_patient
 
-from bodymap.model import Visit, move_mark, remove_mark, update_mark
+from bodymap.model import Side, ValidationError, Visit, move_mark, remove_mark, update_mark
 from bodymap.model.codec import patient_to_dict, visit_to_dict
 from bodymap.services.records import Records
 
@@ -106,3 +107,23 @@ def test_fast_visit_encoding_matches_the_codec(records: Records):
     expected = visit_to_dict(visit, with_marks=False)
     del expected["addenda"]
     assert exact(_visit_fields(visit)) == exact(expected)
+
+
+def test_mark_stored_before_the_region_rule_opens_and_can_be_corrected(records: Records):
+    """Import once accepted a mark whose region says left and whose side says right, so a
+    database may hold one. Its visit still opens; a new edit must agree with the region,
+    and the clinician's correction of the side is kept."""
+    patient = records.create_patient(**full_patient())
+    visit = fill_visit(records.start_visit(patient.id, clinician="A"))
+    records.save_visit(visit)
+    tp = visit.marks[0]
+    assert (tp.region_id, tp.side.value) == ("posterior.upper_trapezius.L", "L")
+    with records.db.transaction() as conn:  # as a pre-rule import left it
+        conn.execute("UPDATE marks SET side = 'R' WHERE id = ?", (tp.id,))
+    opened = records.open_visit(visit.id)
+    assert opened.marks[0].side is Side.RIGHT
+    with pytest.raises(ValidationError, match="patient's left, but the mark's side is right"):
+        update_mark(opened, tp.id, note="taut band")
+    update_mark(opened, tp.id, side=Side.LEFT)
+    records.save_visit(opened)
+    assert records.open_visit(visit.id).marks[0].side is Side.LEFT

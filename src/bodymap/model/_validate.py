@@ -22,18 +22,26 @@ _FUTURE_SLACK = timedelta(hours=14)
 
 # "Not in the future" guards what a person types now. A record already stored was checked
 # when it was written; re-checking it on load would lock a clinic out of a visit written on
-# a workstation whose clock ran fast. Storage loads inside stored_records().
-_CHECK_FUTURE: ContextVar[bool] = ContextVar("check_future", default=True)
+# a workstation whose clock ran fast. The same holds for rules added after records were
+# written (a mark's region agreeing with its side): a record stored before the rule must
+# still open. Storage loads inside stored_records().
+_CHECK_NEW: ContextVar[bool] = ContextVar("check_new_records", default=True)
 
 
 @contextmanager
 def stored_records() -> Iterator[None]:
-    """Within this block, dates are not refused for lying in the future."""
-    token = _CHECK_FUTURE.set(False)
+    """Within this block, dates are not refused for lying in the future, and the rules
+    only new records must meet (:func:`checking_new_records`) are not applied."""
+    token = _CHECK_NEW.set(False)
     try:
         yield
     finally:
-        _CHECK_FUTURE.reset(token)
+        _CHECK_NEW.reset(token)
+
+
+def checking_new_records() -> bool:
+    """False while records already stored are being read back (stored_records())."""
+    return _CHECK_NEW.get()
 
 
 def new_id() -> str:
@@ -127,7 +135,7 @@ def check_aware(field: str, value: object, *, label: str | None = None,
         raise ValidationError(field, f"{label} must be a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, f"{label} must carry a time zone")
-    if (not_future and _CHECK_FUTURE.get()
+    if (not_future and _CHECK_NEW.get()
             and value > utcnow().replace(microsecond=0) + _FUTURE_SLACK):
         raise ValidationError(field, f"{label} is in the future ({value.isoformat()})")
     if value.year < 1900:
@@ -144,7 +152,7 @@ def check_date(field: str, value: object, *, label: str | None = None,
         raise ValidationError(field, f"{label} is required")
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(field, f"{label} must be a date")
-    if not_future and _CHECK_FUTURE.get() and value > (utcnow() + _FUTURE_SLACK).date():
+    if not_future and _CHECK_NEW.get() and value > (utcnow() + _FUTURE_SLACK).date():
         raise ValidationError(field, f"{label} cannot be in the future ({value.isoformat()})")
     if value.year < 1900:
         raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")

@@ -122,6 +122,18 @@ def mark_from_dict(d: dict[str, Any]) -> Mark:
     return _construct(cls, d, cls.kind.replace("_", " "))
 
 
+def _marks_from_list(marks: list[Any]) -> list[Mark]:
+    """Marks in drawing order; a refusal names the mark by its number ("mark 3: ..."),
+    which is how the printed marks table numbers it."""
+    out = []
+    for number, d in enumerate(marks, start=1):
+        try:
+            out.append(mark_from_dict(d))
+        except ValidationError as exc:
+            raise ValidationError(exc.field, f"mark {number}: {exc.message}") from None
+    return out
+
+
 def patient_from_dict(d: dict[str, Any], *, stored: bool = False) -> Patient:
     """A Patient from its dict form. ``stored=True`` for records read back from storage:
     they were validated when written, so a date in the future (a fast clock) is kept."""
@@ -147,7 +159,7 @@ def visit_from_dict(d: dict[str, Any], *, stored: bool = False) -> Visit:
     addenda = d.pop("addenda", [])
     if not isinstance(marks, list) or not isinstance(addenda, list):
         raise ValidationError("visit", "A visit's marks and addenda must be lists")
-    d["marks"] = [mark_from_dict(m) for m in marks]
+    d["marks"] = _marks_from_list(marks)
     d["addenda"] = [addendum_from_dict(a) for a in addenda]
     if "adverse_events" in d:
         d["adverse_events"] = frozenset(d["adverse_events"] or ())

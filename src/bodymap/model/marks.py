@@ -21,6 +21,7 @@ from bodymap.model._validate import (
     check_id,
     check_int,
     check_text,
+    checking_new_records,
     new_id,
     utcnow,
 )
@@ -103,7 +104,33 @@ class Mark:
             object.__setattr__(self, "side", _enum("side", Side, self.side, "Side"))
         check_text("note", self.note, label="Note")
         check_aware("created_at", self.created_at)
+        if self.region_id is not None and checking_new_records():
+            self._check_region(self.region_id)
         self._validate()
+
+    def _check_region(self, region_id: str) -> None:
+        """A region id is ``view.muscle.side`` (the patient's side). A mark whose region
+        says one side, muscle or view and whose own fields say another would be printed
+        and counted wrongly: a swapped side is a clinical error. Not applied to records
+        already stored (they open as they were written; see stored_records)."""
+        parts = region_id.split(".")
+        if len(parts) != 3 or not all(parts) or parts[2] not in {s.value for s in Side}:
+            raise ValidationError("region_id", f"Region {region_id!r} is not a body region "
+                                               "(expected view.muscle.side, e.g. "
+                                               "posterior.upper_trapezius.L)")
+        view, muscle, side = parts[0], parts[1], Side(parts[2])
+        if view != self.view:
+            raise ValidationError("region_id", f"Region {region_id} is in the {view} view, "
+                                               f"but the mark is on the {self.view} view")
+        if self.muscle is not None and muscle != self.muscle:
+            raise ValidationError("muscle", f"Region {region_id} is the "
+                                            f"{muscle.replace('_', ' ')}, but the mark names "
+                                            f"{self.muscle.replace('_', ' ')}")
+        if self.side is not None and side is not self.side:
+            raise ValidationError("side", f"Region {region_id} is on the patient's "
+                                          f"{side.label}, but the mark's side is "
+                                          f"{self.side.label}: one of them is wrong (check "
+                                          "which side was treated)")
 
     def _validate(self) -> None:
         """Type-specific checks (subclasses)."""
