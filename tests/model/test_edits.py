@@ -110,7 +110,8 @@ def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
     tp = TriggerPoint(view="posterior", x=1, y=1)
     add_mark(visit, tp)
     set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
-                     needles_used=0, needles_removed=0)
+                     needles_used=0, needles_removed=0,
+                     started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     sign_visit(visit, "PT", at=datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc))
     for edit in (lambda: add_mark(visit, TriggerPoint(view="posterior", x=2, y=2)),
                  lambda: move_mark(visit, tp.id, 1, 1),
@@ -122,6 +123,22 @@ def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
             edit()
     ch = add_addendum(visit, Addendum(visit_id=visit.id, author="PT", text="Late entry"))
     assert ch.fields == {"addenda"} and len(visit.addenda) == 1
+
+
+def test_signing_before_the_visit_started_is_refused(visit):
+    """A visit dated ahead (a clock or time-zone slip) cannot be signed "before" it began:
+    the record would contradict itself."""
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     needles_used=0, needles_removed=0,
+                     started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    with pytest.raises(ValidationError) as err:
+        sign_visit(visit, "PT", at=datetime(2026, 1, 5, 8, 30, tzinfo=timezone.utc))
+    assert err.value.message == (
+        "Cannot sign: the visit is dated 2026-01-05 09:00 UTC, later than the signature "
+        "(2026-01-05 08:30 UTC). Correct the visit's date and time, then sign.")
+    assert not visit.signed and visit.signed_at is None
+    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    assert visit.signed
 
 
 def test_addendum_on_draft_is_refused(visit):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -105,6 +105,24 @@ def test_signing_refused_with_unreconciled_needles_then_allowed_with_reason(reco
     assert stored.signed and stored.sign_overrides == {SignRequirement.NEEDLE_COUNT: reason}
     assert records.audit_trail(visit_id=visit.id)[-1].after["sign_overrides"] == {  # type: ignore[index]
         "needle_count": reason}
+
+
+def test_visit_dated_ahead_cannot_be_signed_before_it_starts(records: Records):
+    """A start time a few hours ahead is accepted (clock or zone slips), but signing it now
+    would store a signature older than the visit: refused, nothing written."""
+    p = records.create_patient(chart_number="1", family_name="Doe")
+    ahead = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(hours=3)
+    visit = records.start_visit(p.id, started_at=ahead)
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     needles_used=0, needles_removed=0)
+    records.save_visit(visit)
+    audit_before = records.audit_trail(visit_id=visit.id)
+    with pytest.raises(ValidationError, match="Cannot sign: the visit is dated .*, later "
+                                              "than the signature .* Correct the visit's "
+                                              "date and time, then sign"):
+        records.sign_visit(visit.id)
+    assert records.open_visit(visit.id).status is VisitStatus.DRAFT
+    assert records.audit_trail(visit_id=visit.id) == audit_before
 
 
 def test_signed_visit_cannot_be_saved_signed_again_or_deleted(records: Records):

@@ -17,7 +17,14 @@ from bodymap.model._validate import check_aware, check_text, utcnow
 from bodymap.model.errors import SignedVisitError, ValidationError
 from bodymap.model.marks import Mark, PainZone, PointMark
 from bodymap.model.patient import Patient
-from bodymap.model.visit import NOTE_FIELDS, Addendum, SignRequirement, Visit, VisitStatus
+from bodymap.model.visit import (
+    NOTE_FIELDS,
+    Addendum,
+    SignRequirement,
+    Visit,
+    VisitStatus,
+    utc_text,
+)
 
 # Visit fields a clinician may set through set_visit_fields.
 EDITABLE_VISIT_FIELDS = frozenset(NOTE_FIELDS) | {
@@ -194,6 +201,11 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
     check_text("signed_by", signed_by, limit=200, required=True, label="Signed by")
     at = at or utcnow()
     check_aware("signed_at", at, label="Signed at")
+    if at < visit.started_at:
+        raise ValidationError("started_at", "Cannot sign: the visit is dated "
+                                            f"{utc_text(visit.started_at)}, later than the "
+                                            f"signature ({utc_text(at)}). Correct the visit's "
+                                            "date and time, then sign.")
     overrides = {SignRequirement(k): v for k, v in (overrides or {}).items()}
     for req, reason in overrides.items():
         check_text("sign_overrides", reason, required=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from enum import Enum
 
 from bodymap.model._validate import (
@@ -108,6 +108,12 @@ class Addendum:
         check_text("author", self.author, limit=MAX_SHORT, required=True, label="Author")
         check_text("text", self.text, required=True, label="Addendum text")
         check_aware("created_at", self.created_at)
+
+
+def utc_text(moment: datetime) -> str:
+    """The moment in UTC, e.g. "2026-01-05 09:00 UTC", so that times recorded in different
+    zones read comparably side by side."""
+    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 
 
 # Fields a clinician edits on a visit (everything but identity, marks, status and addenda).
@@ -223,6 +229,24 @@ class Visit:
                 raise ValidationError("addenda", "An addendum belongs to another visit")
         check_aware("created_at", self.created_at)
         check_aware("updated_at", self.updated_at)
+
+    def check_time_order(self) -> None:
+        """Raise ValidationError if the visit was signed, or an addendum written, before
+        the visit started: such a record contradicts itself.
+
+        Not part of :meth:`validate`, which also runs when a stored visit is read back: a
+        draft may be dated up to a few hours ahead (a clock or time-zone slip, see
+        _validate), so a database can hold a visit signed "before" it started, and it must
+        still open. Import checks every visit with this; signing refuses to create one."""
+        started = self.started_at
+        if self.signed_at is not None and self.signed_at < started:
+            raise ValidationError("signed_at", f"signed {utc_text(self.signed_at)}, before "
+                                               f"the visit started ({utc_text(started)})")
+        for number, addendum in enumerate(self.addenda, start=1):
+            if addendum.created_at < started:
+                raise ValidationError("addenda", f"addendum {number} is dated "
+                                                 f"{utc_text(addendum.created_at)}, before the "
+                                                 f"visit started ({utc_text(started)})")
 
     # -- queries ----------------------------------------------------------------------------
     def mark(self, mark_id: str) -> Mark:
