@@ -139,6 +139,34 @@ BAD_DATA = {
     "dangling zone source": (_dangling_zone, "source trigger point"),
     "addendum on a draft": (_addendum_on_draft, "draft but has addenda"),
     "visits not a list": (_mutate("visits", {}), "must be a list"),
+    # marks that contradict themselves: the printout would show the wrong side or muscle
+    "region left, side right": (_mutate("visits.0.marks.0.side", "R"),
+                                "Visit 1 (2026-01-05) of patient ZA-1001: mark 1: Region "
+                                "posterior.upper_trapezius.L is on the patient's left, but "
+                                "the mark's side is right"),
+    "region of another view": (_mutate("visits.0.marks.0.view", "anterior"),
+                               "mark 1: Region posterior.upper_trapezius.L is in the "
+                               "posterior view, but the mark is on the anterior view"),
+    "region of another muscle": (_mutate("visits.0.marks.1.muscle", "infraspinatus"),
+                                 "mark 2: Region posterior.upper_trapezius.L is the upper "
+                                 "trapezius, but the mark names infraspinatus"),
+    "region id malformed": (_mutate("visits.0.marks.0.region_id", "trapezius"),
+                            "not a body region"),
+    # positions on no diagram
+    "point far outside": (_mutate("visits.0.marks.0.x", -5000),
+                          "Mark 1 (trigger point) of visit 1 (2026-01-05) of patient ZA-1001 "
+                          "lies outside the Posterior (back) view diagram: the point (-5000, "),
+    "zone far outside": (_mutate("visits.0.marks.2.points", [[10, 10], [20, 10], [0, 99999]]),
+                         "Mark 3 (pain zone) of visit 1 (2026-01-05) of patient ZA-1001 lies "
+                         "outside the Posterior (back) view diagram: the point (0, 99999)"),
+    # times out of order
+    "signed before it started": (_mutate("visits.0.signed_at", "2026-01-05T08:59:00+00:00"),
+                                 "Visit 1 (2026-01-05) of patient ZA-1001: signed 2026-01-05 "
+                                 "08:59 UTC, before the visit started (2026-01-05 09:00 UTC)"),
+    "addendum before the visit": (_mutate("visits.0.addenda.0.created_at",
+                                          "2026-01-04T12:00:00+00:00"),
+                                  "Visit 1 (2026-01-05) of patient ZA-1001: addendum 1 is "
+                                  "dated 2026-01-04 12:00 UTC, before the visit started"),
     "lone surrogate": (_mutate("patient.notes", "\ud800"), "not valid Unicode"),
 }
 
@@ -189,3 +217,16 @@ def test_huge_file_refused_before_reading(empty_records: Records, tmp_path: Path
     with pytest.raises(ImportRejected, match="too large"):
         read_export(path)
     assert row_counts(empty_records)["patients"] == 0
+
+
+def test_zone_drawn_just_past_the_diagram_edge_is_imported(records: Records,
+                                                           empty_records: Records):
+    """The chart lets a lasso stroke or a drag end a little beyond the diagram; such a
+    record is the clinic's own and must move between databases."""
+    patient = make_patient(records, visits=1)
+    data = export_patient(records, patient.id)
+    zone = next(m for m in data["visits"][0]["marks"] if m["kind"] == "pain_zone")
+    zone["points"] = [[-25.0, 10.0], [40.0, -30.0], [30.0, 60.0]]  # posterior: 600 × 1040
+    import_patient(empty_records, data)
+    assert empty_records.open_visit(data["visits"][0]["id"]).mark(zone["id"]).points[0] == \
+        (-25.0, 10.0)

@@ -2,8 +2,11 @@
 
 Every field goes through the model's own validators (model/codec.py), then the checks the
 model cannot make alone: the format and version, ids unique across the whole file,
-references between patient, visits, marks and addenda, views the atlas knows. The first
-problem found is raised as :class:`ImportRejected` with a message naming it.
+references between patient, visits, marks and addenda, views the atlas knows, positions
+on their view's diagram, and times in order (no signature or addendum before the visit
+started). The first problem found is raised as :class:`ImportRejected` with a message
+naming it: the patient's chart number, the visit (its number in the file and its date)
+and the mark (its number in the visit, as the printed marks table numbers it).
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bodymap.atlas import load_atlas
-from bodymap.model import Patient, PainZone, TriggerPoint, ValidationError, Visit
+from bodymap.atlas import Atlas, View, load_atlas
+from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
 from bodymap.model.codec import patient_from_dict, visit_from_dict
 
 FORMAT = "bodymap-patient-export"
@@ -22,6 +25,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # a patient's whole record is kilobytes; 50 M
 MAX_VISITS = 10_000
 MAX_MARKS = 2_000  # per visit
 MAX_ADDENDA = 1_000  # per visit
+# A lasso or brush stroke, or a drag, may end a little past the diagram's edge; a position
+# further out than this share of the diagram's width or height is on no diagram at all.
+EDGE_MARGIN = 0.10
 TOP_LEVEL = {"format", "version", "exported_at", "exported_by", "app_version", "patient",
              "visits"}
 
@@ -137,30 +143,72 @@ def _model(what: str, build: Any, d: Any) -> Any:
         raise ImportRejected(f"{what}: malformed value ({exc})") from None
 
 
-def _check_visit(visit: Visit, where: str, patient: Patient, known_views: set[str],
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _visit_label(number: int, raw: Any, patient: Patient) -> str:
+    """Which record a message is about, e.g. "visit 2 (2026-01-12) of patient ZA-1001".
+    The date is read from the raw value, so it can name a visit the model then refuses."""
+    started = raw.get("started_at") if isinstance(raw, dict) else None
+    day = f" ({started[:10]})" if isinstance(started, str) and started[:10].strip() else ""
+    return f"visit {number}{day} of patient {patient.chart_number}"
+
+
+def _mark_label(number: int, mark: Mark, where: str) -> str:
+    return f"Mark {number} ({mark.kind.replace('_', ' ')}) of {where}"
+
+
+def _off_the_diagram(mark: Mark, view: View) -> tuple[float, float] | None:
+    """The first of the mark's points that lies beyond its view's diagram (and margin)."""
+    if isinstance(mark, PointMark):
+        points: tuple[tuple[float, float], ...] = ((mark.x, mark.y),)
+    elif isinstance(mark, PainZone):
+        points = mark.points
+    else:  # pragma: no cover - every mark kind is a point or a zone
+        return None
+    mx, my = view.width * EDGE_MARGIN, view.height * EDGE_MARGIN
+    for x, y in points:
+        if not (-mx <= x <= view.width + mx and -my <= y <= view.height + my):
+            return (x, y)
+    return None
+
+
+def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
                  ids: dict[str, str]) -> None:
-    _require(visit.patient_id == patient.id, f"{where} belongs to patient "
+    _require(visit.patient_id == patient.id, f"{_cap(where)} belongs to patient "
                                              f"{visit.patient_id}, not to {patient.id}")
-    _require(len(visit.marks) <= MAX_MARKS, f"{where} has {len(visit.marks):,} marks "
+    _require(len(visit.marks) <= MAX_MARKS, f"{_cap(where)} has {len(visit.marks):,} marks "
                                             f"(the limit is {MAX_MARKS:,})")
-    _require(len(visit.addenda) <= MAX_ADDENDA, f"{where} has too many addenda")
-    _require(visit.signed or not visit.addenda, f"{where} is a draft but has addenda "
+    _require(len(visit.addenda) <= MAX_ADDENDA, f"{_cap(where)} has too many addenda")
+    _require(visit.signed or not visit.addenda, f"{_cap(where)} is a draft but has addenda "
                                                 "(addenda belong to signed visits)")
-    entities = [(visit.id, f"{where}")]
-    entities += [(m.id, f"mark {i + 1} of {where.lower()}") for i, m in enumerate(visit.marks)]
-    entities += [(a.id, f"addendum {i + 1} of {where.lower()}")
-                 for i, a in enumerate(visit.addenda)]
+    try:
+        visit.check_time_order()
+    except ValidationError as exc:
+        raise ImportRejected(f"{_cap(where)}: {exc.message}") from None
+    entities = [(visit.id, _cap(where))]
+    entities += [(m.id, f"mark {i + 1} of {where}") for i, m in enumerate(visit.marks)]
+    entities += [(a.id, f"addendum {i + 1} of {where}") for i, a in enumerate(visit.addenda)]
     for entity_id, label in entities:
         _require(entity_id not in ids, f"Duplicate id {entity_id}: {label} and "
                                        f"{ids.get(entity_id)}")
         ids[entity_id] = label
+    known_views = {v.id for v in atlas.views}
     trigger_points = {m.id for m in visit.marks if isinstance(m, TriggerPoint)}
     for i, mark in enumerate(visit.marks):
-        _require(mark.view in known_views, f"Mark {i + 1} of {where.lower()} is on an "
+        _require(mark.view in known_views, f"Mark {i + 1} of {where} is on an "
                                            f"unknown view {mark.view!r}")
+        view = atlas.view(mark.view)
+        off = _off_the_diagram(mark, view)
+        if off is not None:
+            raise ImportRejected(
+                f"{_mark_label(i + 1, mark, where)} lies outside the {view.title} diagram: "
+                f"the point ({off[0]:g}, {off[1]:g}) is beyond its {view.width:g} × "
+                f"{view.height:g} units, so it would be drawn nowhere on the chart")
         if isinstance(mark, PainZone) and mark.source_id is not None:
             _require(mark.source_id in trigger_points,
-                     f"Pain zone (mark {i + 1}) of {where.lower()} names a source trigger "
+                     f"Pain zone (mark {i + 1}) of {where} names a source trigger "
                      f"point {mark.source_id} that is not in that visit")
 
 
@@ -170,12 +218,12 @@ def validate_export(data: Any) -> PatientRecord:
     _check_text_encodable(data)
     _check_header(data)
     patient = _model("Patient", patient_from_dict, data["patient"])
-    known_views = {v.id for v in load_atlas().views}
+    atlas = load_atlas()
     ids: dict[str, str] = {patient.id: "the patient"}
     visits = []
     for n, raw in enumerate(data["visits"], start=1):
-        where = f"Visit {n}"
-        visit = _model(where, visit_from_dict, raw)
-        _check_visit(visit, where, patient, known_views, ids)
+        where = _visit_label(n, raw, patient)
+        visit = _model(_cap(where), visit_from_dict, raw)
+        _check_visit(visit, where, patient, atlas, ids)
         visits.append(visit)
     return PatientRecord(patient, visits)
