@@ -14,7 +14,7 @@ from pathlib import Path
 from bodymap.model import Patient
 from bodymap.services.records import Records
 from bodymap.settings import Settings
-from bodymap.storage import StorageError
+from bodymap.storage import StorageError, compare_advice
 
 
 def _user() -> str:
@@ -54,8 +54,7 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
                     print(f"DATABASE DAMAGE: {problem}", file=sys.stderr)
                 if not result.ok:
                     print(f"AUDIT TRAIL PROBLEM: {result.problem}", file=sys.stderr)
-                print("Keep this file as it is and restore the latest backup into a new data "
-                      "folder to compare (bodymap restore).", file=sys.stderr)
+                print(compare_advice(records.database_path), file=sys.stderr)
                 return 1
             if verb == "backup":
                 print(f"backup written: {records.backup_now()}")

@@ -97,8 +97,9 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(data_dir: Path, tm
     raw[4096 * 2:4096 * 4] = b"\xff" * 8192
     bad.write_bytes(bytes(raw))
     before, bad_before = file_state(db), file_state(bad)
-    with pytest.raises(BackupError, match="cannot be restored"):
+    with pytest.raises(BackupError, match="cannot be restored") as caught:
         restore_backup(bad, data_dir)
+    assert "Choose another backup" in caught.value.user_message  # not "restore a backup"
     assert file_state(db) == before and file_state(bad) == bad_before
     with pytest.raises(BackupError):
         restore_backup(tmp_path / "missing.sqlite", data_dir)

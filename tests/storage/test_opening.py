@@ -4,6 +4,7 @@ the file."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ from bodymap.storage import (
     ReadOnlyDatabaseError,
     ReadOnlyDirectoryError,
     StorageError,
+    compare_advice,
+    regular_backups,
 )
 
 
@@ -76,6 +79,61 @@ def test_corrupt_page_in_the_middle(data_dir: Path):
     db.write_bytes(bytes(raw))
     err = refused_unchanged(data_dir, CorruptDatabaseError)
     assert "backup" in err.user_message
+
+
+def _damage_pages(db: Path) -> None:
+    raw = bytearray(db.read_bytes())
+    page = int.from_bytes(raw[16:18], "big")
+    raw[3 * page:5 * page] = os.urandom(2 * page)
+    db.write_bytes(bytes(raw))
+
+
+def test_damaged_file_names_the_backups_folder_and_the_newest_backup(data_dir: Path):
+    db = make_database(data_dir, patients=40)  # closing it took a backup
+    (newest,) = regular_backups(data_dir)
+    _damage_pages(db)
+    message = refused_unchanged(data_dir, CorruptDatabaseError).user_message
+    assert message.startswith("bodymap.sqlite is damaged (")
+    assert (f"Restore the latest backup from the folder {data_dir / 'backups'} (the newest "
+            f"is {newest.name}; 'bodymap restore' puts it in place") in message
+    assert message.endswith("; the file has not been changed.")
+
+
+@pytest.mark.parametrize("backups", ["no folder", "empty folder"])
+def test_damaged_file_with_no_backups_says_so_and_what_to_do_instead(data_dir: Path,
+                                                                     backups: str):
+    db = make_database(data_dir, patients=40)
+    shutil.rmtree(data_dir / "backups")
+    if backups == "empty folder":
+        (data_dir / "backups").mkdir()
+    _damage_pages(db)
+    message = refused_unchanged(data_dir, CorruptDatabaseError).user_message
+    assert "Restore the latest backup" not in message
+    where = (f"the data folder {data_dir} has no backups folder" if backups == "no folder"
+             else f"the folder {data_dir / 'backups'} holds none")
+    assert f"There are no backups to restore ({where})." in message
+    assert "from the clinic's own backup of this computer" in message
+    assert f"move bodymap.sqlite out of {data_dir} (keep it" in message
+    assert message.endswith("begins an empty database; the file has not been changed.")
+    assert (data_dir / "backups").exists() == (backups == "empty folder")  # not created
+
+
+def test_empty_file_in_a_folder_without_backups(data_dir: Path):
+    write(data_dir, b"")
+    message = refused_unchanged(data_dir, NotADatabaseError).user_message
+    assert "There are no backups to restore" in message
+    assert "move bodymap.sqlite out of" in message and "not been changed" in message
+
+
+def test_integrity_advice_offers_a_backup_to_compare_only_when_there_is_one(data_dir: Path):
+    db = make_database(data_dir)
+    (newest,) = regular_backups(data_dir)
+    assert f"restore the latest backup ({newest}) into a new data folder" in \
+        compare_advice(db)
+    shutil.rmtree(data_dir / "backups")
+    advice = compare_advice(db)
+    assert "restore the latest backup" not in advice
+    assert f"There are no backups in {data_dir / 'backups'} to compare with" in advice
 
 
 def test_truncated_database_body(data_dir: Path):

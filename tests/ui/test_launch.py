@@ -56,7 +56,8 @@ def test_damaged_pages_found_after_the_first_paint_still_stop_the_app(tmp_path):
     proc = run_app("--data-dir", str(data), "--smoke-test", tmp_path=tmp_path)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
-    assert "damaged" in proc.stderr and "Restore the latest backup" in proc.stderr
+    assert "damaged" in proc.stderr
+    assert f"Restore the latest backup from the folder {data / 'backups'}" in proc.stderr
     assert db.read_bytes() == bytes(raw)
     assert sorted(p.name for p in (data / "backups").iterdir()) == backups
 
@@ -106,6 +107,7 @@ def test_verify_reports_a_tampered_audit_trail(tmp_path):
     proc = run_app("--data-dir", str(data), "verify", tmp_path=tmp_path)
     assert proc.returncode == 1
     assert "AUDIT TRAIL PROBLEM: Audit entry #3 was altered" in proc.stderr
+    assert f"restore the latest backup ({data / 'backups'}{os.sep}bodymap-" in proc.stderr
 
 
 def test_integrity_watch_reports_damage_found_after_the_window_is_up(qapp, qtbot, tmp_path,

@@ -19,6 +19,7 @@ from bodymap.storage.errors import (
     RecordNotFoundError,
     StorageError,
 )
+from bodymap.storage.opening import compare_advice, restore_advice
 from bodymap.storage.patients import PatientRepository
 from bodymap.storage.schema import LATEST_VERSION
 from bodymap.storage.summaries import PatientSummary, VisitSummary
@@ -30,5 +31,5 @@ __all__ = [
     "NotABodymapDatabaseError", "NotADatabaseError", "PatientRepository", "PatientSummary",
     "ReadOnlyDatabaseError", "ReadOnlyDirectoryError", "ReadOnlyError", "RecordNotFoundError",
     "StorageError", "VisitRepository", "VisitSummary", "WriteFailedError", "regular_backups",
-    "all_backups", "restore_backup", "rotate",
+    "all_backups", "compare_advice", "restore_advice", "restore_backup", "rotate",
 ]

@@ -15,13 +15,22 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from bodymap.storage.backup_files import (
+    BACKUP_DIR_NAME,
+    REGULAR_NAME,
+    all_backups,
+    latest_backup,
+    regular_backups,
+)
 from bodymap.storage.errors import BackupError, StorageError
 from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import inspect_existing, read_only_uri
 
-BACKUP_DIR_NAME = "backups"
+__all__ = ["BACKUP_DIR_NAME", "DEFAULT_KEEP", "all_backups", "backup_dir",
+           "backup_taken_today", "copy_database", "fsync_path", "latest_backup",
+           "regular_backups", "restore_backup", "rotate", "take_backup"]
+
 DEFAULT_KEEP = 10
-_REGULAR = re.compile(r"^bodymap-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
 
 
 def fsync_path(path: Path) -> None:
@@ -85,26 +94,6 @@ def take_backup(source: sqlite3.Connection, data_dir: Path, *, prefix: str = "bo
     return copy_database(source, _unique(directory, f"{prefix}-{stamp}"))
 
 
-def regular_backups(data_dir: Path) -> list[Path]:
-    """Rotated backups, oldest first."""
-    directory = data_dir / BACKUP_DIR_NAME
-    if not directory.is_dir():
-        return []
-    found = [(m, p) for p in directory.iterdir() if (m := _REGULAR.match(p.name))]
-    # Same second: "-2", "-3"... come after the unsuffixed name, in numeric order.
-    found.sort(key=lambda mp: (mp[0].group(1), int(mp[0].group(2) or 1)))
-    return [p for _, p in found]
-
-
-def all_backups(data_dir: Path) -> list[Path]:
-    """Every complete backup (regular, pre-migration, pre-restore), newest first."""
-    directory = data_dir / BACKUP_DIR_NAME
-    if not directory.is_dir():
-        return []
-    found = [p for p in directory.glob("bodymap-*.sqlite") if p.is_file()]
-    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
-
-
 def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     """Delete the oldest regular backups beyond the newest ``keep``; returns the removed."""
     if keep < 1:
@@ -118,7 +107,7 @@ def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
 def backup_taken_today(data_dir: Path, *, now: datetime | None = None) -> bool:
     """Whether a regular backup from today's (local) date exists."""
     today = (now or datetime.now()).strftime("%Y%m%d")
-    return any(_REGULAR.match(p.name).group(1).startswith(today)  # type: ignore[union-attr]
+    return any(REGULAR_NAME.match(p.name).group(1).startswith(today)  # type: ignore[union-attr]
                for p in regular_backups(data_dir))
 
 
@@ -164,7 +153,7 @@ def restore_backup(backup_file: Path, data_dir: Path,
     lock.acquire()
     try:
         try:
-            inspect_existing(backup_file, check_writable=False)
+            inspect_existing(backup_file, check_writable=False, is_backup=True)
         except StorageError as exc:
             raise BackupError(f"The backup {backup_file.name} cannot be restored: "
                               f"{exc.user_message}", path=backup_file) from exc

@@ -13,6 +13,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from bodymap.storage.backup_files import backups_folder, latest_backup
 from bodymap.storage.errors import (
     CorruptDatabaseError,
     NewerSchemaError,
@@ -63,6 +64,37 @@ def ensure_writable_directory(data_dir: Path) -> None:
             "changed.", path=data_dir)
 
 
+def restore_advice(path: Path) -> str:
+    """What to do when the database ``path`` (DATA_DIR/bodymap.sqlite) cannot be used:
+    restore the newest backup, named with its folder, or, when the data folder has no
+    backups, say so and how to go on without one."""
+    data_dir, folder = path.parent, backups_folder(path.parent)
+    latest = latest_backup(data_dir)
+    if latest is not None:
+        return (f"Restore the latest backup from the folder {folder} (the newest is "
+                f"{latest.name}; 'bodymap restore' puts it in place and keeps a copy of "
+                "this file)")
+    where = (f"the folder {folder} holds none" if folder.is_dir()
+             else f"the data folder {data_dir} has no backups folder")
+    return (f"There are no backups to restore ({where}). Restore {path.name} from the "
+            "clinic's own backup of this computer if there is one; otherwise move "
+            f"{path.name} out of {data_dir} (keep it: it may still be rescued) and start "
+            "bodymap again, which begins an empty database")
+
+
+def compare_advice(path: Path) -> str:
+    """What to do when the open database ``path`` fails an integrity or audit check: keep
+    it and compare with a backup, if there is one."""
+    latest = latest_backup(path.parent)
+    if latest is not None:
+        return (f"Keep this database as it is and restore the latest backup ({latest}) "
+                "into a new data folder to compare (bodymap --data-dir NEW-FOLDER restore "
+                "BACKUP).")
+    return (f"Keep this database as it is and copy {path.name} somewhere safe. There are "
+            f"no backups in {backups_folder(path.parent)} to compare with; look for a "
+            "copy in the clinic's own backup of this computer.")
+
+
 def read_only_uri(path: Path) -> str:
     """A SQLite URI that opens ``path`` without any right to write it."""
     return path.resolve().as_uri() + "?mode=ro"
@@ -73,13 +105,15 @@ def _quick_check(conn: sqlite3.Connection) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
-def damaged(path: Path, problems: list[str]) -> CorruptDatabaseError:
-    """The error for a file whose quick_check found ``problems``."""
+def damaged(path: Path, problems: list[str], advice: str | None = None
+            ) -> CorruptDatabaseError:
+    """The error for a file whose quick_check found ``problems``; ``advice`` says what to
+    do (default: :func:`restore_advice`)."""
     lines = [line.strip() for problem in problems for line in problem.splitlines()]
     first = next((line for line in lines if line and not line.startswith("***")), "damaged")
     return CorruptDatabaseError(
-        f"{path.name} is damaged ({first}). Restore the latest backup from the "
-        f"backups folder; {_UNCHANGED}.", path=path)
+        f"{path.name} is damaged ({first}). {advice or restore_advice(path)}; {_UNCHANGED}.",
+        path=path)
 
 
 def quick_check_problems(path: Path) -> list[str]:
@@ -97,36 +131,42 @@ def quick_check_problems(path: Path) -> list[str]:
 
 
 def inspect_existing(path: Path, *, check_writable: bool = True,
-                     quick_check: bool = True) -> int:
+                     quick_check: bool = True, is_backup: bool = False) -> int:
     """Check an existing database file without changing it and return its schema version.
 
     ``quick_check=False`` leaves out SQLite's quick_check, whose time grows with the file;
-    the caller must then run :func:`quick_check_problems` before writing.
+    the caller must then run :func:`quick_check_problems` before writing. ``is_backup``
+    for a backup about to be restored: a bad one calls for another backup, while a bad
+    DATA_DIR/bodymap.sqlite calls for restoring one (:func:`restore_advice`).
 
     Raises NotADatabaseError (empty, truncated or foreign file), CorruptDatabaseError,
     NewerSchemaError, NotABodymapDatabaseError or ReadOnlyDatabaseError.
     """
     name = path.name
+
+    def advice() -> str:  # only when refusing: it lists the backups folder
+        return "Choose another backup" if is_backup else restore_advice(path)
+
     with open(path, "rb") as f:
         head = f.read(_HEADER_SIZE)
     if not head:
         raise NotADatabaseError(
             f"{name} is empty (0 bytes): it is not a bodymap database. A crash or a copy "
-            f"that did not finish can cause this. Restore a backup or move the file aside; "
-            f"{_UNCHANGED}.", path=path)
+            f"that did not finish can cause this. {advice()}; {_UNCHANGED}.", path=path)
     if not head.startswith(SQLITE_HEADER):
         raise NotADatabaseError(
             f"{name} is not a database file (it does not start with the SQLite header). "
-            f"Choose the right file or restore a backup; {_UNCHANGED}.", path=path)
+            f"If it is the wrong file, put the right one in its place. {advice()}; "
+            f"{_UNCHANGED}.", path=path)
     if len(head) < _HEADER_SIZE:
         raise NotADatabaseError(
-            f"{name} is truncated ({len(head)} bytes): it is not a usable database. Restore "
-            f"a backup; {_UNCHANGED}.", path=path)
+            f"{name} is truncated ({len(head)} bytes): it is not a usable database. "
+            f"{advice()}; {_UNCHANGED}.", path=path)
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
     except sqlite3.Error as exc:
         raise CorruptDatabaseError(
-            f"{name} cannot be opened ({exc}). Restore a backup; {_UNCHANGED}.",
+            f"{name} cannot be opened ({exc}). {advice()}; {_UNCHANGED}.",
             path=path) from None
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -139,13 +179,13 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
         if quick_check:
             problems = _quick_check(conn)
             if problems:
-                raise damaged(path, problems)
+                raise damaged(path, problems, advice())
         has_tables = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
-            f"{name} starts like a database but is damaged ({exc}). Restore the latest "
-            f"backup from the backups folder; {_UNCHANGED}.", path=path) from None
+            f"{name} starts like a database but is damaged ({exc}). {advice()}; "
+            f"{_UNCHANGED}.", path=path) from None
     finally:
         conn.close()
     if app_id != APPLICATION_ID and (version != 0 or has_tables):

@@ -12,7 +12,7 @@ from bodymap.model import Patient, ValidationError, Visit, set_visit_fields
 from bodymap.services.records import Records
 from bodymap.services.visits import copy_forward
 from bodymap.settings import Settings
-from bodymap.storage import StorageError
+from bodymap.storage import StorageError, compare_advice
 from bodymap.ui.errors import show_error
 from bodymap.ui.patient_list import PatientListPanel
 from bodymap.ui.patient_panel import PatientPanel
@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
             problems.append(f"{result.problem} The records may have been altered outside "
                             "bodymap.")
         show_error(self, "Records problem",
-                   "\n".join(problems) + "\n\nKeep this database as it is and restore the "
-                   "latest backup into a new data folder to compare.")
+                   "\n".join(problems) + "\n\n"
+                   + compare_advice(self.records.database_path))
 
     def about(self) -> None:
         import bodymap
