@@ -77,6 +77,16 @@ def test_restore_replaces_and_keeps_the_previous_database(data_dir: Path):
     assert kept.exists()
 
 
+def test_restore_into_a_new_data_folder_to_compare(data_dir: Path, tmp_path: Path):
+    """What 'verify' advises after damage: restore the latest backup into a new folder."""
+    make_database(data_dir)
+    backup = regular_backups(data_dir)[0]
+    fresh = tmp_path / "compare" / "data"
+    assert restore_backup(backup, fresh) is None  # nothing was there to keep
+    with Records.open(fresh, user="x") as r:
+        assert r.patient_count() == 3 and r.verify_audit().ok
+
+
 def test_restore_refused_while_bodymap_has_the_database_open(data_dir: Path):
     db = make_database(data_dir)
     backup = regular_backups(data_dir)[0]

@@ -24,7 +24,7 @@ from bodymap.storage.backup_files import (
 )
 from bodymap.storage.errors import BackupError, StorageError
 from bodymap.storage.lock import WriterLock
-from bodymap.storage.opening import inspect_existing, read_only_uri
+from bodymap.storage.opening import ensure_writable_directory, inspect_existing, read_only_uri
 
 __all__ = ["BACKUP_DIR_NAME", "DEFAULT_KEEP", "all_backups", "backup_dir",
            "backup_taken_today", "copy_database", "fsync_path", "latest_backup",
@@ -136,7 +136,7 @@ def _preserve_current(db_path: Path, data_dir: Path) -> Path:
 
 def restore_backup(backup_file: Path, data_dir: Path,
                    database_name: str = "bodymap.sqlite") -> Path | None:
-    """Replace DATA_DIR/bodymap.sqlite with ``backup_file``.
+    """Replace DATA_DIR/bodymap.sqlite with ``backup_file`` (DATA_DIR is created if need be).
 
     Refuses (DatabaseLockedError) while a bodymap has the database open, and refuses a
     backup that is not a sound bodymap database (its file is never modified). The current
@@ -149,6 +149,9 @@ def restore_backup(backup_file: Path, data_dir: Path,
     db_path = data_dir / database_name
     if not backup_file.is_file():
         raise BackupError(f"The backup {backup_file} does not exist.", path=backup_file)
+    # A new folder is how a backup is compared with a suspect database (see
+    # opening.compare_advice); the lock file needs the folder to exist.
+    ensure_writable_directory(data_dir)
     lock = WriterLock(db_path)
     lock.acquire()
     try:
