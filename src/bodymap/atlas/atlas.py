@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from bodymap.atlas.geometry import (
     BBox,
     Point,
     mirror_polygon,
+    point_in_polygon,
     polygon_area,
     polygon_bbox,
     polygon_centroid,
@@ -221,6 +222,31 @@ class Atlas:
         if index is None:
             index = self._build_index(view_id)
         return index.query(x, y)
+
+    def region_under(self, view_id: str, polygon: Sequence[Point], samples: int = 16
+                     ) -> Region | None:
+        """The region covering most of ``polygon`` (a pain zone), by sampling a grid of
+        about ``samples`` x ``samples`` points inside it; None if it covers no muscle. A
+        zone's vertex mean can fall in a gap between muscles (a lasso round the arm);
+        what the zone mostly lies on cannot."""
+        if len(polygon) < 3:
+            return None
+        x0, y0, x1, y1 = polygon_bbox(polygon)
+        step_x, step_y = (x1 - x0) / samples, (y1 - y0) / samples
+        counts: dict[str, int] = {}
+        found: dict[str, Region] = {}
+        for i in range(samples):
+            y = y0 + (i + 0.5) * step_y
+            for j in range(samples):
+                x = x0 + (j + 0.5) * step_x
+                if point_in_polygon(x, y, polygon):
+                    region = self.region_at(view_id, x, y)
+                    if region is not None:
+                        counts[region.id] = counts.get(region.id, 0) + 1
+                        found[region.id] = region
+        if not counts:
+            return None
+        return found[max(counts, key=lambda rid: (counts[rid], rid))]
 
     def mirror_region_id(self, region_id: str) -> str | None:
         """The same muscle on the patient's other side: in the same view for front/back

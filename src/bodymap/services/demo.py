@@ -212,8 +212,12 @@ def _chart(visit: Any, plan: _VisitPlan, atlas: Any) -> int:
                                    dwell_min=10 if t.technique == "static" else None,
                                    ltr_elicited=t.ltr > 0, ltr_count=t.ltr,
                                    response="Familiar pain reproduced", **common))
-        add_mark(visit, PainZone(view=view, points=_zone(atlas, t.region_id), intensity=6,
-                                 quality="aching", source_id=tp.id))
+        points = _zone(atlas, t.region_id)
+        under = atlas.region_under(view, points)  # named as the chart names a drawn zone
+        add_mark(visit, PainZone(view=view, points=points, intensity=6, quality="aching",
+                                 source_id=tp.id, region_id=under.id if under else None,
+                                 muscle=under.muscle if under else None,
+                                 side=under.side if under else None))
         needles += t.needles
     return needles
 

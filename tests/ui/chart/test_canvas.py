@@ -144,3 +144,13 @@ def test_items_are_painted(qtbot, editor, atlas):
     before = MarkItem.paints
     click_region(qtbot, editor, "anterior.rectus_femoris.L", Tool.TRIGGER_ACTIVE)
     qtbot.waitUntil(lambda: MarkItem.paints > before, timeout=1000)
+
+
+def test_a_zone_lassoed_round_the_arm_is_named_by_the_muscles_under_it(qtbot, editor, atlas):
+    x0, y0, x1, y1 = atlas.region("anterior.biceps_brachii.R").bbox
+    editor.set_tool(Tool.ZONE_LASSO)
+    drag(editor, [(x0 - 6, y0), (x1 + 6, y0), (x1 + 6, y1), (x0 - 6, y1), (x0 - 6, y0 + 1)])
+    (zone,) = editor.doc.visit.marks
+    assert isinstance(zone, PainZone)
+    assert zone.side == Side.RIGHT and zone.muscle is not None
+    assert zone.region_id == f"anterior.{zone.muscle}.R"

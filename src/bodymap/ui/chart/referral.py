@@ -18,9 +18,7 @@ def referral_zones(tp: TriggerPoint, atlas: Atlas) -> list[PainZone]:
     for poly in atlas.referral(tp.region_id):
         if len(poly) < 3 or polygon_area(poly) <= 0:
             continue
-        cx = sum(p[0] for p in poly) / len(poly)
-        cy = sum(p[1] for p in poly) / len(poly)
-        region = atlas.region_at(tp.view, cx, cy)
+        region = atlas.region_under(tp.view, poly)
         zones.append(PainZone(
             view=tp.view, points=tuple((round(x, 2), round(y, 2)) for x, y in poly),
             source_id=tp.id, region_id=region.id if region else None,

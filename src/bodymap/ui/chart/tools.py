@@ -203,10 +203,10 @@ class ToolController:
         if len(points) < 3 or polygon_area(points) < MIN_ZONE_AREA:
             self.on_message("Drag to draw a pain zone (too small to keep).")
             return None
-        cx = sum(p[0] for p in points) / len(points)
-        cy = sum(p[1] for p in points) / len(points)
-        where = self._where(view, cx, cy)
-        del where["x"], where["y"]
+        region = self.atlas.region_under(view, points)  # what the zone mostly lies on
+        where: dict[str, Any] = {"view": view} if region is None else {
+            "view": view, "region_id": region.id, "muscle": region.muscle,
+            "side": Side(region.side)}
         zone = PainZone(**where, points=tuple(points))
         self.doc.push(with_extent(self.doc, self.atlas, AddMark(self.doc, zone)))
         self.on_placed(zone)

@@ -1,0 +1,21 @@
+"""A pain zone is named by the muscle it mostly lies on, not by its vertex mean."""
+
+from __future__ import annotations
+
+
+def test_region_under_a_zone_is_what_it_mostly_covers():
+    from bodymap.atlas import load_atlas
+
+    atlas = load_atlas()
+    for rid in ("anterior.biceps_brachii.R", "posterior.gluteus_maximus.L",
+                "anterior.rectus_femoris.L", "posterior.latissimus_dorsi.R"):
+        region = atlas.region(rid)
+        assert atlas.region_under(region.view, region.outline).id == rid
+    # a lasso round the whole right upper arm: its vertex mean may fall between muscles,
+    # but it lies on the arm's muscles, on the patient's right
+    x0, y0, x1, y1 = atlas.region("anterior.biceps_brachii.R").bbox
+    ring = [(x0 - 6, y0), (x1 + 6, y0), (x1 + 6, y1), (x0 - 6, y1)]
+    under = atlas.region_under("anterior", ring)
+    assert under is not None and under.side == "R"
+    assert atlas.region_under("anterior", [(1, 1), (20, 1), (20, 20)]) is None  # off the body
+    assert atlas.region_under("anterior", [(1, 1), (2, 2)]) is None
