@@ -248,3 +248,39 @@ def test_both_sides_of_the_thorax_are_called_out_while_charting_and_at_signing(
     assert any("both sides" in w.text() for w in box.findChildren(QLabel))
     window.doc.undo_stack.undo()  # the right-side site goes: one side only again
     assert banner.isHidden()
+
+
+def test_signing_without_a_clinician_profile_asks_for_one_first(qtbot, monkeypatch, records,
+                                                                 settings, window):
+    """Not 'root': a signature names the clinician."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bodymap.ui.preferences import PreferencesDialog
+
+    settings.set("clinician_name", "")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Yes)
+
+    def fill_profile(dialog: PreferencesDialog) -> int:
+        dialog.name.setText("Ana Ruiz")
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    seen: list[SignDialog] = []
+
+    def sign_with_reasons(dialog: SignDialog) -> int:
+        seen.append(dialog)
+        for edit in dialog.reasons.values():
+            edit.insertPlainText("Test visit, not a clinical record")
+        dialog.sign_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SignDialog, "exec", sign_with_reasons)
+    window.sign_action.trigger()
+    assert asked == ["Who is signing?"] and not seen and not window.doc.visit.signed
+    monkeypatch.setattr(PreferencesDialog, "exec", fill_profile)
+    window.sign_action.trigger()
+    assert seen and window.doc.visit.signed
+    assert records.open_visit(window.doc.visit.id).signed_by.startswith("Ana Ruiz")

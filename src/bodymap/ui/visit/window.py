@@ -200,6 +200,8 @@ class VisitWindow(QMainWindow):
         if self.doc.read_only:
             return
         commit_typed(self.chart.inspector)
+        if not self._have_signer():
+            return
         problems = self.binder.problems()
         if problems:  # the form shows values the record does not hold
             show_error(self, "The visit was not signed",
@@ -217,6 +219,27 @@ class VisitWindow(QMainWindow):
             show_error(self, "The visit was not signed", exc.user_message)
         else:
             self.statusBar().showMessage("Visit signed. It is now read-only.", 8000)
+
+    def _have_signer(self) -> bool:
+        """A signature names a clinician, not the computer's login ("root"): without a
+        profile, ask for one first (Preferences), and sign only once it is set."""
+        if self.settings.get("clinician_name").strip():
+            return True
+        answer = QMessageBox.question(
+            self, "Who is signing?",
+            "Your clinician profile (name and credentials) is not set, so this visit would "
+            "be signed by the computer's login name. Set it now in Preferences?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from bodymap.ui.preferences import PreferencesDialog
+
+        if PreferencesDialog(self.settings, self).exec() and \
+                self.settings.get("clinician_name").strip():
+            self.records.set_user(self.settings.clinician)  # the audit trail names them too
+            return True
+        return False
 
     def add_addendum(self) -> None:
         """Write a dated, attributed addendum to the signed visit."""
