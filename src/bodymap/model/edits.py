@@ -133,15 +133,21 @@ def replace_mark(visit: Visit, mark: Mark) -> Changes:
     return Changes(marks_updated=(mark.id,))
 
 
-def move_mark(visit: Visit, mark_id: str, dx: float, dy: float) -> Changes:
-    """Translate a mark by (dx, dy) diagram units."""
-    mark = visit.mark(mark_id)
+def moved_mark(mark: Mark, dx: float, dy: float) -> Mark:
+    """``mark`` translated by (dx, dy) diagram units (its labels unchanged)."""
     if isinstance(mark, PointMark):
-        return update_mark(visit, mark_id, x=mark.x + dx, y=mark.y + dy)
+        return dataclasses.replace(mark, x=mark.x + dx, y=mark.y + dy)
     if isinstance(mark, PainZone):
-        pts = tuple((x + dx, y + dy) for x, y in mark.points)
-        return update_mark(visit, mark_id, points=pts)
+        return dataclasses.replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points))
     raise ValidationError("kind", f"A {mark.kind} cannot be moved")
+
+
+def move_mark(visit: Visit, mark_id: str, dx: float, dy: float) -> Changes:
+    """Translate a mark by (dx, dy) diagram units (its labels unchanged: callers with the
+    atlas relabel it, see ui.commands.MoveMark)."""
+    _require_draft(visit)
+    moved = moved_mark(visit.mark(mark_id), dx, dy)
+    return replace_mark(visit, moved)
 
 
 def set_visit_fields(visit: Visit, **values: Any) -> Changes:

@@ -16,12 +16,11 @@ from bodymap.model import (
     ValidationError,
     Visit,
     add_mark,
-    move_mark,
     remove_mark,
     replace_mark,
     set_visit_fields,
 )
-from bodymap.model.edits import EDITABLE_VISIT_FIELDS, _require_draft
+from bodymap.model.edits import EDITABLE_VISIT_FIELDS, _require_draft, moved_mark
 from bodymap.ui.document import VisitDocument
 
 # Command ids for mergeWith (QUndoCommand merges only commands with equal, non -1 ids).
@@ -73,18 +72,23 @@ class RemoveMark(QUndoCommand):
 
 
 class MoveMark(QUndoCommand):
-    """Translate a mark by (dx, dy). The canvas pushes one MoveMark when a drag ends, so a
-    drag is one undo step however many mouse events it took."""
+    """Translate a mark by (dx, dy) and, with ``relabel``, give it the region, muscle and
+    side of where it now lies. The canvas pushes one MoveMark when a drag ends, so a drag
+    is one undo step however many mouse events it took; undo restores position and labels.
+    ValidationError here, before anything changes, if the moved mark is impossible."""
 
-    def __init__(self, doc: VisitDocument, mark_id: str, dx: float, dy: float) -> None:
-        super().__init__(f"Move {mark_name(doc.visit.mark(mark_id))}")
+    def __init__(self, doc: VisitDocument, mark_id: str, dx: float, dy: float,
+                 relabel: dict[str, Any] | None = None) -> None:
+        self.before = doc.visit.mark(mark_id)
+        super().__init__(f"Move {mark_name(self.before)}")
         self.doc, self.mark_id, self.dx, self.dy = doc, mark_id, dx, dy
+        self.after = dataclasses.replace(moved_mark(self.before, dx, dy), **(relabel or {}))
 
     def redo(self) -> None:
-        self.doc.apply(move_mark, self.mark_id, self.dx, self.dy)
+        self.doc.apply(replace_mark, self.after)
 
     def undo(self) -> None:
-        self.doc.apply(move_mark, self.mark_id, -self.dx, -self.dy)
+        self.doc.apply(replace_mark, self.before)
 
 
 class EditMark(QUndoCommand):

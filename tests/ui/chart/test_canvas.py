@@ -8,6 +8,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from bodymap.model import NeedleSite, PainZone, Side, TextNote, TriggerPoint, TriggerPointKind
+from bodymap.services.chart_checks import is_incomplete
 from bodymap.ui.chart import Tool
 from bodymap.ui.chart.items import MarkItem
 from tests.ui.chart.conftest import click, click_region, drag, stored, view_pos
@@ -154,3 +155,54 @@ def test_a_zone_lassoed_round_the_arm_is_named_by_the_muscles_under_it(qtbot, ed
     assert isinstance(zone, PainZone)
     assert zone.side == Side.RIGHT and zone.muscle is not None
     assert zone.region_id == f"anterior.{zone.muscle}.R"
+
+
+def test_a_mark_dragged_to_another_muscle_takes_its_muscle_and_side(qtbot, editor, atlas):
+    """A needle dragged from the patient's left pectoralis to the right must not stay
+    'left' (a wrong-side record), and one dragged onto the thorax must get its caution."""
+    x, y = atlas.region("anterior.pectoralis_major.L").anchor
+    click(qtbot, editor, x, y, Tool.NEEDLE)
+    site = editor.doc.visit.marks[0]
+    editor.set_tool(Tool.SELECT)
+    rx, ry = atlas.region("anterior.pectoralis_major.R").anchor
+    drag(editor, [(x, y), ((x + rx) / 2, (y + ry) / 2), (rx, ry)])
+    moved = editor.doc.visit.mark(site.id)
+    assert (moved.region_id, moved.muscle, moved.side) == (
+        "anterior.pectoralis_major.R", "pectoralis_major", Side.RIGHT)
+    editor.doc.undo_stack.undo()  # position and labels come back together
+    back = editor.doc.visit.mark(site.id)
+    assert (back.anchor, back.side, back.region_id) == (site.anchor, Side.LEFT, site.region_id)
+    # off the thorax onto it: the site now needs a depth before signing
+    bx, by = atlas.region("anterior.biceps_brachii.L").anchor
+    click(qtbot, editor, bx, by, Tool.NEEDLE)
+    arm = editor.doc.visit.marks[-1]
+    assert not is_incomplete(arm, atlas)
+    editor.set_tool(Tool.SELECT)
+    drag(editor, [(bx, by), ((bx + x) / 2, (by + y) / 2), (x + 2, y + 2)])
+    onto = editor.doc.visit.mark(arm.id)
+    assert onto.muscle == "pectoralis_major" and is_incomplete(onto, atlas)
+
+
+def test_a_nudge_within_the_muscle_keeps_a_hand_corrected_label(qtbot, editor, atlas):
+    x, y = atlas.region("anterior.rectus_femoris.L").anchor
+    click(qtbot, editor, x, y, Tool.TRIGGER_ACTIVE)
+    mark = editor.doc.visit.marks[0]
+    editor.inspector.muscle.put("vastus_medialis")  # the clinician knows better here
+    corrected = editor.doc.visit.mark(mark.id)
+    assert corrected.region_id == "anterior.vastus_medialis.L"
+    editor.set_tool(Tool.SELECT)
+    drag(editor, [(x, y), (x + 1, y + 1), (x + 2, y + 2)])
+    nudged = editor.doc.visit.mark(mark.id)
+    assert nudged.anchor != corrected.anchor
+    assert (nudged.muscle, nudged.region_id) == (corrected.muscle, corrected.region_id)
+
+
+def test_a_mark_cannot_be_dragged_off_its_diagram(qtbot, editor, atlas):
+    x, y = atlas.region("anterior.rectus_femoris.L").anchor
+    click(qtbot, editor, x, y, Tool.TRIGGER_ACTIVE)
+    mark = editor.doc.visit.marks[0]
+    editor.set_tool(Tool.SELECT)
+    drag(editor, [(x, y), (x, y - 500), (x, -300)])
+    moved = editor.doc.visit.mark(mark.id)
+    view = atlas.view("anterior")
+    assert 0 <= moved.y <= view.height and 0 <= moved.x <= view.width

@@ -25,6 +25,7 @@ from bodymap.model import (
     TextNote,
     TriggerPoint,
     TriggerPointKind,
+    ValidationError,
 )
 from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.ui.commands import AddMark, Compound, MoveMark, RemoveMark, SetPainExtent
@@ -165,7 +166,7 @@ class ToolController:
                 self.canvas.show_draft(self._stroke, brush=self._brush_width()
                                        if self.tool is Tool.ZONE_BRUSH else 0.0)
         elif self._drag is not None:
-            self._drag["delta"] = pos - self._drag["start"]
+            self._drag["delta"] = self._inside(self._drag["id"], pos - self._drag["start"])
             self.canvas.preview_move(self._drag["id"], self._drag["delta"])
 
     def release(self, view: str, pos: QPointF) -> None:
@@ -178,9 +179,47 @@ class ToolController:
             drag, self._drag = self._drag, None
             delta: QPointF = drag["delta"]
             if abs(delta.x()) + abs(delta.y()) > 1e-9:
-                cmd = MoveMark(self.doc, drag["id"], round(delta.x(), 2), round(delta.y(), 2))
-                zone = isinstance(self.doc.visit.mark(drag["id"]), PainZone)
+                mark = self.doc.visit.mark(drag["id"])
+                dx, dy = round(delta.x(), 2), round(delta.y(), 2)
+                try:
+                    cmd = MoveMark(self.doc, mark.id, dx, dy, self._relabel(mark, dx, dy))
+                except ValidationError as exc:
+                    self.canvas.preview_move(mark.id, QPointF(0, 0))
+                    self.on_message(exc.message)
+                    return
+                zone = isinstance(mark, PainZone)
                 self.doc.push(with_extent(self.doc, self.atlas, cmd) if zone else cmd)
+
+    def _inside(self, mark_id: str, delta: QPointF) -> QPointF:
+        """``delta`` shortened so the dragged mark stays on its view's diagram (a mark off
+        the diagram shows nowhere and cannot be imported again)."""
+        mark = self.doc.visit.mark(mark_id)
+        view = self.atlas.view(mark.view)
+        if isinstance(mark, PainZone):
+            xs, ys = [p[0] for p in mark.points], [p[1] for p in mark.points]
+        else:
+            xs, ys = [mark.x], [mark.y]  # type: ignore[attr-defined]
+        dx = min(max(delta.x(), -min(xs)), view.width - max(xs))
+        dy = min(max(delta.y(), -min(ys)), view.height - max(ys))
+        return QPointF(dx, dy)
+
+    def _relabel(self, mark: Mark, dx: float, dy: float) -> dict[str, Any]:
+        """Region, muscle and side for the mark moved by (dx, dy): those of where it now
+        lies when the drag crossed into another region (or off the muscles); {} when it
+        stayed in its region, so a muscle or side the clinician corrected by hand stays."""
+        if isinstance(mark, PainZone):
+            old = self.atlas.region_under(mark.view, mark.points)
+            new = self.atlas.region_under(
+                mark.view, [(x + dx, y + dy) for x, y in mark.points])
+        else:
+            x, y = mark.x, mark.y  # type: ignore[attr-defined]
+            old = self.atlas.region_at(mark.view, x, y)
+            new = self.atlas.region_at(mark.view, x + dx, y + dy)
+        if (old.id if old else None) == (new.id if new else None):
+            return {}
+        if new is None:
+            return {"region_id": None, "muscle": None, "side": None}
+        return {"region_id": new.id, "muscle": new.muscle, "side": Side(new.side)}
 
     def cancel(self) -> None:
         """Escape during a drag or stroke: put things back, push nothing."""
