@@ -187,3 +187,37 @@ def test_verify_records_reports_intact_records(qtbot, window, records, monkeypat
     records.create_patient(chart_number="V-1", family_name="Verify")
     window.verify_records()
     assert shown and "database file is intact" in shown[0]
+
+
+def test_a_new_visit_without_a_clinician_profile_asks_for_one(qtbot, monkeypatch, records,
+                                                             tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bodymap.settings import Settings
+    from bodymap.ui.preferences import PreferencesDialog
+
+    settings = Settings(tmp_path / "fresh-settings.sqlite")  # no profile yet
+    window = MainWindow(records, settings)
+    qtbot.addWidget(window)
+    patient = records.create_patient(chart_number="N-1", family_name="New")
+    window.patient_panel.show_patient(patient)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.new_visit()
+    assert records.list_visits(patient.id) == []  # not started under the login name
+
+    def fill(dialog: PreferencesDialog) -> int:
+        dialog.name.setText("Dana Kim")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(PreferencesDialog, "exec", fill)
+    monkeypatch.setattr(MainWindow, "open_visit", lambda self, visit_id: None)
+    window.new_visit()
+    (summary,) = records.list_visits(patient.id)
+    assert records.open_visit(summary.id).clinician.startswith("Dana Kim")
+    assert records.user.startswith("Dana Kim")
+    settings.close()
+

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         """Start a draft visit of the shown patient (clinician from the profile, standard
         instructions from the template) and open it."""
         patient = self.patient_panel.patient
-        if patient is None:
+        if patient is None or not self._have_clinician():
             return
         try:
             visit = self.records.start_visit(patient.id, clinician=self.settings.clinician)
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
     def copy_forward(self, previous_visit_id: str, copy_marks: bool) -> None:
         """Start the next visit of a series from ``previous_visit_id`` and open it."""
         patient = self.patient_panel.patient
-        if patient is None:
+        if patient is None or not self._have_clinician():
             return
         try:
             visit = copy_forward(self.records, previous_visit_id,
@@ -213,6 +213,17 @@ class MainWindow(QMainWindow):
         self.patient_panel.refresh_visits()
         self.patients.refresh()
         self.attention.refresh()
+
+    def _have_clinician(self) -> bool:
+        """A new visit names its clinician: ask for the profile if none is set."""
+        if self.settings.get("clinician_name").strip():
+            return True
+        from bodymap.ui.preferences import ensure_clinician_profile
+
+        if not ensure_clinician_profile(self.settings, self, "the new visit"):
+            return False
+        self.records.set_user(self.settings.clinician)  # the audit trail names them too
+        return True
 
     def edit_preferences(self) -> None:
         from bodymap.ui.preferences import PreferencesDialog

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -182,3 +183,22 @@ class PreferencesDialog(QDialog):
         self.settings.set("soap_templates", cleaned)
         self.settings.set("instruction_template", self.instructions.toPlainText())
         super().accept()
+
+
+def ensure_clinician_profile(settings: Settings, parent: QWidget | None,
+                             what: str = "this record") -> bool:
+    """True once a clinician name is set. Without one, records would name the computer's
+    login ("root") as clinician, signer or addendum author: ask, and open Preferences."""
+    if settings.get("clinician_name").strip():
+        return True
+    answer = QMessageBox.question(
+        parent, "Who is charting?",
+        f"Your clinician profile (name and credentials) is not set, so {what} would name "
+        "the computer's login instead of you. Set it now in Preferences?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    return bool(PreferencesDialog(settings, parent).exec()) and \
+        bool(settings.get("clinician_name").strip())
+

@@ -258,6 +258,9 @@ def test_signing_without_a_clinician_profile_asks_for_one_first(qtbot, monkeypat
     from bodymap.ui.preferences import PreferencesDialog
 
     settings.set("clinician_name", "")
+    # the clinician a visit gets while no profile exists: the login name
+    window.binder.push(None, clinician=settings.clinician)
+    login_default = window.doc.visit.clinician
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Yes)
@@ -279,8 +282,10 @@ def test_signing_without_a_clinician_profile_asks_for_one_first(qtbot, monkeypat
 
     monkeypatch.setattr(SignDialog, "exec", sign_with_reasons)
     window.sign_action.trigger()
-    assert asked == ["Who is signing?"] and not seen and not window.doc.visit.signed
+    assert asked == ["Who is charting?"] and not seen and not window.doc.visit.signed
     monkeypatch.setattr(PreferencesDialog, "exec", fill_profile)
     window.sign_action.trigger()
     assert seen and window.doc.visit.signed
-    assert records.open_visit(window.doc.visit.id).signed_by.startswith("Ana Ruiz")
+    stored = records.open_visit(window.doc.visit.id)
+    assert stored.signed_by.startswith("Ana Ruiz")
+    assert stored.clinician.startswith("Ana Ruiz") and stored.clinician != login_default

@@ -220,30 +220,27 @@ class VisitWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Visit signed. It is now read-only.", 8000)
 
-    def _have_signer(self) -> bool:
-        """A signature names a clinician, not the computer's login ("root"): without a
-        profile, ask for one first (Preferences), and sign only once it is set."""
+    def _have_signer(self, what: str = "the signature") -> bool:
+        """A signature or addendum names a clinician, not the computer's login ("root"):
+        without a profile, ask for one first; a visit whose clinician is still the login
+        name then takes the profile's name (one undo step)."""
         if self.settings.get("clinician_name").strip():
             return True
-        answer = QMessageBox.question(
-            self, "Who is signing?",
-            "Your clinician profile (name and credentials) is not set, so this visit would "
-            "be signed by the computer's login name. Set it now in Preferences?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        from bodymap.ui.preferences import PreferencesDialog
+        login = self.settings.clinician  # the login name while no profile is set
+        from bodymap.ui.preferences import ensure_clinician_profile
 
-        if PreferencesDialog(self.settings, self).exec() and \
-                self.settings.get("clinician_name").strip():
-            self.records.set_user(self.settings.clinician)  # the audit trail names them too
-            return True
-        return False
+        if not ensure_clinician_profile(self.settings, self, what):
+            return False
+        self.records.set_user(self.settings.clinician)  # the audit trail names them too
+        if not self.doc.read_only and self.doc.visit.clinician == login != \
+                self.settings.clinician:
+            self.binder.push(None, "Set clinician", own_step=True,
+                             clinician=self.settings.clinician)
+        return True
 
     def add_addendum(self) -> None:
         """Write a dated, attributed addendum to the signed visit."""
-        if not self.doc.read_only:
+        if not self.doc.read_only or not self._have_signer("the addendum"):
             return
         author = self.settings.clinician
         dialog = AddendumDialog(author, self)
