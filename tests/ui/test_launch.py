@@ -73,21 +73,45 @@ def test_cli_verbs(tmp_path):
     assert backup.returncode == 0 and "backup written" in backup.stdout
 
 
-def test_daily_backup_is_taken_while_the_app_stays_open(qapp, tmp_path):
+def test_automatic_backup_copies_what_changed(qapp, tmp_path):
+    """Hourly while open and on closing: a copy only when the session wrote since its last
+    copy (or no backup exists), replacing the session's own earlier copy of the day. A
+    read-only session (a CLI 'info') must not leave the day's only backup a copy of an
+    empty database, nor push older days out of the rotation."""
+    import sqlite3
+
     from bodymap.services.records import Records
+    from bodymap.storage.backup import regular_backups
     from bodymap.ui.launch import _backup_if_due
 
-    records = Records.open(tmp_path / "d", user="PT")
+    data = tmp_path / "d"
+    with Records.open(data, user="PT"):
+        pass  # a fresh, empty database: its first close keeps a copy (none existed)
+    (first,) = regular_backups(data)
+    with Records.open(data, user="PT"):
+        pass  # nothing written: nothing copied
+    assert regular_backups(data) == [first]
+    records = Records.open(data, user="PT")
     try:
-        backups = tmp_path / "d" / "backups"
-        before = set(backups.glob("*.sqlite")) if backups.exists() else set()
         _backup_if_due(records)
-        taken = set(backups.glob("*.sqlite")) - before
-        assert len(taken) == 1
-        _backup_if_due(records)  # at most one a day
-        assert set(backups.glob("*.sqlite")) - before == taken
+        assert regular_backups(data) == [first]  # idle: still nothing to copy
+        records.create_patient(chart_number="B-1", family_name="Berg")
+        _backup_if_due(records)
+        first_kept, second = regular_backups(data)  # another session's copy is kept
+        assert first_kept == first
+        records.backup_now()  # on request: never replaced by an automatic copy
+        requested = regular_backups(data)[-1]
+        records.create_patient(chart_number="B-2", family_name="Berg")
     finally:
-        records.close()
+        records.close()  # wrote since the hourly copy: the closing copy replaces it
+    backups = regular_backups(data)
+    assert first in backups and requested in backups and second not in backups
+    last = backups[-1]
+    conn = sqlite3.connect(last)
+    try:
+        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 2
+    finally:
+        conn.close()
 
 
 def test_verify_reports_a_tampered_audit_trail(tmp_path):

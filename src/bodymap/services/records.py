@@ -62,7 +62,8 @@ class Records:
                                  check_in_background=check_in_background), user=user)
 
     def close(self) -> None:
-        """Take the daily backup if none was taken today, then release the database."""
+        """Take the automatic backup if this session wrote anything (see
+        Database.backup_if_due), then release the database."""
         self.db.close()
 
     def set_user(self, user: str) -> None:

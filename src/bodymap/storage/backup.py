@@ -104,6 +104,12 @@ def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     return doomed
 
 
+def backup_day(path: Path) -> str | None:
+    """The local date (YYYYmmdd) in a regular backup's name, else None."""
+    match = REGULAR_NAME.match(path.name)
+    return match.group(1)[:8] if match else None
+
+
 def backup_taken_today(data_dir: Path, *, now: datetime | None = None) -> bool:
     """Whether a regular backup from today's (local) date exists."""
     today = (now or datetime.now()).strftime("%Y%m%d")

@@ -85,6 +85,10 @@ class Database:
         self.data_dir = path.parent
         self.user = user
         self.keep_backups = keep_backups
+        # Committed writes not yet in a backup: the automatic backup copies only a
+        # database that changed (a copy of an unchanged one would only push older days out).
+        self._writes_since_backup = False
+        self._auto_backup: Path | None = None  # this session's latest automatic copy
         self._checked = threading.Event()
         self._checked.set()
         self._problems: list[str] = []
@@ -189,6 +193,7 @@ class Database:
                 try:
                     yield conn
                     conn.execute("COMMIT")
+                    self._writes_since_backup = True
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
@@ -244,14 +249,25 @@ class Database:
         self.check_result()
         with self._mutex:
             path = backups.take_backup(self._require_open(), self.data_dir)
+            self._writes_since_backup = False
             backups.rotate(self.data_dir, self.keep_backups)
             return path
 
     def backup_if_due(self) -> Path | None:
-        """Back up unless a backup was already taken today (local date)."""
-        if backups.backup_taken_today(self.data_dir):
+        """The automatic backup (hourly while the app is open, and on closing): a copy
+        when this session has written since its last one, or when there is no backup at
+        all; nothing when nothing changed (a read-only verb, an idle app), so copies of
+        an unchanged database never push older days out of the rotation. The session's
+        previous automatic copy from the same day is replaced, not kept beside it; backups
+        taken on request and other sessions' copies are never touched."""
+        if not self._writes_since_backup and backups.regular_backups(self.data_dir):
             return None
-        return self.backup_now()
+        previous = self._auto_backup
+        path = self.backup_now()
+        self._auto_backup = path
+        if previous is not None and backups.backup_day(previous) == backups.backup_day(path):
+            previous.unlink(missing_ok=True)
+        return path
 
     def _sound(self) -> bool:
         self._checked.wait()
@@ -262,7 +278,7 @@ class Database:
         return self._conn is None
 
     def close(self, *, backup: bool = True) -> None:
-        """Take the daily backup (if due), close the connection and release the lock."""
+        """Take the automatic backup (if due), close the connection and release the lock."""
         with self._mutex:
             if self._conn is None:
                 return

@@ -136,8 +136,8 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
             window.installEventFilter(watcher)
             QTimer.singleShot(20_000, app.quit)  # never hang a packaging check
         window.show()
-        # Clinics leave bodymap open for days: take the daily backup then too, not only
-        # when it closes. backup_if_due does nothing if today's backup exists.
+        # Clinics leave bodymap open for days: back up hourly too, not only on closing.
+        # backup_if_due copies only what changed since the last backup.
         backup_timer = QTimer(window)
         backup_timer.setInterval(BACKUP_CHECK_MS)
         backup_timer.timeout.connect(lambda: _backup_if_due(records))
