@@ -183,6 +183,10 @@ class Atlas:
         """The body outline of the view as a polygon."""
         return self._silhouettes[view_id]
 
+    def on_body(self, view_id: str, x: float, y: float) -> bool:
+        """Whether (x, y) lies inside the view's body outline."""
+        return point_in_polygon(x, y, self._silhouettes[view_id])
+
     def silhouette_area(self, view_id: str) -> float:
         """Area inside the body outline of the view (denominator of pain extent)."""
         return polygon_area(self._silhouettes[view_id])

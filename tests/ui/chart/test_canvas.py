@@ -206,3 +206,18 @@ def test_a_mark_cannot_be_dragged_off_its_diagram(qtbot, editor, atlas):
     moved = editor.doc.visit.mark(mark.id)
     view = atlas.view("anterior")
     assert 0 <= moved.y <= view.height and 0 <= moved.x <= view.width
+
+
+def test_needles_and_trigger_points_go_on_the_body_text_notes_anywhere(qtbot, editor, atlas):
+    messages: list[str] = []
+    editor.controller.on_message = messages.append
+    view = atlas.view("anterior")
+    corner = (8.0, view.height - 8.0)  # on the diagram, beside the body
+    assert not atlas.on_body("anterior", *corner)
+    for tool in (Tool.NEEDLE, Tool.TRIGGER_ACTIVE):
+        click(qtbot, editor, *corner, tool)
+    assert editor.doc.visit.marks == []
+    assert messages[-2:] == ["Click on the body to place a needle site.",
+                             "Click on the body to place a trigger point."]
+    click(qtbot, editor, *corner, Tool.TEXT)
+    assert [m.kind for m in editor.doc.visit.marks] == ["text_note"]

@@ -141,8 +141,13 @@ class ToolController:
             return False
         inside = self.canvas.scene_rect_of(view).contains(pos)
         if self.tool.places_point:
-            if inside:
+            # Needles and trigger points go on the body: a click beside it is a slip, and
+            # would count a needle nobody placed. A text note may sit anywhere.
+            if inside and (self.tool is Tool.TEXT or self.atlas.on_body(view, pos.x(), pos.y())):
                 self.place(view, pos.x(), pos.y())
+            elif inside:
+                what = "needle site" if self.tool is Tool.NEEDLE else "trigger point"
+                self.on_message(f"Click on the body to place a {what}.")
             return True
         if self.tool.draws_zone:
             self._stroke = [(pos.x(), pos.y())]
