@@ -229,3 +229,8 @@ def test_consent_date_is_typed_and_a_future_one_refused(qtbot, window):
     assert "YYYY-MM-DD" in f.consent_date.error.text()
     assert window.doc.visit.consent_date == date(2026, 1, 5)
     assert window.binder.problems()  # and signing waits for it
+
+
+def test_the_visit_window_fits_the_screen(window):
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -44,6 +44,16 @@ FORM_WIDTH = 500
 READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"], "
                    "QDateTimeEdit[readOnly=\"true\"] { background: #f1f1f1; color: #111; }")
 
+
+
+def fitted_size(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, shrunk to fit the screen's available area (a laptop's
+    1280 x 800 must not put the form's right edge or the status bar off-screen)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width() - 16), min(height, room.height() - 48))
 
 class VisitForm(QWidget):
     """The record's panels in reading order, from who and when to the signature."""
@@ -117,7 +127,7 @@ class VisitWindow(QMainWindow):
         self.doc.read_only_changed.connect(self._read_only_changed)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self._read_only_changed(self.doc.read_only)
-        self.resize(1400, 900)
+        self.resize(fitted_size(self, 1600, 1000))
 
     # -- building -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
