@@ -19,3 +19,21 @@ def test_region_under_a_zone_is_what_it_mostly_covers():
     assert under is not None and under.side == "R"
     assert atlas.region_under("anterior", [(1, 1), (20, 1), (20, 20)]) is None  # off the body
     assert atlas.region_under("anterior", [(1, 1), (2, 2)]) is None
+
+
+def test_the_patients_sides_at_the_viewers_left_and_right():
+    """Front-facing views show the patient's right at the viewer's left; views from
+    behind (back, soles, backs of the hands) the other way round; lateral views one side."""
+    from bodymap.atlas import load_atlas
+
+    atlas = load_atlas()
+    facing = {"anterior": ("R", "L"), "head_neck_anterior": ("R", "L"),
+              "hand_palmar": ("R", "L"), "foot_dorsal": ("R", "L"),
+              "posterior": ("L", "R"), "hand_dorsal": ("L", "R"), "foot_plantar": ("L", "R")}
+    for view, corners in facing.items():
+        assert atlas.side_corners(view) == corners, view
+        assert atlas.one_side(view) is None
+    for view in ("left_lateral", "head_neck_left_lateral"):
+        assert atlas.side_corners(view) is None and atlas.one_side(view) == "L"
+    for view in ("right_lateral", "head_neck_right_lateral"):
+        assert atlas.one_side(view) == "R"

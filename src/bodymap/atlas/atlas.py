@@ -183,6 +183,24 @@ class Atlas:
         """The body outline of the view as a polygon."""
         return self._silhouettes[view_id]
 
+    def side_corners(self, view_id: str) -> tuple[str, str] | None:
+        """The patient's sides ("L"/"R") at the viewer's left and right of a view showing
+        both (front: ("R", "L"), back: ("L", "R")), read off where the view's left and
+        right regions lie; None for a one-sided (lateral) view."""
+        xs: dict[str, list[float]] = {"L": [], "R": []}
+        for region in self._by_view[view_id]:
+            xs[region.side].append(region.centroid[0])
+        if not xs["L"] or not xs["R"]:
+            return None
+        left_x = sum(xs["L"]) / len(xs["L"])
+        right_x = sum(xs["R"]) / len(xs["R"])
+        return ("R", "L") if right_x < left_x else ("L", "R")
+
+    def one_side(self, view_id: str) -> str | None:
+        """"L" or "R" for a view of one side only (lateral views), else None."""
+        sides = {region.side for region in self._by_view[view_id]}
+        return next(iter(sides)) if len(sides) == 1 else None
+
     def on_body(self, view_id: str, x: float, y: float) -> bool:
         """Whether (x, y) lies inside the view's body outline."""
         return point_in_polygon(x, y, self._silhouettes[view_id])

@@ -15,8 +15,6 @@ from bodymap.atlas.qt import paint_view
 from bodymap.model import Mark
 from bodymap.render.marks import SYMBOL_PT, number_label_size, paint_mark, paint_number_label
 
-# patient's side shown at the viewer's (left, right) top corners
-_CORNERS = {"anterior": ("R", "L"), "posterior": ("L", "R")}
 
 
 def _pt(unit: float, points: float) -> float:
@@ -58,7 +56,7 @@ def paint_charted_view(p: QPainter, atlas: Atlas, view_id: str, rect: QRectF,
     p.setFont(title_font)
     p.drawText(QRectF(rect.x(), area.bottom(), rect.width(), title_h),
                Qt.AlignmentFlag.AlignCenter, view.title)
-    corners = _CORNERS.get(view.facing)
+    corners = atlas.side_corners(view_id)
     if corners:
         p.setFont(_sized(font, 8, bold=True))
         body = QRectF(ox, area.y(), view.width * scale, _pt(unit, 12))

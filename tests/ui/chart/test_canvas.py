@@ -221,3 +221,14 @@ def test_needles_and_trigger_points_go_on_the_body_text_notes_anywhere(qtbot, ed
                              "Click on the body to place a trigger point."]
     click(qtbot, editor, *corner, Tool.TEXT)
     assert [m.kind for m in editor.doc.visit.marks] == ["text_note"]
+
+
+def test_each_view_shows_the_patients_sides_on_screen(qtbot, editor):
+    texts = {}
+    for view in ("anterior", "posterior", "left_lateral"):
+        editor.set_view(view)
+        scene = editor.canvas.scene()
+        texts[view] = [(round(i.pos().x()), i.text()) for i in scene.side_labels]
+    assert [t for _, t in sorted(texts["anterior"])] == ["R", "L"]
+    assert [t for _, t in sorted(texts["posterior"])] == ["L", "R"]
+    assert [t for _, t in texts["left_lateral"]] == ["Patient's left side"]
