@@ -69,6 +69,9 @@ def test_restore_replaces_and_keeps_the_previous_database(data_dir: Path):
         r.create_patient(chart_number="B", family_name="After")
     kept = restore_backup(backup, data_dir)
     assert kept is not None and chart_numbers(kept) == {"A", "B"}
+    # backups are single files, and reading one leaves nothing beside it
+    assert not [p.name for p in (data_dir / "backups").iterdir()
+                if p.name.endswith(("-wal", "-shm"))]
     with Records.open(data_dir, user="x") as r:
         assert [p.chart_number for p in r.search_patients("")] == ["A"]
         assert r.verify_audit().ok

@@ -66,6 +66,9 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
+            # A self-contained file: in WAL mode (copied from the source) every reader
+            # would leave -wal and -shm files beside it in the backups folder.
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         fsync_path(tmp)
@@ -166,7 +169,8 @@ def restore_backup(backup_file: Path, data_dir: Path,
         except StorageError as exc:
             raise BackupError(f"The backup {backup_file.name} cannot be restored: "
                               f"{exc.user_message}", path=backup_file) from exc
-        source = sqlite3.connect(read_only_uri(backup_file), uri=True)
+        # immutable: a backup is only read; no -wal or -shm is made beside it
+        source = sqlite3.connect(read_only_uri(backup_file) + "&immutable=1", uri=True)
         try:
             bad = [r[0] for r in source.execute("PRAGMA integrity_check(5)")]
             if bad != ["ok"]:

@@ -107,7 +107,7 @@ class PatientListPanel(QWidget):
             self.count_label.setText(f"{len(rows)}{more} of {total:,} patients match")
         else:
             shown = f"first {len(rows)} of " if len(rows) < total else ""
-            self.count_label.setText(f"{shown}{total:,} patients")
+            self.count_label.setText(f"{shown}{total:,} patient{'' if total == 1 else 's'}")
         if current is not None:
             self.select(current)
         elif rows and text:

@@ -213,3 +213,15 @@ def test_digits_still_being_typed_are_kept_when_the_chart_commits_them(qtbot, ed
     assert site(editor).depth_mm is None  # not entered yet
     commit_typed(ins)  # what closing or signing the visit does first
     assert site(editor).depth_mm == 35
+
+
+def test_typing_into_an_empty_dash_field_replaces_the_dash(qtbot, editor):
+    click_region(qtbot, editor, "anterior.rectus_femoris.L", Tool.NEEDLE)
+    ins = editor.inspector
+    ins.length.setValue(50)
+    assert ins.depth.text() == "—"
+    qtbot.mouseClick(ins.depth.lineEdit(), Qt.MouseButton.LeftButton)  # click, no select-all
+    qtbot.wait(20)
+    qtbot.keyClicks(ins.depth, "45")
+    qtbot.keyClick(ins.depth, Qt.Key.Key_Return)
+    assert site(editor).depth_mm == 45

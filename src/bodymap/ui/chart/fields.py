@@ -10,12 +10,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 NONE_TEXT = "—"
 
 
-class OptionalDouble(QDoubleSpinBox):
+class _SelectsDashOnFocus:
+    """Clicking into a field that shows "—" selects it, so the first digit typed replaces
+    it (typed after the dash, "—4" was silently refused and nothing appeared)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)  # type: ignore[misc]
+        if self.get() is None:  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self.selectAll)  # type: ignore[attr-defined]
+
+
+class OptionalDouble(_SelectsDashOnFocus, QDoubleSpinBox):
     """A number or None ("—" at the minimum)."""
 
     def __init__(self, hi: float, decimals: int = 0, suffix: str = "",
@@ -40,7 +52,7 @@ class OptionalDouble(QDoubleSpinBox):
             self.setValue(target)
 
 
-class OptionalInt(QSpinBox):
+class OptionalInt(_SelectsDashOnFocus, QSpinBox):
     """A whole number or None ("—" one below ``lo``)."""
 
     def __init__(self, lo: int, hi: int, parent: QWidget | None = None) -> None:
