@@ -189,3 +189,16 @@ def test_pain_zone_rows_name_their_muscle_side_and_source(records: Records, tmp_
     assert "Gluteus medius (posterior) right" in drawn
     assert "referred" not in drawn
     assert "referred pain" not in text
+
+
+def test_an_unrecorded_ltr_prints_a_dash_not_a_broken_word(records: Records, tmp_path: Path):
+    patient = make_patient(records, visits=1)
+    visit = _visits(records, patient)[0]
+    site = next(m for m in visit.marks if m.kind == "needle_site")
+    from bodymap.model import update_mark
+
+    update_mark(visit, site.id, ltr_elicited=None, ltr_count=None)
+    records.save_visit(visit)
+    _print(records, patient, [records.open_visit(visit.id)], tmp_path / "l.pdf")
+    text = "\n".join(pdf_pages_text(tmp_path / "l.pdf", "-layout"))
+    assert not re.search(r"\brecorde\b", text)  # "not recorded" broke as "recorde" / "d"

@@ -101,7 +101,7 @@ def mark_row(number: int, mark: Mark, atlas: Atlas, numbers: dict[str, int],
             if e.duration_min is not None:
                 technique += f", {e.duration_min:g} min"
         if mark.ltr_elicited is None:
-            ltr = "not recorded"
+            ltr = "—"  # not recorded, as the other columns show it (the words broke here)
         else:
             ltr = "yes" if mark.ltr_elicited else "no"
             if mark.ltr_count:
