@@ -55,3 +55,17 @@ def test_paints_the_counts_on_the_diagram(qtbot, records, course):
     hits = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
                if image.pixelColor(x, y) == darkest)
     assert hits > 5  # the piriformis region is filled with the darkest colour
+
+
+def test_count_labels_of_neighbouring_muscles_do_not_cover_each_other():
+    from PySide6.QtCore import QPointF
+
+    from bodymap.ui.review.heatmap import place_count_labels
+
+    boxes = place_count_labels([(QPointF(100, 100), "1"), (QPointF(104, 102), "5"),
+                                (QPointF(98, 97), "2"), (QPointF(300, 300), "3")])
+    assert [t for _, _, t in boxes] == ["5", "3", "2", "1"]  # the highest stays in place
+    assert boxes[0][0].center() == QPointF(104, 102)
+    for i, (a, _, _) in enumerate(boxes):
+        for b, _, _ in boxes[i + 1:]:
+            assert not a.intersects(b)

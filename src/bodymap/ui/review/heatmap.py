@@ -45,6 +45,30 @@ def ramp_color(fraction: float) -> QColor:
                   round(a.blue() + (b.blue() - a.blue()) * t))
 
 
+
+def place_count_labels(labels: list[tuple[QPointF, str]]
+                       ) -> list[tuple[QRectF, QPointF, str]]:
+    """A box for each count label (anchor, text), highest counts first: a label that
+    would cover one already placed moves to the nearest free spot around its muscle (the
+    caller draws a leader line), so no count hides another (upper trapezius's under
+    levator scapulae's)."""
+    placed: list[tuple[QRectF, QPointF, str]] = []
+    for p, text in sorted(labels, key=lambda pt: -int(pt[1])):
+        box = QRectF(p.x() - 11, p.y() - 8, 22, 16)
+        for dx, dy in _LABEL_SPOTS:
+            moved = box.translated(dx, dy)
+            if not any(moved.adjusted(-1, -1, 1, 1).intersects(o) for o, _, _ in placed):
+                box = moved
+                break
+        placed.append((box, p, text))
+    return placed
+
+
+# Where a count label may go around its muscle's anchor, nearest first (device pixels).
+_LABEL_SPOTS = [(0, 0)] + [(dx * r, dy * r) for r in (18, 30, 44)
+                           for dx, dy in ((0, -1), (0, 1), (1.4, 0), (-1.4, 0),
+                                          (1.2, -1), (-1.2, -1), (1.2, 1), (-1.2, 1))]
+
 class HeatMapCanvas(QWidget):
     """Paints one view with its regions filled by count, and the legend beside it."""
 
@@ -111,10 +135,12 @@ class HeatMapCanvas(QWidget):
         font.setBold(True)
         font.setPixelSize(12)
         painter.setFont(font)
-        for anchor, text in labels:  # in device pixels so numbers stay legible
-            p = QPointF(origin.x() + anchor.x() * scale, origin.y() + anchor.y() * scale)
-            box = QRectF(p.x() - 11, p.y() - 8, 22, 16)
+        at = [(QPointF(origin.x() + a.x() * scale, origin.y() + a.y() * scale), text)
+              for a, text in labels]  # in device pixels so numbers stay legible
+        for box, p, text in place_count_labels(at):
             painter.setPen(QPen(QColor(40, 40, 40), 1))
+            if box.center() != p:
+                painter.drawLine(p, box.center())
             painter.setBrush(QColor(255, 255, 255, 230))
             painter.drawRoundedRect(box, 4, 4)
             painter.setPen(QColor("black"))
