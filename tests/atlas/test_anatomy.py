@@ -82,7 +82,29 @@ def test_hand_proportions(atlas: Atlas) -> None:
         assert 0.4 < (bottom - max(webs)) / (bottom - top) < 0.65
         assert thumb_tip[1] < bottom - 0.45 * (bottom - top), "thumb tip beside the index"
         assert thumb_tip[1] > top + 0.3 * (bottom - top)
-    # thenar on the thumb side, hypothenar on the ulnar border (laterality unchanged)
-    t = atlas.region("hand_palmar.thenar_muscles.R").centroid[0]
-    h = atlas.region("hand_palmar.hypothenar_muscles.R").centroid[0]
-    assert t < h < atlas.view("hand_palmar").midline_x
+
+
+
+def x_of(atlas: Atlas, region_id: str) -> float:
+    return atlas.region(region_id).centroid[0]
+
+
+def test_each_hand_and_foot_is_drawn_as_the_side_it_is_labelled(atlas: Atlas) -> None:
+    """Drawn fingers and toes up, a RIGHT palm has its thumb on the viewer's right (look at
+    your own); the back of a right hand has it on the left; the top of a right foot has its
+    big toe on the left (look down at your feet); the sole of a right foot on the right.
+    Left hands and feet are the mirror image. A hand labelled right but drawn as a left
+    hand invites needling the wrong side."""
+    for side, sign in (("R", 1), ("L", -1)):
+        thenar = x_of(atlas, f"hand_palmar.thenar_muscles.{side}")
+        hypothenar = x_of(atlas, f"hand_palmar.hypothenar_muscles.{side}")
+        assert sign * (thenar - hypothenar) > 0, f"palmar {side}"
+        first_di = x_of(atlas, f"hand_dorsal.first_dorsal_interosseous.{side}")
+        hypothenar = x_of(atlas, f"hand_dorsal.hypothenar_muscles.{side}")
+        assert sign * (first_di - hypothenar) < 0, f"dorsal {side}"
+        big = x_of(atlas, f"foot_plantar.abductor_hallucis.{side}")
+        little = x_of(atlas, f"foot_plantar.abductor_digiti_minimi.{side}")
+        assert sign * (big - little) > 0, f"sole {side}"
+        big = x_of(atlas, f"foot_dorsal.abductor_hallucis.{side}")
+        little = x_of(atlas, f"foot_dorsal.abductor_digiti_minimi.{side}")
+        assert sign * (big - little) < 0, f"top of foot {side}"

@@ -148,8 +148,16 @@ def test_pairs_exist_and_areas_agree(atlas: Atlas) -> None:
         assert atlas.mirror_region_id(other_id) == r.id
 
 
+# The hands and feet are drawn fingers and toes up, each as a real hand or foot seen from
+# that surface: their sides follow the drawing's chirality (tests/atlas/test_anatomy.py),
+# not the upright body's front/back rule.
+HANDS_AND_FEET = ("hand_palmar", "hand_dorsal", "foot_plantar", "foot_dorsal")
+
+
 def test_laterality_follows_the_anatomical_position(atlas: Atlas) -> None:
     for view in atlas.views:
+        if view.id in HANDS_AND_FEET:
+            continue
         for r in atlas.regions_in(view.id):
             x = r.centroid[0]
             if view.facing == "anterior":  # patient's left on the viewer's right
@@ -227,7 +235,10 @@ def test_referral_patterns(atlas: Atlas, muscle_id: str) -> None:
             assert all(point_in_polygon(x, y, sil) for x, y in poly), r.id
             cx = sum(p[0] for p in poly) / len(poly)
             # a trigger point refers pain to its own side
-            if view.facing == "anterior":
+            if view.id in HANDS_AND_FEET:
+                corners = atlas.side_corners(view.id)
+                assert (cx < view.midline_x) == (corners[0] == r.side), r.id
+            elif view.facing == "anterior":
                 assert (cx > view.midline_x) == (r.side == "L"), r.id
             elif view.facing == "posterior":
                 assert (cx < view.midline_x) == (r.side == "L"), r.id

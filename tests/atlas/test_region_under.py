@@ -22,14 +22,16 @@ def test_region_under_a_zone_is_what_it_mostly_covers():
 
 
 def test_the_patients_sides_at_the_viewers_left_and_right():
-    """Front-facing views show the patient's right at the viewer's left; views from
-    behind (back, soles, backs of the hands) the other way round; lateral views one side."""
+    """The body from the front shows the patient's right at the viewer's left, from behind
+    the other way round. The hands and feet are drawn fingers and toes up as each really
+    looks from that surface: palms and tops of the feet as the patient sees their own (L on
+    the left); backs of the hands shown to the examiner and soles, R on the left."""
     from bodymap.atlas import load_atlas
 
     atlas = load_atlas()
     facing = {"anterior": ("R", "L"), "head_neck_anterior": ("R", "L"),
-              "hand_palmar": ("R", "L"), "foot_dorsal": ("R", "L"),
-              "posterior": ("L", "R"), "hand_dorsal": ("L", "R"), "foot_plantar": ("L", "R")}
+              "hand_dorsal": ("R", "L"), "foot_plantar": ("R", "L"),
+              "posterior": ("L", "R"), "hand_palmar": ("L", "R"), "foot_dorsal": ("L", "R")}
     for view, corners in facing.items():
         assert atlas.side_corners(view) == corners, view
         assert atlas.one_side(view) is None

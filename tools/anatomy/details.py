@@ -11,7 +11,8 @@ HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",
 
 HW, HH, HMID = 560.0, 480.0, 280.0
 
-# right hand seen from the palm (or left hand from the back): thumb on the viewer's left.
+# left hand seen from the palm (or right hand from the back), fingers up: thumb on the
+# viewer's left. (A right palm, fingers up, has its thumb on the right: look at your own.)
 # Palm (wrist crease y=430 to the finger creases y~290) about as long as the middle
 # finger; the thumb's carpometacarpal joint at the radial base of the palm (~(100, 405)),
 # its tip level with the index finger's proximal phalanx.
@@ -36,7 +37,8 @@ def _h(pts: list) -> list:
     """Hand drawing coordinates -> view coordinates (enlarged to fill the view)."""
     return [(155 + (p[0] - 155) * 1.3, 470 - (470 - p[1]) * 1.3) + tuple(p[2:]) for p in pts]
 
-# right foot seen from above (or left foot from below): big toe on the viewer's right.
+# left foot seen from above (or right foot from below), toes up: big toe on the viewer's
+# right. (Look down at your own feet: the right foot's big toe is on its left.)
 # A narrow rounded heel, the lateral border nearly straight, the medial border drawn in at
 # the arch, the ball widest across the metatarsal heads, five toes (the big toe largest).
 FOOT = [
@@ -59,7 +61,8 @@ def _pair_scene(view_id: str, shape: list, left_side: str) -> Scene:
 
 
 def build_hand(view_id: str, palmar: bool) -> Scene:
-    s = _pair_scene(view_id, _h(HAND), "R" if palmar else "L")
+    # The drawn hand (viewer's left) is a left palm or the back of a right hand.
+    s = _pair_scene(view_id, _h(HAND), "L" if palmar else "R")
 
     def r(muscle, pts, **kw):
         s.region(muscle, _h(pts), **kw)
@@ -110,7 +113,8 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
 
 
 def build_foot(view_id: str, plantar: bool) -> Scene:
-    s = _pair_scene(view_id, FOOT, "L" if plantar else "R")
+    # The drawn foot (viewer's left) is the sole of a right foot or the top of a left one.
+    s = _pair_scene(view_id, FOOT, "R" if plantar else "L")
     r, lm = s.region, s.landmark
     if plantar:
         r("flexor_digitorum_brevis", [(150, 418), (168, 398), (171, 300), (164, 234),
