@@ -37,6 +37,8 @@ def paint_charted_view(p: QPainter, atlas: Atlas, view_id: str, rect: QRectF,
     title_font = _sized(font, 7.5, bold=True)
     title_h = QFontMetricsF(title_font, p.device()).height() * 1.3
     area = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - title_h)
+    p.save()
+    p.setClipRect(area, Qt.ClipOperation.IntersectClip)  # nothing strays over the footer
     paint_view(p, view_id, area)
     scale = min(area.width() / view.width, area.height() / view.height)
     ox = area.x() + (area.width() - view.width * scale) / 2
@@ -49,6 +51,7 @@ def paint_charted_view(p: QPainter, atlas: Atlas, view_id: str, rect: QRectF,
     for _number, mark in ordered:
         paint_mark(p, mark, scale, hazard=mark.id in hazards, unit=unit)
     p.restore()
+    p.restore()  # the clip
     anchors = [(n, QPointF(ox + m.anchor[0] * scale, oy + m.anchor[1] * scale), m)
                for n, m in marks]
     place_labels(p, anchors, area, unit)
