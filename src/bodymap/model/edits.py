@@ -135,10 +135,12 @@ def replace_mark(visit: Visit, mark: Mark) -> Changes:
 
 def moved_mark(mark: Mark, dx: float, dy: float) -> Mark:
     """``mark`` translated by (dx, dy) diagram units (its labels unchanged)."""
+    # rounded as placed marks are (0.01 unit): a drag stopped at an edge is 0, not -2.8e-14
     if isinstance(mark, PointMark):
-        return dataclasses.replace(mark, x=mark.x + dx, y=mark.y + dy)
+        return dataclasses.replace(mark, x=round(mark.x + dx, 2), y=round(mark.y + dy, 2))
     if isinstance(mark, PainZone):
-        return dataclasses.replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points))
+        return dataclasses.replace(mark, points=tuple((round(x + dx, 2), round(y + dy, 2))
+                                                      for x, y in mark.points))
     raise ValidationError("kind", f"A {mark.kind} cannot be moved")
 
 

@@ -232,3 +232,17 @@ def test_each_view_shows_the_patients_sides_on_screen(qtbot, editor):
     assert [t for _, t in sorted(texts["anterior"])] == ["R", "L"]
     assert [t for _, t in sorted(texts["posterior"])] == ["L", "R"]
     assert [t for _, t in texts["left_lateral"]] == ["Patient's left side"]
+
+
+def test_a_needle_dragged_off_the_body_goes_back(qtbot, editor, atlas):
+    messages: list[str] = []
+    editor.controller.on_message = messages.append
+    x, y = atlas.region("anterior.rectus_femoris.L").anchor
+    click(qtbot, editor, x, y, Tool.NEEDLE)
+    site = editor.doc.visit.marks[0]
+    editor.set_tool(Tool.SELECT)
+    view = atlas.view("anterior")
+    drag(editor, [(x, y), (x + 100, y), (view.width - 8, view.height - 8)])
+    assert editor.doc.visit.mark(site.id) == site  # not moved, not relabelled
+    assert "Drag onto the body" in messages[-1]
+    assert editor.canvas.item(site.id).pos() == QPointF(*site.anchor)

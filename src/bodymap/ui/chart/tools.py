@@ -145,9 +145,11 @@ class ToolController:
             # would count a needle nobody placed. A text note may sit anywhere.
             if inside and (self.tool is Tool.TEXT or self.atlas.on_body(view, pos.x(), pos.y())):
                 self.place(view, pos.x(), pos.y())
-            elif inside:
-                what = "needle site" if self.tool is Tool.NEEDLE else "trigger point"
-                self.on_message(f"Click on the body to place a {what}.")
+            else:
+                what = "text note" if self.tool is Tool.TEXT else "needle site" \
+                    if self.tool is Tool.NEEDLE else "trigger point"
+                self.on_message(f"Click on the {'diagram' if self.tool is Tool.TEXT else 'body'}"
+                                f" to place a {what}.")
             return True
         if self.tool.draws_zone:
             self._stroke = [(pos.x(), pos.y())]
@@ -186,6 +188,13 @@ class ToolController:
             if abs(delta.x()) + abs(delta.y()) > 1e-9:
                 mark = self.doc.visit.mark(drag["id"])
                 dx, dy = round(delta.x(), 2), round(delta.y(), 2)
+                if isinstance(mark, (TriggerPoint, NeedleSite)) and not self.atlas.on_body(
+                        mark.view, mark.x + dx, mark.y + dy):
+                    # as a click there would: a needle beside the body is a slip
+                    self.canvas.preview_move(mark.id, QPointF(0, 0))
+                    self.on_message("Drag onto the body: a needle site or trigger point "
+                                    "stays on the body.")
+                    return
                 try:
                     cmd = MoveMark(self.doc, mark.id, dx, dy, self._relabel(mark, dx, dy))
                 except ValidationError as exc:
