@@ -48,7 +48,9 @@ def test_rotation_orders_by_time_not_by_name(data_dir: Path):
     for when in reversed(stamps):
         take_backup(conn, data_dir, now=when)
     conn.close()
-    removed = rotate(data_dir, keep=2)  # today's backup (made on close) and 12 January stay
+    # today's backup (made on close) and 12 January stay: the newest two, and the last two
+    # days with backups
+    removed = rotate(data_dir, keep=2, days=2)
     assert [p.name for p in removed] == ["bodymap-20260109-080000.sqlite",
                                          "bodymap-20260110-080000.sqlite",
                                          "bodymap-20260111-080000.sqlite"]
@@ -154,3 +156,19 @@ def test_list_backups_offers_every_kind_newest_first(data_dir: Path):
     kept = restore_backup(first, data_dir)
     listed = list_backups(data_dir)
     assert listed[0] == kept and first in listed
+
+
+def test_a_busy_day_does_not_push_earlier_days_out(data_dir: Path):
+    """Ten writing sessions in a day must not leave the clinic with today's copies only."""
+    make_database(data_dir)
+    conn = sqlite3.connect(data_dir / "bodymap.sqlite")
+    earlier = [take_backup(conn, data_dir, now=datetime(2026, 1, d, 18, 0)) for d in (5, 6, 7)]
+    today = [take_backup(conn, data_dir, now=datetime(2026, 1, 8, 8 + h, 0)) for h in range(12)]
+    conn.close()
+    rotate(data_dir, keep=10)
+    left = regular_backups(data_dir)
+    assert all(p in left for p in earlier)  # each earlier day's last copy
+    kept = [p for p in left if p in today]  # and the newest ten overall (the database's
+    assert kept == today[-len(kept):] and len(kept) >= 9  # own close made one more)
+    assert len(left) == 10 + len(earlier)
+

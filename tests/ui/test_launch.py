@@ -86,8 +86,11 @@ def test_automatic_backup_copies_what_changed(qapp, tmp_path):
 
     data = tmp_path / "d"
     with Records.open(data, user="PT"):
-        pass  # a fresh, empty database: its first close keeps a copy (none existed)
-    (first,) = regular_backups(data)
+        pass  # a fresh, empty database ('bodymap info' on a new folder): nothing to copy
+    assert regular_backups(data) == []
+    with Records.open(data, user="PT") as records:
+        records.create_patient(chart_number="A-1", family_name="Aalto")
+    (first,) = regular_backups(data)  # wrote: the close keeps a copy
     with Records.open(data, user="PT"):
         pass  # nothing written: nothing copied
     assert regular_backups(data) == [first]
@@ -109,7 +112,7 @@ def test_automatic_backup_copies_what_changed(qapp, tmp_path):
     last = backups[-1]
     conn = sqlite3.connect(last)
     try:
-        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 3
     finally:
         conn.close()
 

@@ -31,6 +31,7 @@ __all__ = ["BACKUP_DIR_NAME", "DEFAULT_KEEP", "all_backups", "backup_dir",
            "regular_backups", "restore_backup", "rotate", "take_backup"]
 
 DEFAULT_KEEP = 10
+DAYS_KEPT = 30  # and the last copy of each of the 30 most recent days with backups
 
 
 def fsync_path(path: Path) -> None:
@@ -97,11 +98,19 @@ def take_backup(source: sqlite3.Connection, data_dir: Path, *, prefix: str = "bo
     return copy_database(source, _unique(directory, f"{prefix}-{stamp}"))
 
 
-def rotate(data_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete the oldest regular backups beyond the newest ``keep``; returns the removed."""
+def rotate(data_dir: Path, keep: int = DEFAULT_KEEP, days: int = DAYS_KEPT) -> list[Path]:
+    """Delete regular backups that are neither among the newest ``keep`` nor the last
+    copy of one of the ``days`` most recent days with backups; returns the removed. A busy
+    day's many copies never push the earlier days' out."""
     if keep < 1:
         raise ValueError("keep at least one backup")
-    doomed = regular_backups(data_dir)[:-keep]
+    found = regular_backups(data_dir)  # oldest first
+    kept = set(found[-keep:])
+    last_of_day: dict[str, Path] = {}
+    for path in found:
+        last_of_day[backup_day(path) or ""] = path  # the later one of a day wins
+    kept.update(last_of_day[day] for day in sorted(last_of_day)[-days:])
+    doomed = [path for path in found if path not in kept]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed

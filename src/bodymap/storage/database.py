@@ -260,7 +260,8 @@ class Database:
         an unchanged database never push older days out of the rotation. The session's
         previous automatic copy from the same day is replaced, not kept beside it; backups
         taken on request and other sessions' copies are never touched."""
-        if not self._writes_since_backup and backups.regular_backups(self.data_dir):
+        if not self._writes_since_backup and (backups.regular_backups(self.data_dir)
+                                              or self._empty()):
             return None
         previous = self._auto_backup
         path = self.backup_now()
@@ -268,6 +269,11 @@ class Database:
         if previous is not None and backups.backup_day(previous) == backups.backup_day(path):
             previous.unlink(missing_ok=True)
         return path
+
+    def _empty(self) -> bool:
+        """No patient at all (a folder just created): nothing worth a copy."""
+        with self.snapshot() as conn:
+            return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM patients)").fetchone()[0] == 1
 
     def _sound(self) -> bool:
         self._checked.wait()
