@@ -221,3 +221,31 @@ def test_a_new_visit_without_a_clinician_profile_asks_for_one(qtbot, monkeypatch
     assert records.user.startswith("Dana Kim")
     settings.close()
 
+
+def test_start_up_asks_for_the_profile_once_so_the_audit_names_the_clinician(
+        qtbot, monkeypatch, records, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bodymap.settings import Settings
+    from bodymap.ui.preferences import PreferencesDialog
+
+    settings = Settings(tmp_path / "fresh-settings.sqlite")
+    window = MainWindow(records, settings)
+    qtbot.addWidget(window)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+
+    def fill(dialog: PreferencesDialog) -> int:
+        dialog.name.setText("Dana Kim")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", fill)
+    window.ask_for_profile_if_missing()
+    assert len(asked) == 1 and "audit trail" in asked[0]
+    assert records.user.startswith("Dana Kim")
+    window.ask_for_profile_if_missing()  # set now: not asked again
+    assert len(asked) == 1
+    settings.close()
+

@@ -144,6 +144,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
         backup_timer.start()
         integrity = _IntegrityWatch(records, smoke_test=smoke_test)
         if not smoke_test:
+            QTimer.singleShot(0, window, window.ask_for_profile_if_missing)
             for step, delay in enumerate(WARM_UP_MS):
                 QTimer.singleShot(delay, window, lambda step=step: warm_up(step))
         # Unexpected errors inside the event loop become a dialog and a log entry; outside

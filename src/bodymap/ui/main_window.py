@@ -214,16 +214,21 @@ class MainWindow(QMainWindow):
         self.patients.refresh()
         self.attention.refresh()
 
-    def _have_clinician(self) -> bool:
+    def _have_clinician(self, what: str = "the new visit") -> bool:
         """A new visit names its clinician: ask for the profile if none is set."""
         if self.settings.get("clinician_name").strip():
             return True
         from bodymap.ui.preferences import ensure_clinician_profile
 
-        if not ensure_clinician_profile(self.settings, self, "the new visit"):
+        if not ensure_clinician_profile(self.settings, self, what):
             return False
         self.records.set_user(self.settings.clinician)  # the audit trail names them too
         return True
+
+    def ask_for_profile_if_missing(self) -> None:
+        """At start-up, once: without a clinician profile the audit trail and printouts
+        would name the computer's login; ask (the app works on if the person declines)."""
+        self._have_clinician("the audit trail and your printouts")
 
     def edit_preferences(self) -> None:
         from bodymap.ui.preferences import PreferencesDialog
