@@ -87,3 +87,13 @@ def test_changing_the_view_changes_both_sides(qtbot, records, course):
     view.set_view("anterior")
     assert view.left.view_id == view.right.view_id == view.overlay.view_id == "anterior"
     assert view.right.layers[0].marks == []
+
+
+def test_both_sides_show_the_patients_r_and_l(qtbot, records, course):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    view = _compare(qtbot, records, course)  # the posterior view: L at the viewer's left
+    for side in (view.left, view.right):
+        labels = sorted((i.pos().x(), i.text()) for i in side.scene().items()
+                        if isinstance(i, QGraphicsSimpleTextItem))
+        assert [t for _, t in labels] == ["L", "R"]

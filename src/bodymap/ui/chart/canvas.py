@@ -12,20 +12,16 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
     QPainterPath,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGestureEvent,
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QPinchGesture,
     QWidget,
@@ -43,6 +39,7 @@ from bodymap.ui.chart.items import (
     MarkItem,
     make_item,
     outline_item,
+    side_label_items,
 )
 from bodymap.ui.chart.tools import ToolController
 from bodymap.ui.document import VisitDocument
@@ -64,43 +61,13 @@ class ChartScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.diagram = DiagramItem(atlas, view_id)
         self.addItem(self.diagram)
-        self.side_labels = self._add_side_labels(atlas, view_id, view.width)
+        self.side_labels = side_label_items(atlas, view_id, view.width)
+        for item in self.side_labels:
+            self.addItem(item)
         self.marks: dict[str, MarkItem] = {}
         self.hover: QGraphicsPathItem | None = None
         self.referral: QGraphicsPathItem | None = None
         self.draft: QGraphicsPathItem | None = None
-
-
-    def _add_side_labels(self, atlas: Atlas, view_id: str, width: float
-                         ) -> list[QGraphicsSimpleTextItem]:
-        """The patient's sides at the diagram's top corners ("R" at the viewer's left on
-        the front view), or the one side a lateral view shows: left and right are read
-        off the chart at a glance, not only by hovering."""
-        corners = atlas.side_corners(view_id)
-        one = atlas.one_side(view_id)
-        if corners:
-            texts = [(corners[0], 6.0, False), (corners[1], width - 6.0, True)]
-        elif one:
-            texts = [(f"Patient's {'left' if one == 'L' else 'right'} side", 6.0, False)]
-        else:
-            return []
-        font = QFont()
-        font.setPixelSize(15)
-        font.setBold(True)
-        items = []
-        for text, x, right_aligned in texts:
-            item = QGraphicsSimpleTextItem(text)
-            item.setFont(font)
-            item.setBrush(QColor(40, 40, 40))
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            item.setZValue(Z_DRAFT + 1)
-            item.setToolTip("The patient's right (R) and left (L)")
-            if right_aligned:  # its right edge at x, whatever the zoom
-                item.setTransform(QTransform.fromTranslate(-item.boundingRect().width(), 0))
-            item.setPos(x, 4.0)
-            self.addItem(item)
-            items.append(item)
-        return items
 
 
 class ChartCanvas(QGraphicsView):

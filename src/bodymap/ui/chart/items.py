@@ -22,7 +22,13 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from bodymap.atlas import Atlas
 from bodymap.atlas.qt import polygon_path
@@ -281,3 +287,34 @@ def outline_item(polygons: Sequence[Sequence[tuple[float, float]]], *, fill: QCo
     item.setZValue(z)
     item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     return item
+
+
+def side_label_items(atlas: Atlas, view_id: str, width: float
+                     ) -> list[QGraphicsSimpleTextItem]:
+    """The patient's sides at the diagram's top corners ("R" at the viewer's left on the
+    front view), or the one side a lateral view shows, as items to add to a scene: left
+    and right are read off the chart at a glance, not only by hovering."""
+    corners = atlas.side_corners(view_id)
+    one = atlas.one_side(view_id)
+    if corners:
+        texts = [(corners[0], 6.0, False), (corners[1], width - 6.0, True)]
+    elif one:
+        texts = [(f"Patient's {'left' if one == 'L' else 'right'} side", 6.0, False)]
+    else:
+        return []
+    font = QFont()
+    font.setPixelSize(15)
+    font.setBold(True)
+    items = []
+    for text, x, right_aligned in texts:
+        item = QGraphicsSimpleTextItem(text)
+        item.setFont(font)
+        item.setBrush(QColor(40, 40, 40))
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        item.setZValue(Z_DRAFT + 1)
+        item.setToolTip("The patient's right (R) and left (L)")
+        if right_aligned:  # its right edge at x, whatever the zoom
+            item.setTransform(QTransform.fromTranslate(-item.boundingRect().width(), 0))
+        item.setPos(x, 4.0)
+        items.append(item)
+    return items

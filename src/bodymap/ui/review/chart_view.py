@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas
 from bodymap.atlas.qt import svg_renderer
+from bodymap.ui.chart.items import side_label_items
 from bodymap.model import Mark
 from bodymap.ui.review.painting import paint_marks
 
@@ -92,6 +93,8 @@ class ReadOnlyChartView(QGraphicsView):
         self.view_id = view_id
         diagram = DiagramItem(self.atlas, view_id)
         scene.addItem(diagram)
+        for label in side_label_items(self.atlas, view_id, diagram.boundingRect().width()):
+            scene.addItem(label)  # R and L, as on the chart
         self.layers = []
         for z, (marks, opacity) in enumerate(layers, start=1):
             item = MarksItem(diagram.boundingRect(), view_id, marks, opacity)
