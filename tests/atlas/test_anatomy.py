@@ -95,16 +95,13 @@ def test_each_hand_and_foot_is_drawn_as_the_side_it_is_labelled(atlas: Atlas) ->
     big toe on the left (look down at your feet); the sole of a right foot on the right.
     Left hands and feet are the mirror image. A hand labelled right but drawn as a left
     hand invites needling the wrong side."""
-    for side, sign in (("R", 1), ("L", -1)):
-        thenar = x_of(atlas, f"hand_palmar.thenar_muscles.{side}")
-        hypothenar = x_of(atlas, f"hand_palmar.hypothenar_muscles.{side}")
-        assert sign * (thenar - hypothenar) > 0, f"palmar {side}"
-        first_di = x_of(atlas, f"hand_dorsal.first_dorsal_interosseous.{side}")
-        hypothenar = x_of(atlas, f"hand_dorsal.hypothenar_muscles.{side}")
-        assert sign * (first_di - hypothenar) < 0, f"dorsal {side}"
-        big = x_of(atlas, f"foot_plantar.abductor_hallucis.{side}")
-        little = x_of(atlas, f"foot_plantar.abductor_digiti_minimi.{side}")
-        assert sign * (big - little) > 0, f"sole {side}"
-        big = x_of(atlas, f"foot_dorsal.abductor_hallucis.{side}")
-        little = x_of(atlas, f"foot_dorsal.abductor_digiti_minimi.{side}")
-        assert sign * (big - little) < 0, f"top of foot {side}"
+    # view, thumb- or big-toe-side muscle, the other border's, +1: on a right one the
+    # first lies to the viewer's right of the second (-1: to the left)
+    cases = (("hand_palmar", "thenar_muscles", "hypothenar_muscles", 1),
+             ("hand_dorsal", "first_dorsal_interosseous", "hypothenar_muscles", -1),
+             ("foot_plantar", "abductor_hallucis", "abductor_digiti_minimi", 1),
+             ("foot_dorsal", "abductor_hallucis", "abductor_digiti_minimi", -1))
+    for view, inner, outer, right_sign in cases:
+        for side, sign in (("R", right_sign), ("L", -right_sign)):
+            gap = x_of(atlas, f"{view}.{inner}.{side}") - x_of(atlas, f"{view}.{outer}.{side}")
+            assert sign * gap > 0, f"{view} {side}"

@@ -33,3 +33,27 @@ def settings(tmp_path: Path) -> Iterator[Settings]:
     s.set("clinician_credentials", "PT, DPT")
     yield s
     s.close()
+
+
+def answer_profile_prompt(monkeypatch, name: str | None) -> list[str]:
+    """Answer "Who is charting?" with Yes and fill Preferences with ``name`` (None:
+    close Preferences without a name). Returns the prompts' texts as they are asked."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from bodymap.ui.preferences import PreferencesDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(f"{a[1]} {a[2]}")
+                        or QMessageBox.StandardButton.Yes)
+
+    def fill(dialog: PreferencesDialog) -> int:
+        if name is None:
+            return QDialog.DialogCode.Rejected
+        dialog.name.setText(name)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", fill)
+    return asked
+

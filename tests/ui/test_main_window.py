@@ -191,8 +191,6 @@ def test_verify_records_reports_intact_records(qtbot, window, records, monkeypat
 
 def test_a_new_visit_without_a_clinician_profile_asks_for_one(qtbot, monkeypatch, records,
                                                              tmp_path):
-    from PySide6.QtWidgets import QMessageBox
-
     from bodymap.settings import Settings
     from bodymap.ui.preferences import PreferencesDialog
 
@@ -224,24 +222,13 @@ def test_a_new_visit_without_a_clinician_profile_asks_for_one(qtbot, monkeypatch
 
 def test_start_up_asks_for_the_profile_once_so_the_audit_names_the_clinician(
         qtbot, monkeypatch, records, tmp_path):
-    from PySide6.QtWidgets import QMessageBox
-
     from bodymap.settings import Settings
-    from bodymap.ui.preferences import PreferencesDialog
+    from tests.ui.conftest import answer_profile_prompt
 
     settings = Settings(tmp_path / "fresh-settings.sqlite")
     window = MainWindow(records, settings)
     qtbot.addWidget(window)
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
-
-    def fill(dialog: PreferencesDialog) -> int:
-        dialog.name.setText("Dana Kim")
-        dialog.accept()
-        return 1
-
-    monkeypatch.setattr(PreferencesDialog, "exec", fill)
+    asked = answer_profile_prompt(monkeypatch, "Dana Kim")
     window.ask_for_profile_if_missing()
     assert len(asked) == 1 and "audit trail" in asked[0]
     assert records.user.startswith("Dana Kim")

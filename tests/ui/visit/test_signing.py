@@ -253,24 +253,13 @@ def test_both_sides_of_the_thorax_are_called_out_while_charting_and_at_signing(
 def test_signing_without_a_clinician_profile_asks_for_one_first(qtbot, monkeypatch, records,
                                                                  settings, window):
     """Not 'root': a signature names the clinician."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from bodymap.ui.preferences import PreferencesDialog
+    from tests.ui.conftest import answer_profile_prompt
 
     settings.set("clinician_name", "")
     # the clinician a visit gets while no profile exists: the login name
     window.binder.push(None, clinician=settings.clinician)
     login_default = window.doc.visit.clinician
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Yes)
-
-    def fill_profile(dialog: PreferencesDialog) -> int:
-        dialog.name.setText("Ana Ruiz")
-        dialog.accept()
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(PreferencesDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    asked = answer_profile_prompt(monkeypatch, None)  # Preferences closed without a name
     seen: list[SignDialog] = []
 
     def sign_with_reasons(dialog: SignDialog) -> int:
@@ -282,8 +271,9 @@ def test_signing_without_a_clinician_profile_asks_for_one_first(qtbot, monkeypat
 
     monkeypatch.setattr(SignDialog, "exec", sign_with_reasons)
     window.sign_action.trigger()
-    assert asked == ["Who is charting?"] and not seen and not window.doc.visit.signed
-    monkeypatch.setattr(PreferencesDialog, "exec", fill_profile)
+    assert len(asked) == 1 and asked[0].startswith("Who is charting?")
+    assert not seen and not window.doc.visit.signed
+    answer_profile_prompt(monkeypatch, "Ana Ruiz")
     window.sign_action.trigger()
     assert seen and window.doc.visit.signed
     stored = records.open_visit(window.doc.visit.id)
