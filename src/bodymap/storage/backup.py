@@ -27,7 +27,7 @@ from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import ensure_writable_directory, inspect_existing, read_only_uri
 
 __all__ = ["BACKUP_DIR_NAME", "DEFAULT_KEEP", "all_backups", "backup_dir",
-           "backup_taken_today", "copy_database", "fsync_path", "latest_backup",
+           "copy_database", "fsync_path", "latest_backup",
            "regular_backups", "restore_backup", "rotate", "take_backup"]
 
 DEFAULT_KEEP = 10
@@ -120,13 +120,6 @@ def backup_day(path: Path) -> str | None:
     """The local date (YYYYmmdd) in a regular backup's name, else None."""
     match = REGULAR_NAME.match(path.name)
     return match.group(1)[:8] if match else None
-
-
-def backup_taken_today(data_dir: Path, *, now: datetime | None = None) -> bool:
-    """Whether a regular backup from today's (local) date exists."""
-    today = (now or datetime.now()).strftime("%Y%m%d")
-    return any(REGULAR_NAME.match(p.name).group(1).startswith(today)  # type: ignore[union-attr]
-               for p in regular_backups(data_dir))
 
 
 def _preserve_current(db_path: Path, data_dir: Path) -> Path:

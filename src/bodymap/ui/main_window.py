@@ -217,13 +217,10 @@ class MainWindow(QMainWindow):
     def _have_clinician(self, what: str = "the new visit") -> bool:
         """A new visit names its clinician: ask for the profile if none is set."""
         if self.settings.get("clinician_name").strip():
-            return True
+            return True  # the usual case: no need to load the preferences dialog's code
         from bodymap.ui.preferences import ensure_clinician_profile
 
-        if not ensure_clinician_profile(self.settings, self, what):
-            return False
-        self.records.set_user(self.settings.clinician)  # the audit trail names them too
-        return True
+        return ensure_clinician_profile(self.settings, self.records, self, what)
 
     def ask_for_profile_if_missing(self) -> None:
         """At start-up, once: without a clinician profile the audit trail and printouts

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.ui.visit.notes import SOAP_FIELDS, soap_templates
 
@@ -185,10 +186,11 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-def ensure_clinician_profile(settings: Settings, parent: QWidget | None,
-                             what: str = "this record") -> bool:
+def ensure_clinician_profile(settings: Settings, records: Records,
+                             parent: QWidget | None, what: str = "this record") -> bool:
     """True once a clinician name is set. Without one, records would name the computer's
-    login ("root") as clinician, signer or addendum author: ask, and open Preferences."""
+    login ("root") as clinician, signer or addendum author: ask, open Preferences, and
+    once a name is set let the audit trail name that clinician from then on."""
     if settings.get("clinician_name").strip():
         return True
     answer = QMessageBox.question(
@@ -199,6 +201,9 @@ def ensure_clinician_profile(settings: Settings, parent: QWidget | None,
         QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    return bool(PreferencesDialog(settings, parent).exec()) and \
-        bool(settings.get("clinician_name").strip())
+    if not (PreferencesDialog(settings, parent).exec()
+            and settings.get("clinician_name").strip()):
+        return False
+    records.set_user(settings.clinician)
+    return True
 

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Changes, SignedVisitError, ValidationError, Visit
 from bodymap.ui.commands import SetVisitFields
-from bodymap.ui.date_field import DateField
+from bodymap.ui.date_field import ERROR_STYLE, DateField
 from bodymap.ui.document import VisitDocument
 
-ERROR_STYLE = "color:#a4000f;"
 
 
 class Binding:

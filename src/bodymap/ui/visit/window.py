@@ -239,9 +239,8 @@ class VisitWindow(QMainWindow):
         login = self.settings.clinician  # the login name while no profile is set
         from bodymap.ui.preferences import ensure_clinician_profile
 
-        if not ensure_clinician_profile(self.settings, self, what):
+        if not ensure_clinician_profile(self.settings, self.records, self, what):
             return False
-        self.records.set_user(self.settings.clinician)  # the audit trail names them too
         if not self.doc.read_only and self.doc.visit.clinician == login != \
                 self.settings.clinician:
             self.binder.push(None, "Set clinician", own_step=True,
