@@ -181,6 +181,7 @@ class IntField(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.setMinimumWidth(170)  # not one word a line under a 90 px field
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -212,8 +213,7 @@ class IntBinding(Binding):
                 self.binder.push(self, **{self.field: int(text)})
             if message is not None:
                 refused = self.binder.push(self, **{self.field: None})
-                message = refused or f"{message}. Not saved: no value is recorded until " \
-                    "you correct it."
+                message = refused or f"{message}. Not saved (left blank)."
         self._problem = f"{self.label}: {message}" if message else None
         self.widget.error.setText(message or "")
         self.widget.error.setVisible(bool(message))
