@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
-
 
 
 class _VersionAction(argparse.Action):
@@ -91,21 +91,29 @@ def resolve_data_dir(arg: Path | None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.verb:
-        from bodymap.cli import run_verb
+    # Start-up allocates a few hundred thousand objects (Qt's bindings, their enums, the
+    # first window) and none of them is garbage: the cyclic collector would scan them again
+    # and again for nothing (about 10 ms before the first paint). It is held off until the
+    # main window has painted (ui.launch), and is back on however main() ends.
+    gc.disable()
+    try:
+        args = build_parser().parse_args(argv)
+        data_dir = resolve_data_dir(args.data_dir)
+        if args.verb:
+            gc.enable()
+            from bodymap.cli import run_verb
 
-        return run_verb(args.verb, args, data_dir)
-    # Qt-free modules first: once PySide6 is imported, its import hook reads the source of
-    # every module imported after it (about 18 ms of start-up for the model and storage).
-    import html  # noqa: F401
+            return run_verb(args.verb, args, data_dir)
+        # Qt-free modules first: once PySide6 is imported, its import hook reads the source
+        # of every module imported after it (about 18 ms of start-up for the model and
+        # storage).
+        import bodymap.services.records  # noqa: F401
+        import bodymap.services.visits  # noqa: F401
+        from bodymap.ui.launch import run_gui
 
-    import bodymap.services.records  # noqa: F401
-    import bodymap.services.visits  # noqa: F401
-    from bodymap.ui.launch import run_gui
-
-    return run_gui(data_dir, demo=args.demo, smoke_test=args.smoke_test)
+        return run_gui(data_dir, demo=args.demo, smoke_test=args.smoke_test)
+    finally:
+        gc.enable()
 
 
 if __name__ == "__main__":

@@ -285,3 +285,21 @@ def test_background_check_on_a_sound_file_lets_writes_through(data_dir: Path):
     with Records.open(data_dir, user="x") as records:
         assert records.get_patient(made.id).chart_number == "NEW-1"
 
+
+def test_background_check_waits_to_be_started(data_dir: Path):
+    """The app starts the check once its window has painted; until then nothing runs it,
+    and the first write starts it rather than waiting for ever."""
+    import threading
+
+    make_database(data_dir, patients=5)
+    with Records.open(data_dir, user="x", check_in_background=True) as records:
+        assert not records.db.check_finished
+        assert "bodymap-quick-check" not in [t.name for t in threading.enumerate()]
+        records.db.start_check()
+        records.db.start_check()  # once is enough
+        records.db.check_result()  # waits, then passes
+        assert records.db.check_finished
+    with Records.open(data_dir, user="x", check_in_background=True) as records:
+        records.create_patient(chart_number="NEW-2", family_name="Doe", given_names="J")
+        assert records.db.check_finished
+

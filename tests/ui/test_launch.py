@@ -24,6 +24,24 @@ def test_smoke_test_opens_and_paints_the_main_window(tmp_path):
     assert (tmp_path / "d" / "bodymap.sqlite").exists()
 
 
+def test_start_up_holds_the_garbage_collector_off_until_the_first_paint(tmp_path):
+    """Start-up builds objects that live all session; the collector is off until the
+    window has painted, then on again with what start-up built frozen out of its scans.
+    A verb, or a start that fails, leaves it on as well."""
+    child = ("import gc, sys; from bodymap.app import main; "
+             f"rc = main(['--data-dir', {str(tmp_path / 'd')!r}, '--smoke-test']); "
+             "print('gui', gc.isenabled(), gc.get_freeze_count() > 0); gc.unfreeze(); "
+             f"main(['--data-dir', {str(tmp_path / 'd')!r}, 'info']); "
+             "print('verb', gc.isenabled(), gc.get_freeze_count()); sys.exit(rc)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "gui True True" in proc.stdout
+    assert "verb True 0" in proc.stdout
+
+
 def test_version(tmp_path):
     proc = run_app("--version", tmp_path=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("bodymap ")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -46,6 +45,8 @@ def checking_new_records() -> bool:
 
 def new_id() -> str:
     """A stable random id (UUID4, canonical text form)."""
+    import uuid  # here, not at the top: it costs start-up 3 ms and start-up makes no ids
+
     return str(uuid.uuid4())
 
 
@@ -62,6 +63,8 @@ def check_id(field: str, value: object) -> str:
         raise ValidationError(field, f"{field} must be a UUID string")
     if _CANONICAL_UUID.fullmatch(value):  # the form we write: no need to re-parse
         return value
+    import uuid
+
     try:
         return str(uuid.UUID(value))
     except ValueError:

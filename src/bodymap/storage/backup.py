@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -135,6 +134,8 @@ def _preserve_current(db_path: Path, data_dir: Path) -> Path:
             source.close()
     except (sqlite3.Error, BackupError):
         pass
+    import shutil  # rarely needed: not loaded at start-up
+
     for suffix in ("", "-wal"):  # damaged: keep the bytes exactly as they were
         src = Path(str(db_path) + suffix)
         if src.exists():

@@ -5,9 +5,10 @@ then the lock, then read-only inspection of an existing file (header, version, q
 then a backup of the file before any migration, and only then a read-write connection.
 
 The desktop app opens with ``check_in_background=True``: SQLite's quick_check, whose time
-grows with the file (about 40 ms for 10,000 patients), then runs on a thread of its own
-beside the first paint, and every write and backup waits for it to pass. A damaged file
-is still never written to; it only takes the window a moment longer to say so.
+grows with the file (about 40 ms for 10,000 patients), then runs on a thread of its own,
+started once the first window has painted (:meth:`Database.start_check`), and every write
+and backup waits for it to pass. A damaged file is still never written to; it only takes
+the window a moment longer to say so.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ class Database:
         self._auto_backup: Path | None = None  # this session's latest automatic copy
         self._checked = threading.Event()
         self._checked.set()
+        self._check_pending = False  # a background check not started yet
         self._problems: list[str] = []
 
     @classmethod
@@ -103,7 +105,9 @@ class Database:
         sound bodymap database this version can read.
 
         With ``check_in_background``, a file that needs no migration returns before its
-        quick_check has finished; a damaged one then raises CorruptDatabaseError from the
+        quick_check has run: the check starts on a thread of its own with
+        :meth:`start_check`, or at the first write, backup or :meth:`check_result`,
+        whichever comes first. A damaged file then raises CorruptDatabaseError from the
         first write or backup (and from :meth:`check_result`) instead of from here.
         """
         data_dir = Path(data_dir)
@@ -151,12 +155,19 @@ class Database:
             raise
         db = cls(conn, path, user=user, lock=lock, keep_backups=keep_backups)
         if background:
-            db._start_check()
+            db._checked.clear()
+            db._check_pending = True
         return db
 
     # -- the quick_check that may run beside start-up -----------------------------------------
-    def _start_check(self) -> None:
-        self._checked.clear()
+    def start_check(self) -> None:
+        """Start the background quick_check now, if it is still to run (idempotent). The
+        app calls this once its window has painted: on a small machine the check would
+        otherwise compete with building the first window for the CPU and the disk."""
+        with self._mutex:
+            if not self._check_pending:
+                return
+            self._check_pending = False
 
         def run() -> None:
             try:
@@ -173,7 +184,9 @@ class Database:
         return self._checked.is_set()
 
     def check_result(self) -> None:
-        """Wait for the quick_check, then raise CorruptDatabaseError if it found damage."""
+        """Wait for the quick_check (starting it if need be), then raise
+        CorruptDatabaseError if it found damage."""
+        self.start_check()
         self._checked.wait()
         if self._problems:
             raise damaged(self.path, self._problems)
@@ -276,6 +289,7 @@ class Database:
             return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM patients)").fetchone()[0] == 1
 
     def _sound(self) -> bool:
+        self.start_check()
         self._checked.wait()
         return not self._problems
 

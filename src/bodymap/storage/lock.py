@@ -14,7 +14,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +59,16 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # no login name (some containers): the lock still works
         return "unknown"
+
+
+def _host_name() -> str:
+    """This computer's name, for the lock file. os.uname() on POSIX; the socket module
+    (4 ms to import, before the first window) only where there is no uname."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def describe_holder(holder: dict[str, Any]) -> str:
@@ -112,7 +121,7 @@ class WriterLock:
                 f"{self.database_path.name} is in use by {describe_holder(holder)}. Close "
                 "bodymap there first, then try again; nothing was changed.",
                 path=self.database_path, holder=holder)
-        info = {"pid": os.getpid(), "user": _os_user(), "host": socket.gethostname(),
+        info = {"pid": os.getpid(), "user": _os_user(), "host": _host_name(),
                 "since": datetime.now().astimezone().isoformat(timespec="seconds")}
         handle.seek(0)
         handle.truncate()

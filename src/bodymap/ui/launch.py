@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
-from importlib.resources import files
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -19,6 +20,7 @@ from bodymap.ui.main_window import MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly
 WARM_UP_MS = (1000, 1600)  # after the first paint: the visit window's code, then the atlas
+GC_RESUME_LATEST_MS = 2000  # the collector runs again by then even if nothing painted
 
 
 def warm_up(step: int | None = None) -> None:
@@ -45,20 +47,36 @@ def _backup_if_due(records: Records) -> None:
 
 
 class _FirstPaint(QObject):
-    """Says so on stdout the moment the watched window first paints, then quits the app
-    (used by --smoke-test; the start-up benchmark times the process to that line)."""
+    """Watches the main window for its first paint, then runs ``after`` from the event loop
+    (what start-up put off until the window is up). Under --smoke-test it also says so on
+    stdout and quits the app: the start-up benchmark times the process to that line."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, after: Callable[[], None], *,
+                 smoke_test: bool) -> None:
         super().__init__()
         self.app = app
+        self.after = after
+        self.smoke_test = smoke_test
         self.painted = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
-            print("bodymap first paint", flush=True)
-            QTimer.singleShot(0, self.app.quit)
+            watched.removeEventFilter(self)
+            if self.smoke_test:
+                print("bodymap first paint", flush=True)
+                QTimer.singleShot(0, self.app.quit)
+            QTimer.singleShot(0, self.after)
         return False
+
+
+def resume_garbage_collection() -> None:
+    """Turn the cyclic collector back on once the window is up (idempotent). What start-up
+    built stays for the session, so it is frozen out of later collections: they then scan
+    only what the session allocates, and charting never pauses to re-scan Qt's bindings."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _cannot_open(exc: StorageError, *, smoke_test: bool, parent: QWidget | None = None
@@ -85,6 +103,7 @@ class _IntegrityWatch(QObject):
         self._poll.start()
 
     def _poll_check(self) -> None:
+        self.records.db.start_check()  # if the first paint has not started it already
         if self.records.db.check_finished:
             self.verdict()
 
@@ -110,7 +129,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
     app.setOrganizationName("bodymap")
     # Lets desktops match the window to the installed menu entry (packaging/linux).
     app.setDesktopFileName("app.bodymap.Bodymap")
-    icon = files("bodymap") / "assets" / "icons" / "bodymap.svg"
+    icon = Path(__file__).resolve().parent.parent / "assets" / "icons" / "bodymap.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     settings = Settings()
@@ -131,9 +150,16 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
         except StorageError as exc:  # a read met a page the quick_check will call damaged
             _cannot_open(exc, smoke_test=smoke_test)
             return 2
-        watcher = _FirstPaint(app)
+
+        def after_first_paint() -> None:
+            resume_garbage_collection()
+            records.db.start_check()  # the file's quick_check (writes wait for it)
+
+        watcher = _FirstPaint(app, after_first_paint, smoke_test=smoke_test)
+        window.installEventFilter(watcher)
+        # A window started minimised or hidden may not paint for a while.
+        QTimer.singleShot(GC_RESUME_LATEST_MS, resume_garbage_collection)
         if smoke_test:
-            window.installEventFilter(watcher)
             QTimer.singleShot(20_000, app.quit)  # never hang a packaging check
         window.show()
         # Clinics leave bodymap open for days: back up hourly too, not only on closing.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +24,9 @@ from bodymap.ui.visit_table import VisitTableModel
 
 def precautions_html(patient: Patient) -> str:
     """A one-line warning listing the patient's standing precautions, or "" if none."""
-    items = [escape(flag.label + (f": {note}" if note else ""))
+    import html  # loaded with the first patient shown, not at start-up
+
+    items = [html.escape(flag.label + (f": {note}" if note else ""))
              for flag, note in patient.precautions.items()]
     return "⚠ <b>Precautions:</b> " + "; ".join(items) if items else ""
 
@@ -111,12 +112,14 @@ class PatientPanel(QWidget):
             self.visits.set_rows([])
             self.empty.hide()
             return
+        import html
+
         dob = patient.date_of_birth
         age = f", {patient.age_on(date.today())} y" if dob else ""
         demo = " <span style='color:#a00'>[DEMO]</span>" if patient.is_demo else ""
         self.header.setText(
-            f"<h2>{escape(patient.display_name)}{demo}</h2>"
-            f"Chart {escape(patient.chart_number)} · born "
+            f"<h2>{html.escape(patient.display_name)}{demo}</h2>"
+            f"Chart {html.escape(patient.chart_number)} · born "
             f"{dob.isoformat() if dob else 'not recorded'}{age} · "
             f"{'sex not recorded' if patient.sex is Sex.UNKNOWN else patient.sex.label}")
         warning = precautions_html(patient)
