@@ -78,9 +78,10 @@ def test_needs_attention_lists_old_drafts_until_signed(qtbot, monkeypatch, recor
     main.show()
     assert main.attention.isVisible()
     assert main.attention.heading.text().startswith("⚠ Needs attention: 1 unsigned visit ")
-    item = main.attention.list.item(0)
-    assert "Ångström, Zoë" in item.text() and "3 days ago" in item.text()
-    main.attention.list.itemActivated.emit(item)
+    text = main.attention.model.text(0)
+    assert "Ångström, Zoë" in text and "3 days ago" in text
+    assert main.attention.list.sizeHintForRow(0) > 0  # the view draws the row
+    main.attention.list.activated.emit(main.attention.model.index(0))
     opened = main.visit_windows[old.id]
     assert main.patient_panel.patient.id == patient.id
 
@@ -95,7 +96,7 @@ def test_needs_attention_lists_old_drafts_until_signed(qtbot, monkeypatch, recor
     assert records.open_visit(old.id).sign_overrides.keys() == {
         SignRequirement.CONSENT, SignRequirement.NEEDLE_COUNT,
         SignRequirement.PRECAUTIONS_REVIEWED}
-    assert main.attention.isHidden() and main.attention.list.count() == 0
+    assert main.attention.isHidden() and main.attention.model.rowCount() == 0
 
 
 def test_preferences_set_the_profile_and_templates(qtbot, main, records, settings, patient,
