@@ -110,10 +110,13 @@ class NeedsAttentionPanel(QWidget):
             rows, total = [], 0
         self.model.set_rows(rows)
         n = total
-        # Tall enough for the rows up to five; the patient list keeps the rest.
+        # Exactly as tall as the rows, up to five (no part-row at the foot); the patient
+        # list keeps the rest of the height.
         shown = max(1, min(n, 5))
-        self.list.setFixedHeight(shown * max(self.list.sizeHintForRow(0), 18)
-                                 + 2 * self.list.frameWidth() + 4)
+        row = self.list.sizeHintForRow(0)
+        if row <= 0:  # no rows: the panel is hidden anyway
+            row = self.list.fontMetrics().height()
+        self.list.setFixedHeight(shown * row + 2 * self.list.frameWidth())
         more = f" (oldest {SHOWN} listed)" if n > len(rows) else ""
         self.heading.setText(f"⚠ Needs attention: {n:,} unsigned visit{'s' if n != 1 else ''} "
                              f"older than a day{more}" if n else "")
