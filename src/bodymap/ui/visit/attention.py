@@ -53,11 +53,14 @@ class AttentionModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
             return None
+        # Date and age first: a line too long for the panel loses its end (the
+        # clinician), and the tooltip holds it whole.
         row = self.rows[index.row()]
-        return (f"{row.started_at.astimezone():%Y-%m-%d} {row.patient_name} — "
-                f"{row.clinician} ({_age(row.started_at, self.now)})")
+        return (f"{row.started_at.astimezone():%Y-%m-%d} ({_age(row.started_at, self.now)}) "
+                f"{row.patient_name} — {row.clinician}")
 
     def text(self, row: int) -> str:
         return str(self.data(self.index(row)))
@@ -87,9 +90,11 @@ class NeedsAttentionPanel(QWidget):
         self.list = QListView()
         self.list.setObjectName("needsAttentionList")
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
-        self.list.activated.connect(self._activated)
-        self.list.doubleClicked.connect(self._activated)
+        # No sideways scrolling: a horizontal scroll bar would take the height of a row
+        # from a list sized to its rows. A line too long for the panel is elided instead.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.activated.connect(self._activated)  # double-click or Enter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addWidget(self.heading)
