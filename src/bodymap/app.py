@@ -11,6 +11,7 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 class _VersionAction(argparse.Action):
@@ -27,10 +28,22 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _NeedsTheFullParser(Exception):
+    """Raised by the options-only parser instead of printing an error."""
+
+
+class _OptionsOnlyParser(argparse.ArgumentParser):
+    """The command line without the verbs. It never reports an error itself: the full
+    parser parses the line again and reports it, so every message reads the same."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NeedsTheFullParser(message)
+
+
 def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
     """The command line. ``verbs=False`` leaves out the verbs' parsers (seven of them,
-    about 5 ms to build), for a command line that names none (see may_name_a_verb)."""
-    parser = argparse.ArgumentParser(
+    about 5 ms to build), for a command line that names none (see parse_command_line)."""
+    parser = (argparse.ArgumentParser if verbs else _OptionsOnlyParser)(
         prog="bodymap",
         description="Chart dry needling on muscle-level body diagrams.")
     parser.add_argument("--version", action=_VersionAction)
@@ -50,17 +63,28 @@ def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
 
 
 def may_name_a_verb(argv: list[str]) -> bool:
-    """Whether ``argv`` may name a verb or ask for help: any word that is not an option or
-    the value of --data-dir. Only a command line of options alone (the desktop start) is
-    parsed without the verbs; anything else, errors included, meets the full parser."""
+    """Whether ``argv`` may name a verb or ask for help: any word that is not an option
+    (or the value of --data-dir), a lone "-" or "--", or a short option starting -h."""
     words = iter(argv)
     for word in words:
         if word == "--data-dir":
             next(words, None)
-        elif not word.startswith("-") or word == "-h" or (
+        elif not word.startswith("-") or word in ("-", "--") or word.startswith("-h") or (
                 word.startswith("--h") and "--help".startswith(word)):  # --help, --he...
             return True
     return False
+
+
+def parse_command_line(argv: list[str]) -> argparse.Namespace:
+    """Parse ``argv``. A line of options alone (the desktop start) is parsed without
+    building the verbs' parsers; anything else, and any line that parse finds wrong, meets
+    the full parser, so help and errors read the same either way."""
+    if not may_name_a_verb(argv):
+        try:
+            return build_parser(verbs=False).parse_args(argv)
+        except _NeedsTheFullParser:
+            pass
+    return build_parser().parse_args(argv)
 
 
 def _add_admin_verbs(verbs: argparse._SubParsersAction) -> None:
@@ -120,8 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     # main window has painted (ui.launch), and is back on however main() ends.
     gc.disable()
     try:
-        words = sys.argv[1:] if argv is None else argv
-        args = build_parser(verbs=may_name_a_verb(words)).parse_args(words)
+        args = parse_command_line(sys.argv[1:] if argv is None else argv)
         data_dir = resolve_data_dir(args.data_dir)
         if args.verb:
             gc.enable()
