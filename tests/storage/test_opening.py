@@ -222,6 +222,14 @@ def test_data_dir_is_created_and_a_fresh_database_is_usable(tmp_path: Path):
     assert not [p for p in os.listdir(data_dir) if p.startswith(".bodymap")]
 
 
+def test_a_file_where_a_parent_folder_should_be(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("oops")
+    with pytest.raises(ReadOnlyDirectoryError) as refused:
+        Records.open(tmp_path / "notes.txt" / "data", user="x")
+    assert "cannot create its data folder" in refused.value.user_message
+    assert (tmp_path / "notes.txt").read_text() == "oops"
+
+
 def test_a_file_where_the_folder_should_be(tmp_path: Path):
     (tmp_path / "data").write_text("oops")
     with pytest.raises(ReadOnlyDirectoryError):
@@ -302,4 +310,38 @@ def test_background_check_waits_to_be_started(data_dir: Path):
     with Records.open(data_dir, user="x", check_in_background=True) as records:
         records.create_patient(chart_number="NEW-2", family_name="Doe", given_names="J")
         assert records.db.check_finished
+
+
+def test_background_check_of_a_file_in_rollback_mode_runs_before_anything_is_written(
+        data_dir: Path):
+    """Opening for writing switches a file to WAL, which rewrites its header. A file in
+    another journal mode (a backup put in place by hand) is therefore checked at open,
+    and a damaged one is refused with its bytes unchanged."""
+    import sqlite3
+
+    db = make_database(data_dir, patients=40)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    raw = bytearray(db.read_bytes())
+    assert raw[18] == raw[19] == 1
+    page = int.from_bytes(raw[16:18], "big")
+    raw[5 * page:8 * page] = os.urandom(3 * page)
+    db.write_bytes(bytes(raw))
+    err = refused_in_background_unchanged(data_dir)
+    assert "damaged" in err.user_message
+    assert db.read_bytes() == bytes(raw)
+
+
+def test_a_sound_file_in_rollback_mode_opens_and_becomes_wal(data_dir: Path):
+    import sqlite3
+
+    db = make_database(data_dir, patients=3)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with Records.open(data_dir, user="x", check_in_background=True) as records:
+        assert records.db.check_finished  # checked at open, before the switch
+        assert records.patient_count() == 3
+    assert db.read_bytes()[18:20] == b"\x02\x02"
 

@@ -27,6 +27,7 @@ from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import (
     damaged,
     ensure_writable_directory,
+    in_wal_mode,
     inspect_existing,
     quick_check_problems,
     read_only_uri,
@@ -123,12 +124,14 @@ class Database:
             background = False
             if path.exists():
                 version = inspect_existing(path, quick_check=not check_in_background)
-                if version < LATEST_VERSION and check_in_background:
-                    # A migration writes: check first, here.
+                # A migration writes, and so does the switch to WAL of a file in another
+                # journal mode (a backup put in place by hand): check first, here.
+                writes_now = version < LATEST_VERSION or not in_wal_mode(path)
+                if writes_now and check_in_background:
                     problems = quick_check_problems(path)
                     if problems:
                         raise damaged(path, problems)
-                background = check_in_background and version == LATEST_VERSION
+                background = check_in_background and not writes_now
                 if version < LATEST_VERSION:
                     source = sqlite3.connect(read_only_uri(path), uri=True)
                     try:

@@ -57,6 +57,11 @@ def ensure_writable_directory(data_dir: Path) -> None:
         raise ReadOnlyDirectoryError(
             f"{data_dir} is a file, not a folder. Choose a folder for bodymap's data.",
             path=data_dir) from None
+    except OSError as exc:  # a file where a parent folder should be, a full or odd disk
+        raise ReadOnlyDirectoryError(
+            f"bodymap cannot create its data folder {data_dir} "
+            f"({exc.strerror or exc}). Choose a folder you may write to; nothing was "
+            "changed.", path=data_dir) from None
     if is_read_only(data_dir):
         raise ReadOnlyDirectoryError(
             f"The data folder {data_dir} is read-only. bodymap needs to write there (journal, "
@@ -128,6 +133,14 @@ def quick_check_problems(path: Path) -> list[str]:
             conn.close()
     except sqlite3.Error as exc:
         return [str(exc)]
+
+
+def in_wal_mode(path: Path) -> bool:
+    """Whether the file's header says write-ahead logging (bytes 18 and 19 are 2). Opening
+    any other file for writing switches it to WAL, which rewrites its header."""
+    with open(path, "rb") as f:
+        head = f.read(20)
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
 
 
 def inspect_existing(path: Path, *, check_writable: bool = True,
