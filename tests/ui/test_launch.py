@@ -156,7 +156,9 @@ def test_verify_reports_a_tampered_audit_trail(tmp_path):
 
 
 def test_integrity_watch_reports_damage_found_after_the_window_is_up(qapp, qtbot, tmp_path,
-                                                                     capsys):
+                                                                     capsys, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
     from bodymap.services.records import Records
     from bodymap.storage import CorruptDatabaseError
     from bodymap.ui.launch import _IntegrityWatch
@@ -172,10 +174,16 @@ def test_integrity_watch_reports_damage_found_after_the_window_is_up(qapp, qtbot
     raw[4 * page:7 * page] = os.urandom(3 * page)
     db.write_bytes(bytes(raw))
     records = Records.open(data, user="PT", check_in_background=True)
+    ended: list[str] = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: ended.append(f"exit {code}"))
+    monkeypatch.setattr(QApplication, "quit", lambda: ended.append("quit"))
     try:
         watch = _IntegrityWatch(records, smoke_test=True)
         qtbot.waitUntil(lambda: watch.error is not None, timeout=10_000)
         assert isinstance(watch.error, CorruptDatabaseError)
+        # Ends the event loop without asking the windows to close: a visit window with
+        # unsaved edits could otherwise cancel and keep the app on the damaged file.
+        assert ended == ["exit 2"]
         assert watch.verdict() is watch.error  # asked again (after exec): same, said once
         assert capsys.readouterr().err.count("smoke-test failed") == 1
     finally:

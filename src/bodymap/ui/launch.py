@@ -117,7 +117,9 @@ class _IntegrityWatch(QObject):
         except StorageError as exc:
             self.error = exc
             _cannot_open(exc, smoke_test=self.smoke_test, parent=QApplication.activeWindow())
-            QApplication.quit()
+            # exit(), not quit(): quit() first asks each window to close, and a visit with
+            # edits not yet saved would offer "Cancel" and keep the app on a damaged file.
+            QApplication.exit(2)
         return self.error
 
 
