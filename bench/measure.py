@@ -69,7 +69,7 @@ def _launcher() -> list[str]:
     return [sys.executable, "-m", "bodymap"]
 
 
-def cold_start_ratio(rounds: int = 7) -> dict[str, object]:
+def cold_start_ratio(rounds: int = 11) -> dict[str, object]:
     data_dir = database(10_000)  # generated once, cached in the temp dir
     _compile_bytecode()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
