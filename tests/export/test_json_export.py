@@ -90,6 +90,16 @@ def _mutate(path: str, value: Any) -> Any:
     return apply
 
 
+def _mutations(*changes: tuple[str, Any]) -> Any:
+    """Several _mutate changes applied in order."""
+    steps = [_mutate(path, value) for path, value in changes]
+
+    def apply(data: dict[str, Any]) -> None:
+        for step in steps:
+            step(data)
+    return apply
+
+
 _DELETE = object()
 
 
@@ -152,6 +162,15 @@ BAD_DATA = {
                                  "trapezius, but the mark names infraspinatus"),
     "region id malformed": (_mutate("visits.0.marks.0.region_id", "trapezius"),
                             "not a body region"),
+    "region not in the atlas": (_mutations(
+        ("visits.0.marks.0.region_id", "posterior.upper_trapezius_x.L"),
+        ("visits.0.marks.0.muscle", "upper_trapezius_x")),
+        "Mark 1 (trigger point) of visit 1 (2026-01-05) of patient ZA-1001 names the region "
+        "'posterior.upper_trapezius_x.L', which is not on this version's body diagrams"),
+    "muscle not in the atlas": (_mutations(("visits.0.marks.0.region_id", None),
+                                           ("visits.0.marks.0.muscle", "musculus_imaginarius")),
+                                "names the muscle 'musculus_imaginarius', which this version "
+                                "does not know"),
     # positions on no diagram
     "point far outside": (_mutate("visits.0.marks.0.x", -5000),
                           "Mark 1 (trigger point) of visit 1 (2026-01-05) of patient ZA-1001 "

@@ -174,6 +174,23 @@ def _off_the_diagram(mark: Mark, view: View) -> tuple[float, float] | None:
     return None
 
 
+def _check_anatomy(mark: Mark, label: str, atlas: Atlas) -> None:
+    """The region and muscle a mark names must be ones this atlas draws: the chart, the
+    print and the searches name them, and an unknown one would show as a bare id."""
+    if mark.region_id is not None:
+        try:
+            atlas.region(mark.region_id)
+        except KeyError:
+            raise ImportRejected(f"{label} names the region {mark.region_id!r}, which is "
+                                 "not on this version's body diagrams") from None
+    if mark.muscle is not None:
+        try:
+            atlas.muscle(mark.muscle)
+        except KeyError:
+            raise ImportRejected(f"{label} names the muscle {mark.muscle!r}, which this "
+                                 "version does not know") from None
+
+
 def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
                  ids: dict[str, str]) -> None:
     _require(visit.patient_id == patient.id, f"{_cap(where)} belongs to patient "
@@ -200,6 +217,7 @@ def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
         _require(mark.view in known_views, f"Mark {i + 1} of {where} is on an "
                                            f"unknown view {mark.view!r}")
         view = atlas.view(mark.view)
+        _check_anatomy(mark, _mark_label(i + 1, mark, where), atlas)
         off = _off_the_diagram(mark, view)
         if off is not None:
             raise ImportRejected(
