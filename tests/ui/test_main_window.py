@@ -135,6 +135,12 @@ def test_open_visit_opens_a_visit_window_once(qtbot, window, records):
     assert list(window.visit_windows) == [visit_id]  # raised, not opened twice
     opened.close()
     assert window.visit_windows == {}
+    # Enter on the selected visit opens it too
+    window.patient_panel.table.setFocus()
+    window.patient_panel.table.setCurrentIndex(window.patient_panel.visits.index(0, 0))
+    qtbot.keyClick(window.patient_panel.table, Qt.Key.Key_Return)
+    assert list(window.visit_windows) == [visit_id]
+    window.visit_windows[visit_id].close()
 
 
 def test_demo_patients_are_marked(qtbot, window, records):

@@ -62,7 +62,8 @@ class PatientPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # clinician
-        self.table.doubleClicked.connect(lambda i: self.visit_opened.emit(
+        # Double-click or Enter (the platform's "activate"), as in the needs-attention list.
+        self.table.activated.connect(lambda i: self.visit_opened.emit(
             self.visits.summary(i.row()).id))
         self.empty = QLabel("No visits yet. Start one with “New visit”.")
         self.empty.setObjectName("noVisits")
