@@ -33,6 +33,9 @@ def outcome(parse) -> tuple[object, ...]:
     "--data-dir /d verify", "--data-dir=/d info", "restore", "--data-dir", "--foo",
     "--demo --foo", "--demo=1", "--data-dir /x -v", "-", "--", "-- --demo", "-- info",
     "--data-dir=x -- -", "--data-dir /x --demo extra", "--data-dir=", "--smoke",
+    # words argparse takes for positionals although they start with "-", before --version
+    "-1 --version", "--data-dir /tmp/x -5 --vers", "'-x y' --version", "--dem -.5 --v",
+    "--version", "--version=1", "-١ --version",
 ])
 def test_the_command_line_reads_as_the_full_parser_reads_it(line: str):
     argv = shlex.split(line)
@@ -49,6 +52,7 @@ def test_options_alone_skip_the_verbs(argv: list[str]):
 
 @pytest.mark.parametrize("argv", [["info"], ["--data-dir", "/d", "verify"], ["-h"],
                                   ["--help"], ["--he"], ["-hx"], ["-"], ["--"],
+                                  ["--version"], ["--v"], ["--vers=1"],
                                   ["no-such-verb"], ["--data", "/d"]])
 def test_anything_that_may_name_a_verb_gets_the_full_parser(argv: list[str]):
     assert may_name_a_verb(argv)

@@ -62,15 +62,23 @@ def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _abbreviates(word: str, option: str) -> bool:
+    """Whether ``word`` is ``option`` or a prefix argparse would take for it (--he, --v=1)."""
+    name = word.split("=", 1)[0]
+    return len(name) > 2 and name.startswith("--") and option.startswith(name)
+
+
 def may_name_a_verb(argv: list[str]) -> bool:
-    """Whether ``argv`` may name a verb or ask for help: any word that is not an option
-    (or the value of --data-dir), a lone "-" or "--", or a short option starting -h."""
+    """Whether ``argv`` may name a verb or ask for help or the version: any word that is
+    not an option (or the value of --data-dir), a lone "-" or "--", -h..., --help or
+    --version. Help and version end the parse before a stray word is reported, so they go
+    to the full parser, which reports that word first."""
     words = iter(argv)
     for word in words:
         if word == "--data-dir":
             next(words, None)
-        elif not word.startswith("-") or word in ("-", "--") or word.startswith("-h") or (
-                word.startswith("--h") and "--help".startswith(word)):  # --help, --he...
+        elif (not word.startswith("-") or word in ("-", "--") or word.startswith("-h")
+              or _abbreviates(word, "--help") or _abbreviates(word, "--version")):
             return True
     return False
 
