@@ -101,9 +101,12 @@ class Settings:
                     continue
                 if opt is not None and isinstance(value, opt.type):
                     self._values[key] = value
-        except sqlite3.Error:
-            # Preferences are a convenience: if the file is unusable, run on defaults and
-            # keep them in memory rather than refusing to open the clinical record.
+        except (sqlite3.Error, OSError):
+            # Preferences are a convenience: if the file or its folder is unusable, run on
+            # defaults and keep them in memory rather than refusing to open the clinical
+            # record.
+            if self._conn is not None:
+                self._conn.close()
             self._conn = None
 
     def get(self, key: str) -> Any:

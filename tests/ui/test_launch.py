@@ -42,6 +42,20 @@ def test_start_up_holds_the_garbage_collector_off_until_the_first_paint(tmp_path
     assert "verb True 0" in proc.stdout
 
 
+def test_an_unusable_settings_folder_does_not_stop_the_records(tmp_path):
+    """XDG_CONFIG_HOME naming a file: the verbs and the window run on default settings."""
+    (tmp_path / "not-a-folder").write_text("x")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "not-a-folder"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    data = str(tmp_path / "d")
+    for args in (["--data-dir", data, "info"], ["--data-dir", data, "--smoke-test"]):
+        proc = subprocess.run([sys.executable, "-m", "bodymap", *args], capture_output=True,
+                              text=True, timeout=120, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
 def test_version(tmp_path):
     proc = run_app("--version", tmp_path=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("bodymap ")
