@@ -84,6 +84,7 @@ class NeedsAttentionPanel(QWidget):
         bold = QFont(self.heading.font())
         bold.setBold(True)
         self.heading.setFont(bold)
+        self.heading.setWordWrap(True)  # wraps in a narrow pane rather than widening it
         self.heading.setToolTip("Visits not signed a day after they started. Open one "
                                 "to complete and sign it.")
         self.model = AttentionModel(self)
