@@ -12,6 +12,7 @@ and the mark (its number in the visit, as the printed marks table numbers it).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -174,21 +175,23 @@ def _off_the_diagram(mark: Mark, view: View) -> tuple[float, float] | None:
     return None
 
 
+def _known(lookup: Callable[[str], object], key: str) -> bool:
+    try:
+        lookup(key)
+    except KeyError:
+        return False
+    return True
+
+
 def _check_anatomy(mark: Mark, label: str, atlas: Atlas) -> None:
     """The region and muscle a mark names must be ones this atlas draws: the chart, the
     print and the searches name them, and an unknown one would show as a bare id."""
-    if mark.region_id is not None:
-        try:
-            atlas.region(mark.region_id)
-        except KeyError:
-            raise ImportRejected(f"{label} names the region {mark.region_id!r}, which is "
-                                 "not on this version's body diagrams") from None
-    if mark.muscle is not None:
-        try:
-            atlas.muscle(mark.muscle)
-        except KeyError:
-            raise ImportRejected(f"{label} names the muscle {mark.muscle!r}, which this "
-                                 "version does not know") from None
+    if mark.region_id is not None and not _known(atlas.region, mark.region_id):
+        raise ImportRejected(f"{label} names the region {mark.region_id!r}, which is not on "
+                             "this version's body diagrams")
+    if mark.muscle is not None and not _known(atlas.muscle, mark.muscle):
+        raise ImportRejected(f"{label} names the muscle {mark.muscle!r}, which this version "
+                             "does not know")
 
 
 def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
