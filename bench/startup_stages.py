@@ -85,11 +85,15 @@ print((time.perf_counter() - start) * 1000)
 """
 
 
+def _offscreen_env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+
+
 def model_in_a_view_ms(starts: int = 5) -> float:
     """What a bare window pays to paint a table with column titles from a Python model:
     PySide6 builds the ``Qt`` namespace's enums when it first passes one of them to Python
     (here the header's orientation), whether the program names ``Qt`` or not."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = _offscreen_env()
     times = []
     for _ in range(starts):
         out = subprocess.run([sys.executable, "-c", MODEL_IN_A_VIEW], env=env,
@@ -102,7 +106,7 @@ def run(starts: int = 9) -> list[tuple[str, float]]:
     from bench.bench_storage import database
 
     data_dir = database(10_000)
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = _offscreen_env()
     runs: list[list[tuple[str, float]]] = []
     with tempfile.TemporaryDirectory() as home:
         env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_STATE_HOME=f"{home}/state")

@@ -106,10 +106,6 @@ class NeedsAttentionPanel(QWidget):
         layout.addWidget(self.list)
         self.refresh()
 
-    @property
-    def rows(self) -> list[VisitSummary]:
-        return self.model.rows
-
     def refresh(self) -> None:
         """Re-read the unsigned visits (one query, names included)."""
         try:
@@ -119,18 +115,18 @@ class NeedsAttentionPanel(QWidget):
         except StorageError:
             rows, total = [], 0
         self.model.set_rows(rows)
-        n = total
         # Exactly as tall as the rows, up to five (no part-row at the foot); the patient
         # list keeps the rest of the height.
-        shown = max(1, min(n, 5))
+        shown = max(1, min(total, 5))
         row = self.list.sizeHintForRow(0)
         if row <= 0:  # no rows: the panel is hidden anyway
             row = self.list.fontMetrics().height()
         self.list.setFixedHeight(shown * row + 2 * self.list.frameWidth())
-        more = f" (oldest {SHOWN} listed)" if n > len(rows) else ""
-        self.heading.setText(f"⚠ Needs attention: {n:,} unsigned visit{'s' if n != 1 else ''} "
-                             f"older than a day{more}" if n else "")
-        self.setVisible(bool(n))
+        more = f" (oldest {SHOWN} listed)" if total > len(rows) else ""
+        plural = "s" if total != 1 else ""
+        self.heading.setText(f"⚠ Needs attention: {total:,} unsigned visit{plural} older than "
+                             f"a day{more}" if total else "")
+        self.setVisible(bool(total))
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
