@@ -1,19 +1,23 @@
 """File menu actions for paper and files: print a visit (system dialog), print preview,
 export PDF, export/import a patient's record (JSON), export a visit's marks (CSV).
 
-Installed onto the main window by :func:`install_print_actions`; each action works on the
-patient shown in the patient panel and the visit selected in its table (else the latest).
+:class:`VisitPrinting` prints one visit; the main window (:func:`install_print_actions`)
+prints the visit selected in the patient panel's table (else the latest), and the visit
+window prints its own visit (:func:`install_visit_printing`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from bodymap.model import Patient, Visit
+from bodymap.services.records import Records
+from bodymap.settings import Settings
 from bodymap.storage import StorageError
 from bodymap.ui.errors import show_error
 
@@ -34,42 +38,29 @@ def _page_size() -> str:
         else "A4"
 
 
-class PrintActions:
-    """The actions and their slots; kept alive as ``window.print_actions``."""
+Target = Callable[[], "tuple[Patient, Visit] | None"]  # None: nothing to print (said why)
 
-    def __init__(self, window: MainWindow) -> None:
+
+def _stem(patient: Patient, visit: Visit | None = None) -> str:
+    """A file name stem from the chart number (and the visit's date)."""
+    day = f"-{visit.started_at:%Y-%m-%d}" if visit is not None else ""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in
+                   f"{patient.chart_number}{day}")
+
+
+class VisitPrinting:
+    """Print, preview or export as PDF the visit that ``target`` names, from ``window``."""
+
+    def __init__(self, window: QMainWindow, records: Records, settings: Settings,
+                 target: Target) -> None:
         self.window = window
-        self.records = window.records
-
-    # -- what to print ----------------------------------------------------------------------
-    def _patient(self) -> Patient | None:
-        patient = self.window.patient_panel.patient
-        if patient is None:
-            QMessageBox.information(self.window, "No patient", "Select a patient first.")
-        return patient
-
-    def _visit(self, patient: Patient) -> Visit | None:
-        panel = self.window.patient_panel
-        index = panel.table.currentIndex()
-        if index.isValid():
-            visit_id = panel.visits.summary(index.row()).id
-        else:
-            visit_id = panel.source_visit_id()  # the latest
-        if visit_id is None:
-            QMessageBox.information(self.window, "No visit",
-                                    f"{patient.display_name} has no visits yet.")
-            return None
-        return self.records.open_visit(visit_id)
+        self.records = records
+        self.settings = settings
+        self.target = target
 
     def _clinic(self) -> str:
-        return str(self.window.settings.get("clinic_name") or "")
+        return str(self.settings.get("clinic_name") or "")
 
-    def _stem(self, patient: Patient, visit: Visit | None = None) -> str:
-        day = f"-{visit.started_at:%Y-%m-%d}" if visit is not None else ""
-        return "".join(c if c.isalnum() or c in "-_" else "_" for c in
-                       f"{patient.chart_number}{day}")
-
-    # -- printing ---------------------------------------------------------------------------
     def _printer(self) -> QPrinter:
         from PySide6.QtGui import QPageLayout
         from PySide6.QtPrintSupport import QPrinter
@@ -101,36 +92,40 @@ class PrintActions:
             self.window.statusBar().showMessage(message, 10_000)
 
     def print_visit(self) -> None:
-        patient = self._patient()
-        visit = self._visit(patient) if patient else None
-        if patient is None or visit is None:
+        chosen = self.target()
+        if chosen is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog
 
         printer = self._printer()
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec():
-            self._render(printer, patient, visit)
+            self._render(printer, *chosen)
 
     def print_preview(self) -> None:
-        patient = self._patient()
-        visit = self._visit(patient) if patient else None
-        if patient is None or visit is None:
+        chosen = self.target()
+        if chosen is None:
             return
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        dialog = QPrintPreviewDialog(self._printer(), self.window)
-        dialog.setWindowTitle(f"Print preview — {patient.display_name}")
-        dialog.paintRequested.connect(lambda printer: self._render(printer, patient, visit))
+        # The dialog keeps a plain pointer to the printer and paints with it until it
+        # closes: hold the Python object here, or Python frees the printer under it.
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(f"Print preview — {chosen[0].display_name}")
+        dialog.paintRequested.connect(lambda device: self._render(device, *chosen))
         dialog.exec()
+        import shiboken6
+
+        shiboken6.delete(dialog)  # now, while the printer it points to still exists
 
     def export_pdf(self) -> None:
-        patient = self._patient()
-        visit = self._visit(patient) if patient else None
-        if patient is None or visit is None:
+        chosen = self.target()
+        if chosen is None:
             return
+        patient, visit = chosen
         path, _ = QFileDialog.getSaveFileName(self.window, "Export PDF",
-                                              f"{self._stem(patient, visit)}.pdf", "PDF (*.pdf)")
+                                              f"{_stem(patient, visit)}.pdf", "PDF (*.pdf)")
         if path:
             from bodymap.printing.pdf import write_visit_pdf
 
@@ -142,13 +137,72 @@ class PrintActions:
                 return
             self._hint_clinic_name(f"PDF written ({pages} pages): {path}")
 
+
+def add_actions(window: QMainWindow, menu: QMenu, before: QAction | None,
+                entries: list[tuple[str, Callable[[], None], object, str] | None]) -> None:
+    """Add ``(text, slot, shortcut, object name)`` entries (None: a separator) to ``menu``,
+    before the action ``before`` (else at the end)."""
+    for entry in entries:
+        if entry is None:
+            menu.insertSeparator(before) if before else menu.addSeparator()
+            continue
+        text, slot, shortcut, name = entry
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.triggered.connect(slot)
+        menu.insertAction(before, action) if before else menu.addAction(action)
+
+
+def visit_print_entries(printing: VisitPrinting) -> list[tuple[str, Callable[[], None],
+                                                              object, str] | None]:
+    """The print entries of a File menu: Print… (Ctrl+P), Print preview…, Export PDF…"""
+    return [("&Print visit…", printing.print_visit, QKeySequence.StandardKey.Print,
+             "printVisit"),
+            ("Print pre&view…", printing.print_preview, None, "printPreview"),
+            ("Export P&DF…", printing.export_pdf, None, "exportPdf")]
+
+
+class PrintActions(VisitPrinting):
+    """The main window's actions and their slots; kept alive as ``window.print_actions``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, window.records, window.settings, self._chosen)
+        self.main = window
+
+    # -- what to print ----------------------------------------------------------------------
+    def _patient(self) -> Patient | None:
+        patient = self.main.patient_panel.patient
+        if patient is None:
+            QMessageBox.information(self.window, "No patient", "Select a patient first.")
+        return patient
+
+    def _visit(self, patient: Patient) -> Visit | None:
+        panel = self.main.patient_panel
+        index = panel.table.currentIndex()
+        if index.isValid():
+            visit_id = panel.visits.summary(index.row()).id
+        else:
+            visit_id = panel.source_visit_id()  # the latest
+        if visit_id is None:
+            QMessageBox.information(self.window, "No visit",
+                                    f"{patient.display_name} has no visits yet.")
+            return None
+        return self.records.open_visit(visit_id)
+
+    def _chosen(self) -> tuple[Patient, Visit] | None:
+        patient = self._patient()
+        visit = self._visit(patient) if patient else None
+        return None if patient is None or visit is None else (patient, visit)
+
     # -- files ------------------------------------------------------------------------------
     def export_json(self) -> None:
         patient = self._patient()
         if patient is None:
             return
         path, _ = QFileDialog.getSaveFileName(self.window, "Export patient record",
-                                              f"{self._stem(patient)}.json", "JSON (*.json)")
+                                              f"{_stem(patient)}.json", "JSON (*.json)")
         if path:
             from bodymap.export.json_export import export_patient, write_export
 
@@ -176,10 +230,10 @@ class PrintActions:
         except StorageError as exc:
             show_error(self.window, "The file was not imported", exc.user_message)
             return
-        self.window.patients.search.clear()
-        self.window.patients.refresh()
-        self.window.patients.select(patient.id)
-        self.window.patient_panel.show_patient(patient)
+        self.main.patients.search.clear()
+        self.main.patients.refresh()
+        self.main.patients.select(patient.id)
+        self.main.patient_panel.show_patient(patient)
         self.window.statusBar().showMessage(f"Imported {patient.display_name}", 8000)
 
     def export_csv(self) -> None:
@@ -188,7 +242,7 @@ class PrintActions:
         if patient is None or visit is None:
             return
         path, _ = QFileDialog.getSaveFileName(self.window, "Export marks (CSV)",
-                                              f"{self._stem(patient, visit)}-marks.csv",
+                                              f"{_stem(patient, visit)}-marks.csv",
                                               "CSV (*.csv)")
         if path:
             from bodymap.export.csv_export import write_marks_csv
@@ -208,26 +262,9 @@ def install_print_actions(window: MainWindow) -> PrintActions:
     file_menu = next(a.menu() for a in window.menuBar().actions()
                      if isinstance(a.menu(), QMenu) and a.text() == "&File")
     quit_action = next((a for a in file_menu.actions() if a.text() == "&Quit"), None)
-    entries = [("&Print visit…", actions.print_visit, QKeySequence.StandardKey.Print,
-                "printVisit"),
-               ("Print pre&view…", actions.print_preview, None, "printPreview"),
-               ("Export P&DF…", actions.export_pdf, None, "exportPdf"),
-               (None, None, None, None),
-               ("E&xport patient (JSON)…", actions.export_json, None, "exportPatient"),
-               ("&Import patient…", actions.import_json, None, "importPatient"),
-               ("Export &marks (CSV)…", actions.export_csv, None, "exportMarksCsv"),
-               (None, None, None, None)]
-    for text, slot, shortcut, name in entries:
-        if text is None:
-            file_menu.insertSeparator(quit_action) if quit_action else file_menu.addSeparator()
-            continue
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if quit_action is not None:
-            file_menu.insertAction(quit_action, action)
-        else:
-            file_menu.addAction(action)
+    add_actions(window, file_menu, quit_action, [
+        *visit_print_entries(actions), None,
+        ("E&xport patient (JSON)…", actions.export_json, None, "exportPatient"),
+        ("&Import patient…", actions.import_json, None, "importPatient"),
+        ("Export &marks (CSV)…", actions.export_csv, None, "exportMarksCsv"), None])
     return actions
