@@ -28,6 +28,7 @@ from bodymap.settings import Settings
 from bodymap.storage import StorageError
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.errors import show_error
+from bodymap.ui.print_actions import VisitPrinting, add_actions, visit_print_entries
 from bodymap.ui.visit.audit_view import AuditTrailDialog
 from bodymap.ui.visit.banners import VisitBanners
 from bodymap.ui.visit.binding import VisitBinder
@@ -40,6 +41,7 @@ from bodymap.ui.visit.signature import SignatureBlock
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
 
 FORM_WIDTH = 500
+SIGN_SHORTCUT = "Ctrl+Shift+S"  # no Save As here; Ctrl+Return would end a typed note
 # A signed record's fields are read-only; grey them so nobody tries to type into them.
 READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"], "
                    "QDateTimeEdit[readOnly=\"true\"] { background: #f1f1f1; color: #111; }")
@@ -136,6 +138,8 @@ class VisitWindow(QMainWindow):
         save = file_menu.addAction("&Save now", self.doc.save_now)
         save.setShortcut(QKeySequence.StandardKey.Save)
         file_menu.addSeparator()
+        self.printing = VisitPrinting(self, self.records, self.settings, self._printable)
+        add_actions(self, file_menu, None, [*visit_print_entries(self.printing), None])
         close = file_menu.addAction("&Close visit", self.close)
         close.setShortcut(QKeySequence.StandardKey.Close)
 
@@ -150,6 +154,7 @@ class VisitWindow(QMainWindow):
         visit_menu = bar.addMenu("&Visit")
         self.sign_action = visit_menu.addAction("&Sign…", self.sign)
         self.sign_action.setObjectName("signAction")
+        self.sign_action.setShortcut(QKeySequence(SIGN_SHORTCUT))
         self.addendum_action = visit_menu.addAction("Add &addendum…", self.add_addendum)
         self.addendum_action.setObjectName("addendumAction")
         visit_menu.addSeparator()
@@ -205,6 +210,17 @@ class VisitWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     # -- actions --------------------------------------------------------------------------------
+    def _printable(self) -> tuple[Patient, Visit] | None:
+        """This visit for print and PDF, saved first so that paper shows the record."""
+        if not self.doc.read_only:
+            commit_typed(self.chart.inspector)  # a depth typed but not yet entered
+        if not self.doc.save_now():
+            show_error(self, "The visit was not printed",
+                       "The latest edits could not be saved, so the printout would not "
+                       "match the record. Resolve the save problem first.")
+            return None
+        return self.doc.patient, self.doc.visit
+
     def sign(self) -> None:
         """Ask for confirmation (and override reasons for unmet requirements), then sign."""
         if self.doc.read_only:

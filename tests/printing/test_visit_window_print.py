@@ -1,0 +1,108 @@
+"""The visit window prints its own visit: File ▸ Print…, Print preview… and Export PDF…,
+and Visit ▸ Sign… has a keyboard shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from export_factory import make_patient
+from pdf_tools import needs_poppler, pdf_pages_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
+
+from bodymap.services.records import Records
+from bodymap.settings import Settings
+from bodymap.ui.visit import VisitWindow
+from bodymap.ui.visit.signing import SignDialog
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch) -> Iterator[Settings]:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    s = Settings(tmp_path / "settings.sqlite")
+    s.set("clinician_name", "Anna Berg")
+    s.set("clinic_name", "Northside Physio")
+    yield s
+    s.close()
+
+
+def open_window(qtbot, records: Records, settings: Settings, latest: bool) -> VisitWindow:
+    """A visit window on the patient's latest visit (a draft) or the one before (signed)."""
+    patient = make_patient(records, visits=2)
+    summary = records.list_visits(patient.id)[0 if latest else 1]
+    w = VisitWindow(records, settings, patient, records.open_visit(summary.id))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, records: Records, settings: Settings) -> VisitWindow:
+    """The signed visit, not the latest: the window prints its own visit."""
+    return open_window(qtbot, records, settings, latest=False)
+
+
+def file_menu(window: VisitWindow) -> QMenu:
+    return next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+
+
+def test_file_menu_prints_previews_and_exports_the_visit(window: VisitWindow):
+    texts = [a.text().replace("&", "") for a in file_menu(window).actions()]
+    assert texts == ["Save now", "", "Print visit…", "Print preview…", "Export PDF…", "",
+                     "Close visit"]
+    printing = {a.objectName(): a for a in file_menu(window).actions()}
+    assert printing["printVisit"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+
+
+@needs_poppler
+def test_export_pdf_from_the_visit_window_writes_that_visit(window: VisitWindow,
+                                                            tmp_path: Path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a)
+                        or (str(tmp_path / "v.pdf"), ""))
+    action = next(a for a in file_menu(window).actions() if a.objectName() == "exportPdf")
+    action.trigger()
+    day = f"{window.doc.visit.started_at:%Y-%m-%d}"
+    assert asked and asked[0][2].endswith(f"ZA-1001-{day}.pdf")
+    text = " ".join(pdf_pages_text(tmp_path / "v.pdf"))
+    assert "Northside Physio" in text and "ZA-1001" in text
+    assert "visit 1" in text and "visit 2" not in text  # its own chart, not the latest
+    assert "DRAFT" not in text
+
+
+def test_print_preview_from_the_visit_window_paints_its_pages(window: VisitWindow,
+                                                              monkeypatch):
+    painted = []
+
+    def show_and_close(dialog: QPrintPreviewDialog) -> int:
+        dialog.paintRequested.connect(lambda printer: painted.append(printer.pageLayout()))
+        dialog.show()  # the preview renders its pages when shown
+        assert not dialog.grab().isNull()
+        dialog.reject()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show_and_close)
+    next(a for a in file_menu(window).actions() if a.objectName() == "printPreview").trigger()
+    assert painted
+
+
+def test_sign_has_a_shortcut_of_its_own(qtbot, records, settings, monkeypatch):
+    window = open_window(qtbot, records, settings, latest=True)
+    assert window.sign_action.shortcut().toString() == "Ctrl+Shift+S"
+    shortcuts = [a.shortcut().toString() for a in window.findChildren(QAction)
+                 if not a.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts)), shortcuts
+    opened = []
+    monkeypatch.setattr(SignDialog, "exec",
+                        lambda dialog: opened.append(dialog) or QDialog.DialogCode.Rejected)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(opened) == 1
+    assert not window.doc.visit.signed
