@@ -96,11 +96,13 @@ class VisitDocument(QObject):
     def reload(self) -> None:
         """Re-read the visit from storage (after signing or an addendum), dropping undo
         history: what is stored is now the record."""
-        self._timer.stop()
         was_read_only = self.read_only
         self.visit = self.records.open_visit(self.visit.id)
-        self._dirty = False
+        # Clearing the stack changes its index, which marks the document edited and
+        # schedules a save: both are undone here, since what is shown is what is stored.
         self.undo_stack.clear()
+        self._timer.stop()
+        self._dirty = False
         self.changed.emit(Changes(fields=frozenset({"*"})))
         if self.read_only != was_read_only:
             self.read_only_changed.emit(self.read_only)

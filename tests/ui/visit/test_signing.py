@@ -279,3 +279,15 @@ def test_signing_without_a_clinician_profile_asks_for_one_first(qtbot, monkeypat
     stored = records.open_visit(window.doc.visit.id)
     assert stored.signed_by.startswith("Ana Ruiz")
     assert stored.clinician.startswith("Ana Ruiz") and stored.clinician != login_default
+
+
+def test_title_drops_the_unsaved_mark_once_the_signature_is_saved(qtbot, monkeypatch,
+                                                                   window):
+    fill_unreconciled(qtbot, window)
+    assert window.isWindowModified()  # typed, not yet saved
+    sign_with_overrides(monkeypatch, window)
+    qtbot.wait(400)  # longer than the autosave delay: nothing is left to save
+    assert "(signed)" in window.windowTitle()
+    assert not window.isWindowModified() and not window.doc.has_unsaved_changes
+    window.close()  # closing has nothing to save or refuse
+    assert window.doc.visit.signed
