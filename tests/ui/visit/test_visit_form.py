@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint
+from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint, set_visit_fields
 from bodymap.ui.commands import AddMark, SetVisitFields
 
 ARABIC = "ألم في الرقبة بعد العمل"
@@ -242,3 +242,40 @@ def test_the_visit_window_fits_the_screen(window):
     least = window.minimumSizeHint()
     assert window.width() <= max(room.width(), least.width()) <= 1024
     assert window.height() <= max(room.height(), least.height())
+
+
+def choose_template(qtbot, note, name: str) -> None:
+    """Open the note's "Insert template" list and choose ``name`` with the keyboard."""
+    note.picker.showPopup()
+    view = note.picker.view()
+    qtbot.waitUntil(view.isVisible)
+    for _ in range(note.picker.findText(name)):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+
+
+def test_template_goes_below_a_note_that_was_not_clicked_into(qtbot, records, patient,
+                                                              open_window):
+    visit = records.start_visit(patient.id, clinician="Ana Ruiz")
+    set_visit_fields(visit, subjective="Neck pain since Monday.")
+    records.save_visit(visit)
+    window = open_window(visit)
+    note = window.form.soap.notes["subjective"]
+    choose_template(qtbot, note, "Follow-up")
+    text = note.editor.toPlainText()
+    assert text.startswith("Neck pain since Monday.\nPain since last visit (NPRS 0-10): ")
+    assert text.endswith("Medication changes: ")
+    assert window.doc.visit.subjective == text
+
+
+def test_template_inserted_mid_line_is_on_lines_of_its_own(qtbot, window):
+    note = window.form.soap.notes["plan"]
+    qtbot.keyClicks(note.editor, "Start now. Review in 2 weeks.")
+    for _ in range(len(" Review in 2 weeks.")):
+        qtbot.keyClick(note.editor, Qt.Key.Key_Left)
+    choose_template(qtbot, note, "Discharge")
+    assert note.editor.toPlainText() == (
+        "Start now.\nGoals met; discharge to home exercise programme. Return as needed.\n"
+        " Review in 2 weeks.")
+    window.doc.undo_stack.undo()
+    assert note.editor.toPlainText() == "Start now. Review in 2 weeks."

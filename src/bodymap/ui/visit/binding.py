@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -129,6 +130,8 @@ class TextBinding(Binding):
             self._refreshing = True
             try:
                 self.editor.setPlainText(value)
+                # Where the clinician would go on writing, not before what is there.
+                self.editor.moveCursor(QTextCursor.MoveOperation.End)
             finally:
                 self._refreshing = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -73,12 +74,16 @@ class NoteWithTemplates(QWidget):
         self.picker.setEnabled(not read_only)
 
     def insert_template(self, text: str) -> None:
-        """Insert ``text`` at the cursor (on its own line) as its own undo step."""
+        """Insert ``text`` at the cursor, on lines of its own, as its own undo step: never
+        glued to the text around it, which would then read as the answer to a prompt."""
         if self.binder.doc.read_only:
             return
         cursor = self.editor.textCursor()
-        if cursor.positionInBlock() > 0:
-            text = "\n" + text
+        start = QTextCursor(self.editor.document())
+        start.setPosition(cursor.selectionStart())
+        end = QTextCursor(self.editor.document())
+        end.setPosition(cursor.selectionEnd())
+        text = ("" if start.atBlockStart() else "\n") + text + ("" if end.atBlockEnd() else "\n")
         # A macro keeps the insertion from merging into the typing before or after it.
         stack = self.binder.doc.undo_stack
         stack.beginMacro("Insert template")
