@@ -23,3 +23,11 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     """Where unexpected errors are logged with their technical details."""
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def documents_dir() -> Path:
+    """The user's documents folder (e.g. ~/Documents, or its XDG name in the user's
+    language), else the home folder: where exported files go unless the user chose
+    another folder before."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()

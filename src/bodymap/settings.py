@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bodymap.paths import config_dir
+from bodymap.paths import config_dir, documents_dir
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,10 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
            "Note templates per SOAP field: {field: {template name: text}}"),
     Option("instruction_template", str, DEFAULT_INSTRUCTION_TEMPLATE,
            "Post-treatment instructions given to the patient"),
+    Option("export_folders", dict, {},
+           "The folder last used for each kind of export: {kind: folder}"),
 )}
+EXPORT_KINDS = ("pdf", "json", "csv", "png")
 
 
 class Settings:
@@ -129,6 +132,23 @@ class Settings:
         name = self.get("clinician_name").strip() or _login_name()
         cred = self.get("clinician_credentials").strip()
         return f"{name}, {cred}" if cred else name
+
+    def export_folder(self, kind: str) -> Path:
+        """Where a file dialog for exporting ``kind`` (one of EXPORT_KINDS) starts: the
+        folder last used for that kind while it still exists, else the documents folder
+        (never the working folder of the process)."""
+        if kind not in EXPORT_KINDS:
+            raise ValueError(f"export kind must be one of {', '.join(EXPORT_KINDS)}")
+        last = self.get("export_folders").get(kind)
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return Path(last)
+        return documents_dir()
+
+    def remember_export_folder(self, kind: str, folder: Path) -> None:
+        """Keep ``folder`` as the start of the next ``kind`` export dialog."""
+        if kind not in EXPORT_KINDS:
+            raise ValueError(f"export kind must be one of {', '.join(EXPORT_KINDS)}")
+        self.set("export_folders", {**self.get("export_folders"), kind: str(folder)})
 
     def close(self) -> None:
         if self._conn is not None:

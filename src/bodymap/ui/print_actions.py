@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from bodymap.model import Patient, Visit
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
 from bodymap.ui.errors import show_error
+from bodymap.ui.file_dialogs import ask_open_path, ask_save_path
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -124,8 +125,8 @@ class VisitPrinting:
         if chosen is None:
             return
         patient, visit = chosen
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export PDF",
-                                              f"{_stem(patient, visit)}.pdf", "PDF (*.pdf)")
+        path = ask_save_path(self.window, self.settings, "pdf", "Export PDF",
+                             f"{_stem(patient, visit)}.pdf", "PDF (*.pdf)")
         if path:
             from bodymap.printing.pdf import write_visit_pdf
 
@@ -201,8 +202,8 @@ class PrintActions(VisitPrinting):
         patient = self._patient()
         if patient is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export patient record",
-                                              f"{_stem(patient)}.json", "JSON (*.json)")
+        path = ask_save_path(self.window, self.settings, "json", "Export patient record",
+                             f"{_stem(patient)}.json", "JSON (*.json)")
         if path:
             from bodymap.export.json_export import export_patient, write_export
 
@@ -215,8 +216,8 @@ class PrintActions(VisitPrinting):
             self.window.statusBar().showMessage(f"Record exported: {path}", 8000)
 
     def import_json(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import patient record", "",
-                                              "bodymap export (*.json)")
+        path = ask_open_path(self.window, self.settings, "json", "Import patient record",
+                             "bodymap export (*.json)")
         if not path:
             return
         from bodymap.export.json_export import ImportRejected, import_file
@@ -241,9 +242,8 @@ class PrintActions(VisitPrinting):
         visit = self._visit(patient) if patient else None
         if patient is None or visit is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export marks (CSV)",
-                                              f"{_stem(patient, visit)}-marks.csv",
-                                              "CSV (*.csv)")
+        path = ask_save_path(self.window, self.settings, "csv", "Export marks (CSV)",
+                             f"{_stem(patient, visit)}-marks.csv", "CSV (*.csv)")
         if path:
             from bodymap.export.csv_export import write_marks_csv
 
