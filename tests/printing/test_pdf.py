@@ -13,6 +13,7 @@ from export_factory import chart, make_patient
 
 from bodymap.atlas import load_atlas
 from bodymap.model import PainZone, Patient, TriggerPoint, Visit, add_mark, set_visit_fields
+from bodymap.model.timetext import time_text
 from bodymap.printing.pdf import write_visit_pdf
 from bodymap.services.records import Records
 
@@ -81,8 +82,7 @@ def test_signed_visit_shows_signature_and_addenda(records: Records, tmp_path: Pa
     signed = _visits(records, patient)[0]
     assert signed.signed and signed.signed_at is not None
     text = _flat("\n".join(_print(records, patient, [signed], tmp_path / "s.pdf")))
-    assert f"Electronically signed by Anna Berg, PT on {signed.signed_at:%Y-%m-%d %H:%M}" \
-        in text
+    assert f"Electronically signed by Anna Berg, PT on {time_text(signed.signed_at)}" in text
     assert "DRAFT" not in text
     assert "Addenda (1)" in text and "Phoned next day: headache gone." in text
 

@@ -345,3 +345,14 @@ def test_a_sound_file_in_rollback_mode_opens_and_becomes_wal(data_dir: Path):
         assert records.patient_count() == 3
     assert db.read_bytes()[18:20] == b"\x02\x02"
 
+
+
+def test_the_holder_of_the_lock_is_named_with_a_local_time_and_its_offset(local_zone):
+    from bodymap.storage.lock import describe_holder
+
+    local_zone("Asia/Kolkata")
+    holder = {"pid": 4242, "user": "anna", "host": "frontdesk",
+              "since": "2026-12-04T09:14:00+01:00"}
+    assert describe_holder(holder) == ("bodymap (pid 4242, user anna, host frontdesk, "
+                                       "since 2026-12-04 13:44 +05:30)")
+    assert describe_holder({**holder, "since": "yesterday"}).endswith("since yesterday)")

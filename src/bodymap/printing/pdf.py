@@ -26,7 +26,8 @@ from PySide6.QtGui import (
 from bodymap.atlas import load_atlas
 from bodymap.model import Patient, Visit
 from bodymap.printing.layout import Page, Typeset, flow
-from bodymap.printing.sections import fmt_date, fmt_datetime, visit_pieces
+from bodymap.model.timetext import time_text
+from bodymap.printing.sections import fmt_date, visit_pieces
 from bodymap.services.records import Records
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -46,7 +47,7 @@ class _Frame:
     """Header, footer and watermark around the flowing content of each page."""
 
     def __init__(self, ts: Typeset, patient: Patient, clinic_name: str, printed_by: str,
-                 page_rect: QRectF) -> None:
+                 page_rect: QRectF, printed_at: datetime) -> None:
         self.ts, self.patient, self.clinic = ts, patient, clinic_name.strip()
         self.printed_by = printed_by
         m = ts.pt(MARGIN_PT)
@@ -56,7 +57,7 @@ class _Frame:
         self.content = QRectF(page_rect.x() + m, page_rect.y() + m + self.header_h,
                               page_rect.width() - 2 * m,
                               page_rect.height() - 2 * m - self.header_h - self.footer_h)
-        self.printed_at = datetime.now(timezone.utc).astimezone()
+        self.printed_at = printed_at
 
     def _text(self, p: QPainter, rect: QRectF, text: str, size: float, align: object,
               bold: bool = False) -> None:
@@ -85,7 +86,7 @@ class _Frame:
         line3 = f"Date of birth {fmt_date(pat.date_of_birth)}"
         if visit is not None:
             status = "Signed" if visit.signed else "DRAFT (not signed)"
-            line3 += (f"   ·   Visit {fmt_datetime(visit.started_at)}   ·   Clinician "
+            line3 += (f"   ·   Visit {time_text(visit.started_at)}   ·   Clinician "
                       f"{visit.clinician}   ·   {status}")
         self._text(p, QRectF(left, top + row + ts.pt(18), width, ts.pt(13)), line3, 8.5,
                    left_al)
@@ -97,7 +98,7 @@ class _Frame:
         p.setPen(QColor(40, 40, 40))
         foot = QRectF(left, y + ts.pt(3), width, ts.pt(12))
         self._text(p, foot, f"{pat.display_name} · {pat.chart_number} · printed "
-                   f"{self.printed_at:%Y-%m-%d %H:%M} by {self.printed_by} · bodymap", 7,
+                   f"{time_text(self.printed_at)} by {self.printed_by} · bodymap", 7,
                    left_al)
         self._text(p, foot, f"Page {number} of {total}", 9, right_al, bold=True)
 
@@ -115,16 +116,19 @@ class _Frame:
 
 
 def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[Visit], *,
-                  clinic_name: str = "", printed_by: str = "") -> int:
+                  clinic_name: str = "", printed_by: str = "",
+                  printed_at: datetime | None = None) -> int:
     """Draw the visits on ``device`` (a QPdfWriter or QPrinter, page layout already set),
-    each starting on a new page; returns the number of pages."""
+    each starting on a new page; returns the number of pages. The footer says when it
+    was printed: ``printed_at``, by default now."""
     if not visits:
         raise ValueError("nothing to print: no visits given")
     ts = Typeset(device)
     layout = device.pageLayout()
     page_rect = QRectF(layout.paintRectPixels(device.resolution()))
     page_rect.moveTo(0, 0)
-    frame = _Frame(ts, patient, clinic_name, printed_by, page_rect)
+    frame = _Frame(ts, patient, clinic_name, printed_by, page_rect,
+                   printed_at or datetime.now(timezone.utc))
     atlas = load_atlas()
     pieces = []
     for visit in visits:
@@ -153,7 +157,8 @@ def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[
 
 
 def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
-                    path: Path | str, *, page_size: str = "A4", clinic_name: str = "") -> int:
+                    path: Path | str, *, page_size: str = "A4", clinic_name: str = "",
+                    printed_at: datetime | None = None) -> int:
     """Write the visits (oldest first as given) of ``patient`` to a PDF at ``path``;
     returns the page count. Needs a QGuiApplication (offscreen is fine)."""
     writer = QPdfWriter(str(path))
@@ -163,4 +168,4 @@ def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
     first = visits[0].started_at.date().isoformat() if visits else ""
     writer.setTitle(f"{patient.display_name} ({patient.chart_number}) — visit chart {first}")
     return render_visits(writer, patient, visits, clinic_name=clinic_name,
-                         printed_by=records.user)
+                         printed_by=records.user, printed_at=printed_at)

@@ -4,7 +4,7 @@ SOAP notes, the signature block (or DRAFT notice) and the addenda."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from bodymap.atlas import Atlas
 from bodymap.model import (
@@ -16,6 +16,7 @@ from bodymap.model import (
     TriggerPoint,
     Visit,
 )
+from bodymap.model.timetext import time_text
 from bodymap.printing.chart_page import chart_pieces, hazard_mark_ids
 from bodymap.printing.layout import Piece, Typeset, spacer
 from bodymap.services.chart_checks import visit_pain_extent
@@ -35,18 +36,6 @@ MARK_COLUMNS = (Column("#", 0.04), Column("Type", 0.15), Column("Muscle", 0.16),
 SOAP = (("Subjective", "subjective"), ("Objective", "objective"),
         ("Assessment", "assessment"), ("Plan", "plan"),
         ("Post-treatment instructions", "instructions"))
-
-
-def fmt_datetime(moment: datetime) -> str:
-    """Date and time in the zone it was recorded in, with that zone named."""
-    offset = moment.utcoffset()
-    if not offset:
-        zone = "UTC"
-    else:
-        minutes = int(offset.total_seconds() // 60)
-        sign = "+" if minutes >= 0 else "-"
-        zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return f"{moment:%Y-%m-%d %H:%M} {zone}"
 
 
 def fmt_date(day: date | None) -> str:
@@ -168,7 +157,7 @@ def _signature(ts: Typeset, visit: Visit, width: float) -> Piece:
     bold, body = ts.font(9.5, bold=True), ts.font(8.5)
     if visit.signed and visit.signed_at is not None:
         lines = [(f"Electronically signed by {visit.signed_by} on "
-                  f"{fmt_datetime(visit.signed_at)}", bold),
+                  f"{time_text(visit.signed_at)}", bold),
                  ("Signed records are not changed; corrections follow as dated addenda.", body)]
         for req, reason in visit.sign_overrides.items():
             lines.append((f"Signed although not met: {req.label}. Reason: {reason}", body))
@@ -204,7 +193,7 @@ def visit_pieces(ts: Typeset, patient: Patient, visit: Visit, width: float,
         pieces += heading(ts, f"Addenda ({len(visit.addenda)}) — added after signing; the "
                               "signed record above is unchanged", width)
         for addendum in visit.addenda:
-            pieces += heading(ts, f"{fmt_datetime(addendum.created_at)} · {addendum.author}",
+            pieces += heading(ts, f"{time_text(addendum.created_at)} · {addendum.author}",
                               width, size=9, space_before=5)
             pieces += paragraph(ts, addendum.text, width)
     return pieces

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from bodymap.model.timetext import time_text
 from bodymap.storage.errors import DatabaseLockedError, ReadOnlyDirectoryError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -72,16 +73,15 @@ def _host_name() -> str:
 
 
 def describe_holder(holder: dict[str, Any]) -> str:
-    """"bodymap (pid 4242, user anna, host frontdesk, since 09:14)" from lock-file content."""
+    """"bodymap (pid 4242, user anna, host frontdesk, since 2026-12-04 09:14 +01:00)" from
+    lock-file content."""
     if not holder:
         return "another bodymap"
     since = str(holder.get("since", ""))
     try:
-        started = datetime.fromisoformat(since).astimezone()
-        since = (started.strftime("%H:%M") if started.date() == datetime.now().date()
-                 else started.strftime("%Y-%m-%d %H:%M"))
+        since = time_text(datetime.fromisoformat(since))
     except ValueError:
-        pass
+        pass  # not a moment with its zone: shown as written
     return (f"bodymap (pid {holder.get('pid', '?')}, user {holder.get('user', '?')}, "
             f"host {holder.get('host', '?')}, since {since or '?'})")
 

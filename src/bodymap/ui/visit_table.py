@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from bodymap.model import VisitStatus
+from bodymap.model.timetext import time_text
 from bodymap.services.records import VisitSummary
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -50,11 +51,10 @@ class VisitTableModel(QAbstractTableModel):
         v = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            local = v.started_at.astimezone()
             status = "Signed" if v.status is VisitStatus.SIGNED else "Draft"
             if v.addendum_count:
                 status += f" + {v.addendum_count} addend{'um' if v.addendum_count == 1 else 'a'}"
-            return (f"{local:%Y-%m-%d %H:%M}", v.clinician, status, _nprs(v),
+            return (time_text(v.started_at), v.clinician, status, _nprs(v),
                     "–" if v.needles_used is None else str(v.needles_used),
                     str(v.mark_count))[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 \

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from bodymap.model import VisitStatus
+from bodymap.model.timetext import time_text
 from bodymap.services.pain_extent import format_extent
 from bodymap.ui.review.timeline import COLUMNS, TimelineView
 
@@ -18,7 +19,7 @@ def test_timeline_shows_every_visit_newest_first_with_stored_figures(qtbot, reco
     qtbot.addWidget(view)
     assert view.model.rowCount() == 6
     newest = records.open_visit(course.visit_ids[-1])
-    assert _cell(view, 0, "Date") == f"{newest.started_at.astimezone():%Y-%m-%d %H:%M}"
+    assert _cell(view, 0, "Date") == time_text(newest.started_at)
     assert _cell(view, 0, "Status") == "Draft"
     assert _cell(view, 5, "Status") == "Signed"
     for row, visit_id in enumerate(reversed(course.visit_ids)):

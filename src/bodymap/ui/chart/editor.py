@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.model import Changes, Mark, NeedleSite, PainZone, Precaution, Technique, TextNote
+from bodymap.model.timetext import time_text
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
 from bodymap.services.chart_checks import visit_pain_extent
@@ -306,7 +307,7 @@ class ChartEditor(QWidget):
         ro = self.doc.read_only
         visit = self.doc.visit
         if ro:
-            when = f"{visit.signed_at:%Y-%m-%d %H:%M}" if visit.signed_at else "?"
+            when = time_text(visit.signed_at) if visit.signed_at else "?"
             self.banner.setText(f"Signed by {visit.signed_by} on {when}: read-only. "
                                 "Corrections are addenda.")
             self.set_tool(Tool.SELECT)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.model import Visit
+from bodymap.model.timetext import time_text
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
 from bodymap.ui.review.chart_view import ReadOnlyChartView
@@ -30,7 +31,7 @@ SIDE, OVERLAY = "side", "overlay"
 
 def _label(entry: TimelineEntry) -> str:
     status = "signed" if entry.signed else "draft"
-    return f"{entry.started_at.astimezone():%Y-%m-%d %H:%M} ({status}, {entry.mark_count} marks)"
+    return f"{time_text(entry.started_at)} ({status}, {entry.mark_count} marks)"
 
 
 def _caption(text: str) -> QLabel:

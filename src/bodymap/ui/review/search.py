@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas, load_atlas
+from bodymap.model.timetext import time_text
 from bodymap.services.records import Records
 from bodymap.services.review import VisitHit, search_visits_page
 
@@ -150,7 +151,7 @@ class ReviewSearch(QDialog):
                     f"{'–' if hit.nprs_after is None else hit.nprs_after}")
             there = "" if hit.matched_needles is None or not by_muscle \
                 else str(hit.matched_needles)
-            item = QTreeWidgetItem([f"{hit.started_at.astimezone():%Y-%m-%d %H:%M}",
+            item = QTreeWidgetItem([time_text(hit.started_at),
                                     hit.patient_name, hit.chart_number, hit.clinician,
                                     "Signed" if hit.status.value == "signed" else "Draft",
                                     nprs, there])

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from bodymap.atlas import Atlas, load_atlas
+from bodymap.model.timetext import time_text
 from bodymap.services.pain_extent import format_extent
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
@@ -90,7 +91,7 @@ class TimelineModel(QAbstractTableModel):
             if e.addendum_count:
                 status += f" + {e.addendum_count} addend{'um' if e.addendum_count == 1 else 'a'}"
             extent = "–" if e.pain_extent is None else format_extent(e.pain_extent)
-            return (None, f"{e.started_at.astimezone():%Y-%m-%d %H:%M}", e.clinician, status,
+            return (None, time_text(e.started_at), e.clinician, status,
                     f"{_dash(e.nprs_before)} → {_dash(e.nprs_after)}", extent,
                     str(e.needles))[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.storage import AuditEntry
-from bodymap.ui.visit.binding import local_text
+from bodymap.model.timetext import time_text
 
 COLUMNS = ("When", "Who", "Action", "What changed")
 _SHOWN = 60  # characters of one value shown in the table; the tooltip has all of it
@@ -75,7 +75,7 @@ class AuditTrailDialog(QDialog):
         self.table.setWordWrap(True)
         for row, e in enumerate(entries):
             action = e.action if e.entity_type == "visit" else f"{e.action} {e.entity_type}"
-            cells = (f"{e.at.astimezone():%Y-%m-%d %H:%M:%S}", e.who, action,
+            cells = (time_text(e.at, seconds=True), e.who, action,
                      describe_change(e))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from bodymap.atlas import load_atlas
 from bodymap.model import Changes, Patient, Precaution, Side
+from bodymap.model.timetext import time_text
 from bodymap.services.chart_checks import bilateral_thorax
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.patient_panel import precautions_html
-from bodymap.ui.visit.binding import local_text
 
 PRECAUTION_STYLE = ("background:#fff3cd; color:#5c4400; border:1px solid #e0b84c;"
                     "border-radius:4px; padding:6px;")
@@ -95,7 +95,7 @@ class VisitBanners(QWidget):
         if visit.signed and visit.signed_at is not None:
             self.signed.setText(
                 f"<b>Signed by {escape(visit.signed_by or '')} on "
-                f"{escape(local_text(visit.signed_at))}.</b> This record is read-only; "
+                f"{escape(time_text(visit.signed_at))}.</b> This record is read-only; "
                 "corrections are added as addenda.")
         self.signed_row.setVisible(visit.signed)
         self.refreshed.emit()

@@ -9,7 +9,7 @@ caused the change, so a note being typed never has its cursor reset under the fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -294,7 +294,3 @@ def set_spin_read_only(editor: QDateEdit, read_only: bool) -> None:
     editor.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons if read_only
                             else QDateEdit.ButtonSymbols.UpDownArrows)
 
-
-def local_text(moment: datetime) -> str:
-    """A stored (UTC) moment as the clinic's local date and time."""
-    return f"{moment.astimezone():%Y-%m-%d %H:%M}"

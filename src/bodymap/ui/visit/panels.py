@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, Visit
+from bodymap.model.timetext import zone_text
 from bodymap.ui.date_field import DateField
 from bodymap.ui.visit.binding import (
     ERROR_STYLE,
@@ -40,8 +41,9 @@ class DateTimeBinding(Binding):
     """When the visit took place, edited in local time and stored in UTC. Pushed when
     editing finishes, so spinning through the minutes is one edit."""
 
-    def __init__(self, binder: VisitBinder, field: str, editor: QDateTimeEdit) -> None:
-        self.binder, self.field, self.widget = binder, field, editor
+    def __init__(self, binder: VisitBinder, field: str, editor: QDateTimeEdit,
+                 zone: QLabel) -> None:
+        self.binder, self.field, self.widget, self.zone = binder, field, editor, zone
         editor.setDisplayFormat("yyyy-MM-dd HH:mm")
         editor.setCalendarPopup(True)
         editor.editingFinished.connect(self._edited)
@@ -63,6 +65,7 @@ class DateTimeBinding(Binding):
         moment: datetime = getattr(visit, self.field)
         self.widget.setDateTime(QDateTime(moment.astimezone()).toTimeZone(  # type: ignore[attr-defined]
             QTimeZone.systemTimeZone()))
+        self.zone.setText(zone_text(moment))  # the local offset on that day (summer time)
 
 
 def _error_label() -> QLabel:
@@ -80,13 +83,19 @@ class HeaderPanel(QGroupBox):
         super().__init__("Visit", parent)
         self.started_at = QDateTimeEdit()
         self.started_at.setObjectName("startedAt")
-        binder.add(DateTimeBinding(binder, "started_at", self.started_at))
+        self.zone = QLabel()
+        self.zone.setObjectName("startedAtZone")
+        binder.add(DateTimeBinding(binder, "started_at", self.started_at, self.zone))
         self.clinician = QLineEdit()
         self.clinician.setObjectName("clinician")
         self.clinician_error = _error_label()
         binder.add(LineBinding(binder, "clinician", self.clinician, self.clinician_error))
         form = QFormLayout(self)
-        form.addRow("Date and time", self.started_at)
+        when = QHBoxLayout()
+        when.addWidget(self.started_at)
+        when.addWidget(self.zone)
+        when.addStretch(1)
+        form.addRow("Date and time", when)
         form.addRow("Clinician", self.clinician)
         form.addRow("", self.clinician_error)
 

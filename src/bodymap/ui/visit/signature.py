@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bodymap.model import Changes
+from bodymap.model.timetext import time_text
 from bodymap.ui.document import VisitDocument
-from bodymap.ui.visit.binding import local_text
 from bodymap.ui.visit.signing import unmet_requirements
 
 
@@ -27,7 +27,7 @@ def signature_html(doc: VisitDocument) -> str:
                 + (f"<br>Before signing:<ul style='margin:2px'>{todo}</ul>" if todo else
                    "<br>Ready to sign."))
     html = (f"<b>Signed by {escape(visit.signed_by or '')}</b><br>"
-            f"{escape(local_text(visit.signed_at))}" if visit.signed_at else "")
+            f"{escape(time_text(visit.signed_at))}" if visit.signed_at else "")
     for req, reason in visit.sign_overrides.items():
         html += (f"<br><span style='color:#7a0010'>Override — {escape(req.label)}:</span> "
                  f"{_text(reason)}")
@@ -37,7 +37,7 @@ def signature_html(doc: VisitDocument) -> str:
 def addenda_html(doc: VisitDocument) -> str:
     """Addenda in order, each dated and attributed."""
     return "".join(
-        f"<p style='margin:4px 0'><b>Addendum {escape(local_text(a.created_at))}, "
+        f"<p style='margin:4px 0'><b>Addendum {escape(time_text(a.created_at))}, "
         f"{escape(a.author)}</b><br>{_text(a.text)}</p>" for a in doc.visit.addenda)
 
 

@@ -6,7 +6,7 @@ edit is an undoable command; a signed visit is read-only everywhere and takes ad
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, ValidationError, Visit
+from bodymap.model.timetext import clock_text
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
@@ -171,7 +172,7 @@ class VisitWindow(QMainWindow):
         self.save_state.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_state)
         self.doc.saved.connect(lambda: self.save_state.setText(
-            f"Saved {datetime.now():%H:%M:%S}"))
+            f"Saved {clock_text(datetime.now(timezone.utc))}"))
         self.doc.save_failed.connect(self._save_failed)
         self.chart.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 5000))
