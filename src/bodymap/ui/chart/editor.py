@@ -87,6 +87,7 @@ class ChartEditor(QWidget):
         self._build_actions()
         self._layout()
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.tabBarClicked.connect(lambda _: self.canvas.setFocus())
         first = self._first_view()
         self.canvas.set_view(first)
         self.tabs.blockSignals(True)  # the canvas already shows it
@@ -125,7 +126,10 @@ class ChartEditor(QWidget):
     def _build_actions(self) -> None:
         group = QActionGroup(self)
         for tool, text, key in TOOLS:
-            action = self._action(f"{text}", key, lambda _=False, t=tool: self.set_tool(t))
+            action = self._action(f"{text}", key, lambda _=False, t=tool: self.pick_tool(t))
+            # A tool letter works anywhere in the window: text entries (notes, fields) claim
+            # printable keys before shortcuts (ShortcutOverride), so there a letter is text.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(True)
             action.setData(tool)
             action.setToolTip(f"{text} ({key})")
@@ -203,6 +207,12 @@ class ChartEditor(QWidget):
             action.setChecked(action.data() is tool)
         self.canvas.viewport().setCursor(Qt.CursorShape.ArrowCursor if tool is Tool.SELECT
                                          else Qt.CursorShape.CrossCursor)
+
+    def pick_tool(self, tool: Tool) -> None:
+        """The clinician chose a tool (button, menu or letter): the chart takes the keyboard,
+        so the next letter switches tools rather than landing in the field last typed in."""
+        self.set_tool(tool)
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _escape(self) -> None:
         self.controller.cancel()
