@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from bodymap.model import (
 )
 from bodymap.services import chart_checks as checks
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
+from bodymap.ui.messages import MessageArea
 from bodymap.ui.commands import EditMark, mark_name
 from bodymap.ui.document import VisitDocument
 
@@ -49,6 +51,7 @@ DIAMETERS = [("0.16 mm (36 G)", 0.16), ("0.18 mm (35 G)", 0.18), ("0.20 mm (34 G
              ("0.22 mm (33 G)", 0.22), ("0.25 mm (32 G)", 0.25), ("0.30 mm (30 G)", 0.30),
              ("0.35 mm (28 G)", 0.35)]
 TENDERNESS = [("0 none", 0), ("1 mild", 1), ("2 moderate", 2), ("3 severe / jump sign", 3)]
+DEPTH_REQUIRED = "Depth (required here)"
 NEEDLE_DEFAULT_FIELDS = ("needle_length_mm", "needle_diameter_mm", "technique")
 ESTIM_REFUSAL = ("E-stim refused: this patient's record lists a pacemaker or other electrical "
                  "implant{note}. Electrical stimulation is contraindicated; choose another "
@@ -93,12 +96,16 @@ class Inspector(QScrollArea):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c; font-weight: bold")
+        # the reason an entry was just refused first, then the standing caution
+        self.messages = MessageArea([self.error, self.caution], lines=6)
         self.form = QWidget()
+        self.form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         lay.addWidget(self.title)
-        lay.addWidget(self.caution)
-        lay.addWidget(self.error)
+        lay.addWidget(self.messages)
         lay.addWidget(self.form)
         lay.addStretch(1)
+        # The title keeps two lines' room, so a long muscle name moves no field either.
+        self.title.setFixedHeight(2 * self.title.fontMetrics().lineSpacing() + 4)
         self._build_form()
         doc.changed.connect(self._on_changed)
         self.set_mark(None)
@@ -115,6 +122,9 @@ class Inspector(QScrollArea):
         common.addRow("Side (patient's)", self.side)
         outer.addLayout(common)
         self.pages = QStackedWidget()
+        # no share of spare height: spare height handed out differently after a message
+        # would move the rows below
+        self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         outer.addWidget(self.pages)
         # trigger point
         f = QFormLayout()
@@ -135,6 +145,9 @@ class Inspector(QScrollArea):
         self.diameter = Choice([("—", None)] + DIAMETERS)
         self.depth = OptionalDouble(200, suffix=" mm")
         self.depth_label = QLabel("Depth")
+        # room for "Depth (required here)" always, so the label column never changes width
+        self.depth_label.setMinimumWidth(
+            self.depth_label.fontMetrics().horizontalAdvance(DEPTH_REQUIRED) + 4)
         self.count = OptionalInt(1, 100)
         self.technique = Choice([(t.label, t) for t in Technique])
         self.dwell = OptionalDouble(120, suffix=" min")
@@ -320,6 +333,12 @@ class Inspector(QScrollArea):
             self._fill(mark)
         finally:
             self._loading = False
+        # Lay the rows out for what is shown now (rows hidden or shown for a technique),
+        # not later on whichever event happens next: rows must not move after a message.
+        self.pages.currentWidget().layout().invalidate()
+        self.pages.updateGeometry()
+        self.form.layout().invalidate()
+        self.form.updateGeometry()
 
     def _fill(self, mark: Mark | None) -> None:
         self.form.setVisible(mark is not None)
@@ -391,7 +410,7 @@ class Inspector(QScrollArea):
             self.response.setText(mark.response)
         required = checks.depth_required(mark, self.atlas)
         missing = required and mark.depth_mm is None
-        self.depth_label.setText("Depth (required here)" if required else "Depth")
+        self.depth_label.setText(DEPTH_REQUIRED if required else "Depth")
         self.depth.setStyleSheet("background: #ffcdd2; border: 2px solid #b71c1c"
                                  if missing else "")
         text = checks.caution_text(mark, self.atlas)

@@ -28,6 +28,7 @@ from bodymap.model import Changes, SignedVisitError, ValidationError, Visit
 from bodymap.ui.commands import SetVisitFields
 from bodymap.ui.date_field import ERROR_STYLE, DateField
 from bodymap.ui.document import VisitDocument
+from bodymap.ui.messages import message_label
 
 
 
@@ -173,7 +174,8 @@ class LineBinding(Binding):
 
 
 class IntField(QWidget):
-    """A whole number or empty, with its inline error message underneath."""
+    """A whole number or empty. Its error message is not laid out here: the panel puts the
+    messages of its fields in one MessageArea, so a message moves and widens no field."""
 
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,16 +183,11 @@ class IntField(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setMaxLength(6)
         self.edit.setMaximumWidth(90)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.setMinimumWidth(170)  # not one word a line under a 90 px field
+        self.error = message_label(ERROR_STYLE)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
         layout.addWidget(self.edit)
-        layout.addWidget(self.error)
 
 
 class IntBinding(Binding):

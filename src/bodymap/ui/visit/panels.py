@@ -34,6 +34,7 @@ from bodymap.ui.visit.binding import (
     VisitBinder,
     set_spin_read_only,
 )
+from bodymap.ui.messages import MessageArea
 from bodymap.ui.visit.notes import note_editor
 
 
@@ -166,7 +167,9 @@ class OutcomePanel(QGroupBox):
         nprs.addWidget(QLabel("after"))
         nprs.addWidget(self.nprs_after)
         nprs.addStretch(1)
+        self.messages = MessageArea([self.nprs_before.error, self.nprs_after.error], lines=3)
         form = QFormLayout(self)
         form.addRow("NPRS (0-10)", nprs)
+        form.addRow(self.messages)
         form.addRow("Pressure pain\nthreshold", self.ppt)
         form.addRow("Range of motion", self.rom)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import AdverseEvent, Changes, Visit
+from bodymap.ui.messages import MessageArea
 from bodymap.ui.visit.binding import (
     Binding,
     IntBinding,
@@ -63,10 +64,13 @@ class NeedleCountPanel(QGroupBox):
         chart_row = QHBoxLayout()
         chart_row.addWidget(self.charted, 1)
         chart_row.addWidget(self.fill)
+        # entry errors and the reconciliation warning share one place of a fixed height
+        self.messages = MessageArea([self.used.error, self.removed.error, self.warning],
+                                    lines=5)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addLayout(chart_row)
-        layout.addWidget(self.warning)
+        layout.addWidget(self.messages)
         # The charted count "used" was last filled with (None: the clinician's own count).
         self._following: int | None = (self.doc.visit.needles_used if
                                         self.doc.visit.needles_used ==

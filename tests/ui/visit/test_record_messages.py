@@ -1,0 +1,42 @@
+"""Messages in the visit record have a fixed place: an impossible entry is refused with a
+message that neither widens the record (no sideways scrolling) nor moves a field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+
+
+def field_rects(form) -> list[QRect]:
+    fields = [form.header.clinician, form.soap.notes["plan"].editor,
+              form.outcomes.nprs_before.edit, form.outcomes.nprs_after.edit, form.outcomes.ppt,
+              form.outcomes.rom, form.needles.used.edit, form.needles.removed.edit,
+              form.needles.fill, form.events.notes]
+    return [QRect(w.mapTo(form, QPoint(0, 0)), w.size()) for w in fields]
+
+
+def test_record_errors_neither_widen_the_record_nor_move_a_field(qtbot, window):
+    form = window.form
+    scroll = window.form_dock.widget()
+    qtbot.wait(20)
+    before, width = field_rects(form), form.width()
+    assert width <= scroll.viewport().width()
+
+    qtbot.keyClicks(form.outcomes.nprs_before.edit, "11")
+    qtbot.keyClicks(form.outcomes.nprs_after.edit, "-3")
+    qtbot.keyClicks(form.needles.used.edit, "-2")
+    qtbot.keyClicks(form.needles.removed.edit, "x")
+    for field in (form.outcomes.nprs_before, form.outcomes.nprs_after, form.needles.used,
+                  form.needles.removed):
+        assert field.error.isVisibleTo(form) and field.error.text()
+    qtbot.wait(20)
+    assert form.width() == width and form.width() <= scroll.viewport().width()
+    assert field_rects(form) == before
+
+    for edit in (form.outcomes.nprs_before.edit, form.outcomes.nprs_after.edit,
+                 form.needles.used.edit, form.needles.removed.edit):
+        edit.selectAll()
+        qtbot.keyClicks(edit, "4")
+    assert not form.outcomes.nprs_after.error.isVisibleTo(form)
+    qtbot.wait(20)
+    assert field_rects(form) == before
+    assert (window.doc.visit.nprs_before, window.doc.visit.needles_used) == (4, 4)
