@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 MINUS = "\u2212"  # a true minus sign: the same width as "+", not a hyphen
+# As wide as any time_text (digits share one width in the fonts used): for sizing columns.
+SAMPLE_TIME_TEXT = f"2026-12-04 14:05 {MINUS}10:00"
 
 
 def utc_offset_text(moment: datetime) -> str:

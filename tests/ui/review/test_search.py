@@ -86,3 +86,14 @@ def test_criteria_combine_and_activating_opens_the_visit(qtbot, records, course)
     with qtbot.waitSignal(search.visit_opened) as opened:
         search.results.itemActivated.emit(item, 0)
     assert opened.args == [other.patient.id, search.hits[0].visit_id]
+
+
+def test_visit_times_fit_their_column_with_the_utc_offset(qtbot, records, course, local_zone):
+    local_zone("America/St_Johns")  # a half-hour offset, negative: the widest text
+    search = ReviewSearch(records)
+    qtbot.addWidget(search)
+    column = COLUMNS.index("Date")
+    shown = search.results.topLevelItem(0).text(column)
+    assert shown.endswith(("\u221202:30", "\u221203:30"))
+    needed = search.results.fontMetrics().horizontalAdvance(shown)
+    assert search.results.columnWidth(column) > needed  # not cut to "2026-01-19 04:00 ..."

@@ -69,3 +69,13 @@ def test_refresh_shows_a_new_visit(qtbot, records, course):
     view.refresh()
     assert view.model.rowCount() == 7 and view.entries()[0].id == visit.id
     assert _cell(view, 0, "NPRS before → after") == "– → –"
+
+
+def test_visit_times_fit_on_one_line(qtbot, records, course, local_zone):
+    local_zone("America/St_Johns")  # a half-hour offset, negative: the widest text
+    view = TimelineView(records, course.patient.id)
+    qtbot.addWidget(view)
+    shown = _cell(view, 0, "Date")
+    assert shown.endswith(("\u221202:30", "\u221203:30"))
+    needed = view.table.fontMetrics().horizontalAdvance(shown)
+    assert view.table.columnWidth(COLUMNS.index("Date")) > needed  # no wrap to two lines

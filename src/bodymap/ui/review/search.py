@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas, load_atlas
-from bodymap.model.timetext import time_text
+from bodymap.model.timetext import SAMPLE_TIME_TEXT, time_text
 from bodymap.services.records import Records
 from bodymap.services.review import VisitHit, search_visits_page
 
@@ -82,7 +82,8 @@ class ReviewSearch(QDialog):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setAlternatingRowColors(True)
         self.results.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((130, 200, 90, 160, 70, 60)):
+        date_width = self.results.fontMetrics().horizontalAdvance(SAMPLE_TIME_TEXT) + 16
+        for col, width in enumerate((date_width, 200, 90, 160, 70, 60)):
             self.results.setColumnWidth(col, width)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from bodymap.atlas import Atlas, load_atlas
-from bodymap.model.timetext import time_text
+from bodymap.model.timetext import SAMPLE_TIME_TEXT, time_text
 from bodymap.services.pain_extent import format_extent
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
@@ -137,7 +137,10 @@ class TimelineView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(THUMB.height() + 8)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((THUMB.width() + 16, 132, 190, 150, 140, 96, 72)):
+        # Wide enough for a date and time with its UTC offset on one line.
+        date_width = self.table.fontMetrics().horizontalAdvance(SAMPLE_TIME_TEXT)
+        for col, width in enumerate((THUMB.width() + 16, date_width + 16, 190, 150, 140, 96,
+                                     72)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COLUMNS.index("Clinician"), QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
