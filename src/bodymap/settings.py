@@ -71,7 +71,9 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("clinic_name", str, "", "Clinic name printed on charts"),
     Option("data_dir", str, "", "Data directory; empty means the platform default"),
     Option("backups_keep", int, 10, "How many automatic backups to keep"),
-    Option("last_needle", dict, {}, "Needle length, diameter and technique last charted"),
+    Option("needle_defaults", dict, {},
+           "The clinician's own needle per muscle, where it differs from the built-in "
+           "table: {muscle id: {length_mm, diameter_mm}}"),
     Option("soap_templates", dict, DEFAULT_SOAP_TEMPLATES,
            "Note templates per SOAP field: {field: {template name: text}}"),
     Option("instruction_template", str, DEFAULT_INSTRUCTION_TEMPLATE,

@@ -1,4 +1,5 @@
-"""Preferences: the clinician profile (who signs) and the note templates."""
+"""Preferences: the clinician profile (who signs), the note templates and the needle
+per muscle."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.model.needles import read_overrides, write_overrides
 from bodymap.services.records import Records
 from bodymap.settings import Settings
+from bodymap.ui.needle_prefs import NeedleDefaultsEditor
 from bodymap.ui.visit.notes import SOAP_FIELDS, soap_templates
 
 
@@ -164,6 +167,8 @@ class PreferencesDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self.templates, "SOAP templates")
         tabs.addTab(self.instructions, "Post-treatment instructions")
+        self.needles = NeedleDefaultsEditor(read_overrides(settings.get("needle_defaults")))
+        tabs.addTab(self.needles, "Needles")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -183,6 +188,7 @@ class PreferencesDialog(QDialog):
                    for field, items in self.templates.templates.items()}
         self.settings.set("soap_templates", cleaned)
         self.settings.set("instruction_template", self.instructions.toPlainText())
+        self.settings.set("needle_defaults", write_overrides(self.needles.overrides()))
         super().accept()
 
 

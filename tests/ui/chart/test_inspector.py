@@ -58,28 +58,6 @@ def test_needle_details_technique_ltr_and_response(qtbot, editor):
                     timeout=1000)
 
 
-def test_last_used_needle_is_the_next_default(qtbot, editor, settings):
-    click_region(qtbot, editor, "anterior.rectus_femoris.L", Tool.NEEDLE)
-    editor.inspector.length.setValue(60)
-    editor.inspector.diameter.put(0.30)
-    undo_steps = editor.doc.undo_stack.count()
-    # one key (N) and one click chart the next site with the same needle
-    click_region(qtbot, editor, "anterior.biceps_brachii.R", Tool.NEEDLE)
-    nxt = editor.doc.visit.marks[-1]
-    assert (nxt.needle_length_mm, nxt.needle_diameter_mm) == (60, 0.30)
-    assert editor.doc.undo_stack.count() == undo_steps + 1
-
-
-def test_last_needle_is_remembered_across_sessions(qtbot, make_editor, settings):
-    ed = make_editor(settings=settings)
-    click_region(qtbot, ed, "anterior.rectus_femoris.L", Tool.NEEDLE)
-    ed.inspector.length.setValue(40)
-    qtbot.waitUntil(lambda: settings.get("last_needle").get("needle_length_mm") == 40)
-    ed2 = make_editor(settings=settings)  # another patient, another visit
-    click_region(qtbot, ed2, "anterior.rectus_femoris.L", Tool.NEEDLE)
-    assert ed2.doc.visit.marks[0].needle_length_mm == 40
-
-
 def test_hazard_region_shows_the_caution_and_requires_depth(qtbot, editor, atlas):
     click_region(qtbot, editor, "anterior.pectoralis_major.L", Tool.NEEDLE)
     ins = editor.inspector

@@ -22,20 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas, load_atlas
+from bodymap.model.needles import needle_for_new_site, read_overrides
 from bodymap.model import Changes, Mark, NeedleSite, PainZone, Precaution, Technique, TextNote
 from bodymap.model.timetext import time_text
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
 from bodymap.services.chart_checks import visit_pain_extent
-from bodymap.ui.chart.inspector import NEEDLE_DEFAULT_FIELDS, Inspector
+from bodymap.ui.chart.inspector import Inspector
 from bodymap.ui.chart.legend import Legend
 from bodymap.ui.chart.referral import referral_zone_command
 from bodymap.ui.chart.tools import Tool
 from bodymap.ui.document import VisitDocument
-
-# Fallback for the very first needle site: the most used dry-needling needle.
-BUILTIN_NEEDLE = {"needle_length_mm": 30.0, "needle_diameter_mm": 0.25,
-                  "technique": Technique.PISTONING}
 
 TOOLS: list[tuple[Tool, str, str]] = [
     (Tool.SELECT, "Select / move", "V"),
@@ -70,7 +67,7 @@ class ChartEditor(QWidget):
                                   "padding: 6px")
         self.canvas = ChartCanvas(doc, self.atlas)
         self.controller = self.canvas.controller
-        self.controller.needle_defaults = self._initial_needle()
+        self.controller.needle_for = self.needle_for
         self.controller.on_placed = self._placed
         self.controller.on_message = self.status_message.emit
         self.inspector = Inspector(doc, self.atlas)
@@ -95,7 +92,6 @@ class ChartEditor(QWidget):
         self.tabs.blockSignals(False)
         self.canvas.hovered.connect(self._hovered)
         self.canvas.selection_changed.connect(self._selection_changed)
-        self.inspector.needle_used.connect(self._remember_needle)
         self.inspector.referral_shown.connect(lambda _: self._update_referral())
         self.inspector.referral_zone_requested.connect(self.chart_referral)
         doc.changed.connect(self._on_changed)
@@ -283,34 +279,20 @@ class ChartEditor(QWidget):
             self._update_referral()
 
     # -- needle defaults --------------------------------------------------------------------------
-    def _initial_needle(self) -> dict[str, Any]:
-        for mark in reversed(self.doc.visit.marks):
-            if isinstance(mark, NeedleSite):
-                return self._safe({k: getattr(mark, k) for k in NEEDLE_DEFAULT_FIELDS})
-        stored = self.settings.get("last_needle") if self.settings else None
-        if stored:
-            try:
-                values = {k: stored[k] for k in NEEDLE_DEFAULT_FIELDS}
-                values["technique"] = Technique(values["technique"])
-                NeedleSite(view="x", x=0, y=0, **values)  # still a valid needle?
-                return self._safe(values)
-            except (KeyError, ValueError, TypeError):
-                pass  # a preference from an older version: fall back quietly
-        return self._safe(dict(BUILTIN_NEEDLE))
-
-    def _safe(self, values: dict[str, Any]) -> dict[str, Any]:
+    def needle_for(self, muscle: str | None) -> dict[str, Any]:
+        """Needle details of a new site on ``muscle``: the needle last used on that muscle in
+        this visit, else the muscle's default (the clinician's or the built-in table); the
+        technique last used in this visit. Never another patient's or visit's needle."""
+        overrides = read_overrides(self.settings.get("needle_defaults")) if self.settings \
+            else {}
+        needle = needle_for_new_site(self.doc.visit.marks, muscle, overrides)
+        sites = [m for m in self.doc.visit.marks if isinstance(m, NeedleSite)]
+        technique = sites[-1].technique if sites else Technique.PISTONING
         # never pre-fill e-stim for a patient with an electrical implant
-        if values.get("technique") is Technique.ESTIM and \
-                self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
-            values["technique"] = Technique.PISTONING
-        return values
-
-    def _remember_needle(self, values: dict[str, Any]) -> None:
-        self.controller.needle_defaults = self._safe(dict(values))
-        if self.settings is not None:
-            plain = {k: (v.value if isinstance(v, Technique) else v) for k, v in values.items()}
-            # off the click path: the preference file is written after the event loop turns
-            QTimer.singleShot(0, lambda: self.settings.set("last_needle", plain))
+        if technique is Technique.ESTIM and self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
+            technique = Technique.PISTONING
+        return {"needle_length_mm": needle.length_mm, "needle_diameter_mm": needle.diameter_mm,
+                "technique": technique}
 
     # -- signed visits ----------------------------------------------------------------------------
     def _apply_read_only(self) -> None:

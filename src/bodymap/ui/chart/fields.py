@@ -12,9 +12,28 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from bodymap.model.needles import GAUGES, gauge_label
 
 NONE_TEXT = "—"
+DIAMETERS = [(gauge_label(d), d) for d in GAUGES]
+TENDERNESS = [("0 none", 0), ("1 mild", 1), ("2 moderate", 2), ("3 severe / jump sign", 3)]
+
+
+def form_page(form: QFormLayout) -> QWidget:
+    """A widget holding ``form`` with no margins (a page of a stacked widget)."""
+    page = QWidget()
+    page.setLayout(form)
+    form.setContentsMargins(0, 0, 0, 0)
+    return page
 
 
 class _SelectsDashOnFocus:

@@ -42,35 +42,22 @@ from bodymap.model import (
     ValidationError,
 )
 from bodymap.services import chart_checks as checks
+from bodymap.ui.chart import fields
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
 from bodymap.ui.messages import MessageArea
 from bodymap.ui.commands import EditMark, mark_name
 from bodymap.ui.document import VisitDocument
 
-DIAMETERS = [("0.16 mm (36 G)", 0.16), ("0.18 mm (35 G)", 0.18), ("0.20 mm (34 G)", 0.20),
-             ("0.22 mm (33 G)", 0.22), ("0.25 mm (32 G)", 0.25), ("0.30 mm (30 G)", 0.30),
-             ("0.35 mm (28 G)", 0.35)]
-TENDERNESS = [("0 none", 0), ("1 mild", 1), ("2 moderate", 2), ("3 severe / jump sign", 3)]
 DEPTH_REQUIRED = "Depth (required here)"
-NEEDLE_DEFAULT_FIELDS = ("needle_length_mm", "needle_diameter_mm", "technique")
 ESTIM_REFUSAL = ("E-stim refused: this patient's record lists a pacemaker or other electrical "
                  "implant{note}. Electrical stimulation is contraindicated; choose another "
                  "technique.")
 
 
-def _page(form: QFormLayout) -> QWidget:
-    page = QWidget()
-    page.setLayout(form)
-    form.setContentsMargins(0, 0, 0, 0)
-    return page
-
-
 class Inspector(QScrollArea):
-    """Details of one mark. ``needle_used`` reports needle details after an edit (the
-    editor remembers them as the next needle site's defaults); ``referral_zone_requested``
-    and ``referral_shown`` drive the referral overlay."""
+    """Details of one mark. ``referral_zone_requested`` and ``referral_shown`` drive the
+    referral overlay."""
 
-    needle_used = Signal(dict)
     referral_zone_requested = Signal(str)  # trigger point id
     referral_shown = Signal(bool)
 
@@ -130,7 +117,7 @@ class Inspector(QScrollArea):
         f = QFormLayout()
         self.tp_kind = Choice([("Active", TriggerPointKind.ACTIVE),
                                ("Latent", TriggerPointKind.LATENT)])
-        self.tenderness = Choice([("Not graded", None)] + TENDERNESS)
+        self.tenderness = Choice([("Not graded", None)] + fields.TENDERNESS)
         self.show_referral = QCheckBox("Show referral pattern")
         self.show_referral.setChecked(True)
         self.referral_button = QPushButton("Chart referral as pain zone")
@@ -138,11 +125,11 @@ class Inspector(QScrollArea):
         f.addRow("Tenderness", self.tenderness)
         f.addRow(self.show_referral)
         f.addRow(self.referral_button)
-        self.tp_page = _page(f)
+        self.tp_page = fields.form_page(f)
         # needle site
         f = QFormLayout()
         self.length = OptionalDouble(200, suffix=" mm")
-        self.diameter = Choice([("—", None)] + DIAMETERS)
+        self.diameter = Choice([("—", None)] + fields.DIAMETERS)
         self.depth = OptionalDouble(200, suffix=" mm")
         self.depth_label = QLabel("Depth")
         # room for "Depth (required here)" always, so the label column never changes width
@@ -172,7 +159,7 @@ class Inspector(QScrollArea):
         f.addRow("LTR elicited", self.ltr)
         f.addRow("LTR count", self.ltr_count)
         f.addRow("Response", self.response)
-        self.needle_page = _page(f)
+        self.needle_page = fields.form_page(f)
         # pain zone
         f = QFormLayout()
         self.zone_intensity = OptionalInt(1, 10)
@@ -183,12 +170,12 @@ class Inspector(QScrollArea):
         f.addRow("Intensity (0-10)", self.zone_intensity)
         f.addRow("Quality", self.quality)
         f.addRow("From trigger point", self.source)
-        self.zone_page = _page(f)
+        self.zone_page = fields.form_page(f)
         # text note
         f = QFormLayout()
         self.text = QLineEdit()
         f.addRow("Text", self.text)
-        self.text_page = _page(f)
+        self.text_page = fields.form_page(f)
         for page in (self.tp_page, self.needle_page, self.zone_page, self.text_page):
             self.pages.addWidget(page)
         for combo in self.form.findChildren(Choice):
@@ -257,8 +244,6 @@ class Inspector(QScrollArea):
             return True
         self.error.hide()
         self.doc.push(cmd)
-        if isinstance(cmd.after, NeedleSite) and set(values) & set(NEEDLE_DEFAULT_FIELDS):
-            self.needle_used.emit({k: getattr(cmd.after, k) for k in NEEDLE_DEFAULT_FIELDS})
         return True
 
     def _muscle_side(self) -> None:

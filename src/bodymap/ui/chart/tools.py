@@ -102,7 +102,8 @@ class ToolController:
     def __init__(self, doc: VisitDocument, atlas: Atlas, canvas: ChartCanvas) -> None:
         self.doc, self.atlas, self.canvas = doc, atlas, canvas
         self.tool = Tool.SELECT
-        self.needle_defaults: dict[str, Any] = {}
+        # needle details of a new site on a muscle (the editor knows the visit's needles)
+        self.needle_for: Callable[[str | None], dict[str, Any]] = lambda muscle: {}
         self.on_placed: Callable[[Mark], None] = lambda mark: None
         self.on_message: Callable[[str], None] = lambda text: None
         self._drag: dict[str, Any] | None = None
@@ -120,7 +121,7 @@ class ToolController:
         """The mark the current point tool puts at (x, y), muscle and side from the atlas."""
         where = self._where(view, round(x, 2), round(y, 2))
         if self.tool is Tool.NEEDLE:
-            return NeedleSite(**where, **self.needle_defaults)
+            return NeedleSite(**where, **self.needle_for(where.get("muscle")))
         if self.tool is Tool.TEXT:
             return TextNote(**where, text=NEW_NOTE_TEXT)
         kind = TriggerPointKind.LATENT if self.tool is Tool.TRIGGER_LATENT else \
