@@ -10,7 +10,7 @@ import pytest
 from export_factory import make_patient
 from pdf_tools import needs_poppler, pdf_pages_text
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
@@ -53,8 +53,8 @@ def file_menu(window: VisitWindow) -> QMenu:
 
 def test_file_menu_prints_previews_and_exports_the_visit(window: VisitWindow):
     texts = [a.text().replace("&", "") for a in file_menu(window).actions()]
-    assert texts == ["Save now", "", "Print visit…", "Print preview…", "Export PDF…", "",
-                     "Close visit"]
+    assert texts == ["Save now", "", "Print visit…", "Print preview…", "Export PDF…",
+                     "Export chart image (PNG)…", "", "Close visit"]
     printing = {a.objectName(): a for a in file_menu(window).actions()}
     assert printing["printVisit"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
 
@@ -106,3 +106,23 @@ def test_sign_has_a_shortcut_of_its_own(qtbot, records, settings, monkeypatch):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(opened) == 1
     assert not window.doc.visit.signed
+
+
+def test_export_png_writes_the_view_on_screen_and_remembers_its_folder(
+        qtbot, window: VisitWindow, settings: Settings, tmp_path: Path, monkeypatch):
+    tabs = window.chart.tabs
+    anterior = next(i for i in range(tabs.count()) if tabs.tabData(i) == "anterior")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(anterior).center())
+    assert window.chart.canvas.view_id == "anterior"
+    folder = tmp_path / "images"
+    folder.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a[2])
+                        or (str(folder / Path(a[2]).name), ""))
+    next(a for a in file_menu(window).actions() if a.objectName() == "exportPng").trigger()
+    day = f"{window.doc.visit.started_at:%Y-%m-%d}"
+    written = folder / f"ZA-1001-{day}-anterior.png"
+    image = QImage(str(written))
+    assert not image.isNull() and image.height() > image.width()  # a standing figure
+    assert settings.export_folder("png") == folder
+    assert settings.export_folder("pdf") != folder

@@ -158,7 +158,8 @@ def test_every_visit_window_action(qtbot, main_window, records, closer, which):
     assert isinstance(window, VisitWindow)
     qtbot.waitExposed(window)
     triggered = trigger_all(qtbot, window, closer, lambda: {main_window})
-    expected = {"Save now", "Print visit…", "Print preview…", "Export PDF…", "Audit trail…",
+    expected = {"Save now", "Print visit…", "Print preview…", "Export PDF…",
+                "Export chart image (PNG)…", "Audit trail…",
                 "Select / move", "Close visit",
                 "Sign…" if which == "draft" else "Add addendum…"}
     assert expected <= set(triggered), triggered

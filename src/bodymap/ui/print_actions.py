@@ -84,12 +84,14 @@ class VisitPrinting:
             return
         self._hint_clinic_name()
 
-    def _hint_clinic_name(self, done: str = "") -> None:
-        """Say so if the page header went out without a clinic name."""
+    def _with_clinic_hint(self, done: str = "") -> str:
+        """``done``, and a word if the page header went out without a clinic name."""
         hint = "" if self._clinic() else \
             "No clinic name in the page header: set it in Edit ▸ Preferences."
-        message = " — ".join(part for part in (done, hint) if part)
-        if message:
+        return " — ".join(part for part in (done, hint) if part)
+
+    def _hint_clinic_name(self) -> None:
+        if message := self._with_clinic_hint():
             self.window.statusBar().showMessage(message, 10_000)
 
     def print_visit(self) -> None:
@@ -120,23 +122,52 @@ class VisitPrinting:
 
         shiboken6.delete(dialog)  # now, while the printer it points to still exists
 
+    def _save_as(self, kind: str, title: str, file_name: str, name_filter: str,
+                 failure: str, write: Callable[[str], str]) -> None:
+        """Ask where to save a ``kind`` file, then ``write(path)``; its message goes to
+        the status bar, a failure to a dialog titled ``failure``."""
+        path = ask_save_path(self.window, self.settings, kind, title, file_name, name_filter)
+        if not path:
+            return
+        try:
+            done = write(path)
+        except OSError as exc:
+            show_error(self.window, failure, str(exc))
+            return
+        self.window.statusBar().showMessage(done, 10_000)
+
     def export_pdf(self) -> None:
         chosen = self.target()
         if chosen is None:
             return
         patient, visit = chosen
-        path = ask_save_path(self.window, self.settings, "pdf", "Export PDF",
-                             f"{_stem(patient, visit)}.pdf", "PDF (*.pdf)")
-        if path:
+
+        def write(path: str) -> str:
             from bodymap.printing.pdf import write_visit_pdf
 
-            try:
-                pages = write_visit_pdf(self.records, patient, [visit], path,
-                                        page_size=_page_size(), clinic_name=self._clinic())
-            except OSError as exc:
-                show_error(self.window, "The PDF could not be written", str(exc))
-                return
-            self._hint_clinic_name(f"PDF written ({pages} pages): {path}")
+            pages = write_visit_pdf(self.records, patient, [visit], path,
+                                    page_size=_page_size(), clinic_name=self._clinic())
+            return self._with_clinic_hint(f"PDF written ({pages} pages): {path}")
+
+        self._save_as("pdf", "Export PDF", f"{_stem(patient, visit)}.pdf", "PDF (*.pdf)",
+                      "The PDF could not be written", write)
+
+    def export_png(self, view_id: str) -> None:
+        """One charted view (with its marks, numbered as on paper) as a PNG image."""
+        chosen = self.target()
+        if chosen is None:
+            return
+        patient, visit = chosen
+
+        def write(path: str) -> str:
+            from bodymap.export.png_export import write_view_png
+
+            write_view_png(visit, view_id, path)
+            return f"Chart view exported: {path}"
+
+        self._save_as("png", "Export chart image (PNG)",
+                      f"{_stem(patient, visit)}-{view_id}.png", "PNG image (*.png)",
+                      "The image could not be written", write)
 
 
 def add_actions(window: QMainWindow, menu: QMenu, before: QAction | None,
@@ -238,21 +269,19 @@ class PrintActions(VisitPrinting):
         self.window.statusBar().showMessage(f"Imported {patient.display_name}", 8000)
 
     def export_csv(self) -> None:
-        patient = self._patient()
-        visit = self._visit(patient) if patient else None
-        if patient is None or visit is None:
+        chosen = self.target()
+        if chosen is None:
             return
-        path = ask_save_path(self.window, self.settings, "csv", "Export marks (CSV)",
-                             f"{_stem(patient, visit)}-marks.csv", "CSV (*.csv)")
-        if path:
+        patient, visit = chosen
+
+        def write(path: str) -> str:
             from bodymap.export.csv_export import write_marks_csv
 
-            try:
-                write_marks_csv(visit, path)
-            except OSError as exc:
-                show_error(self.window, "The CSV could not be written", str(exc))
-                return
-            self.window.statusBar().showMessage(f"Marks exported: {path}", 8000)
+            write_marks_csv(visit, path)
+            return f"Marks exported: {path}"
+
+        self._save_as("csv", "Export marks (CSV)", f"{_stem(patient, visit)}-marks.csv",
+                      "CSV (*.csv)", "The CSV could not be written", write)
 
 
 def install_print_actions(window: MainWindow) -> PrintActions:

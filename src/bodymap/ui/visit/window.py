@@ -140,7 +140,10 @@ class VisitWindow(QMainWindow):
         save.setShortcut(QKeySequence.StandardKey.Save)
         file_menu.addSeparator()
         self.printing = VisitPrinting(self, self.records, self.settings, self._printable)
-        add_actions(self, file_menu, None, [*visit_print_entries(self.printing), None])
+        add_actions(self, file_menu, None, [
+            *visit_print_entries(self.printing),
+            ("Export chart &image (PNG)…", lambda: self.printing.export_png(
+                self.chart.canvas.view_id), None, "exportPng"), None])
         close = file_menu.addAction("&Close visit", self.close)
         close.setShortcut(QKeySequence.StandardKey.Close)
 
