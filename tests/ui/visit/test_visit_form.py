@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint, set_visit_fields
 from bodymap.ui.commands import AddMark, SetVisitFields
@@ -279,3 +280,19 @@ def test_template_inserted_mid_line_is_on_lines_of_its_own(qtbot, window):
         " Review in 2 weeks.")
     window.doc.undo_stack.undo()
     assert note.editor.toPlainText() == "Start now. Review in 2 weeks."
+
+
+def test_arrow_keys_and_the_wheel_on_the_template_list_insert_nothing(qtbot, window):
+    note = window.form.soap.notes["plan"]
+    qtbot.keyClicks(note.editor, "Start now.")
+    note.picker.setFocus()
+    qtbot.keyClick(note.picker, Qt.Key.Key_Down)  # opens the list to choose from
+    qtbot.waitUntil(note.picker.view().isVisible)
+    note.picker.hidePopup()
+    wheel = QWheelEvent(QPointF(5, 5), note.picker.mapToGlobal(QPointF(5, 5)), QPoint(),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(note.picker, wheel)  # scrolling the form past the list
+    assert note.editor.toPlainText() == "Start now."
+    assert window.doc.visit.plan == "Start now."
+    assert note.picker.currentIndex() == 0

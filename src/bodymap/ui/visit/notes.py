@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -41,6 +42,24 @@ def note_editor(name: str, height: int = 84) -> QPlainTextEdit:
     return editor
 
 
+class TemplatePicker(QComboBox):
+    """A list of templates where choosing is deliberate: a plain combo box takes the
+    arrow keys and the mouse wheel as choices too, so stepping through the list or
+    scrolling the form past it would insert one template after another."""
+
+    _BROWSE = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+               Qt.Key.Key_Home, Qt.Key.Key_End}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in self._BROWSE:
+            self.showPopup()  # choose in the list; Return there inserts
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        event.ignore()  # the form scrolls on
+
+
 class NoteWithTemplates(QWidget):
     """A labelled note editor with an "Insert template" picker beside the label."""
 
@@ -49,7 +68,7 @@ class NoteWithTemplates(QWidget):
         super().__init__(parent)
         self.binder = binder
         self.editor = note_editor(field)
-        self.picker = QComboBox()
+        self.picker = TemplatePicker()
         self.picker.setObjectName(f"{field}Template")
         self.picker.addItem("Insert template…")
         for name, text in templates.items():
