@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from bodymap.services.records import PatientSummary, Records
@@ -15,8 +23,28 @@ PatientIdRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
+ROW_PADDING = QSize(16, 8)  # room the item delegate keeps around the text
+
+
 def _format_date(d: date | None) -> str:
     return d.isoformat() if d else "date of birth not recorded"
+
+
+def text_size(text: str, font: QFont) -> QSize:
+    """The room ``text`` takes in ``font`` *with the fallback fonts that draw it*, laid out
+    as the list draws it (one paragraph, lines split at line separators). A Chinese,
+    Japanese or Korean name is drawn in a CJK font whose lines are taller than the list
+    font's, and the digits of the next line follow it into that font; the list font's own
+    metrics tell neither."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    width = height = 0.0
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(1e6)
+        width = max(width, line.naturalTextWidth())
+        height += line.height()
+    layout.endLayout()
+    return QSize(int(width + 0.999), int(height + 0.999))
 
 
 class PatientListModel(QAbstractListModel):
@@ -25,10 +53,18 @@ class PatientListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PatientSummary] = []
+        self.font = QFont()
+        self.row_size = QSize()
 
     def set_rows(self, rows: list[PatientSummary]) -> None:
         self.beginResetModel()
         self._rows = rows
+        # Rows have one size (fast with thousands of patients), so it must fit the row
+        # that needs the most room, in whichever script its name is written.
+        needed = QSize()
+        for row in range(len(rows)):
+            needed = needed.expandedTo(text_size(self._text(rows[row]), self.font))
+        self.row_size = needed + ROW_PADDING
         self.endResetModel()
 
     def summary(self, row: int) -> PatientSummary:
@@ -40,6 +76,14 @@ class PatientListModel(QAbstractListModel):
                 return i
         return None
 
+    @staticmethod
+    def _text(s: PatientSummary) -> str:
+        demo = "   [DEMO]" if s.is_demo else ""
+        last = (f" · last visit {s.last_visit:%Y-%m-%d}" if s.last_visit else
+                " · no visits yet")
+        return (f"{s.display_name}{demo}\n"
+                f"#{s.chart_number} · {_format_date(s.date_of_birth)}{last}")
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
@@ -48,11 +92,9 @@ class PatientListModel(QAbstractListModel):
             return None
         s = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            demo = "   [DEMO]" if s.is_demo else ""
-            last = (f" · last visit {s.last_visit:%Y-%m-%d}" if s.last_visit else
-                    " · no visits yet")
-            return (f"{s.display_name}{demo}\n"
-                    f"#{s.chart_number} · {_format_date(s.date_of_birth)}{last}")
+            return self._text(s)
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self.row_size
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.display_name}, chart {s.chart_number}, {s.visit_count} visit(s)"
         if role == PatientIdRole:
@@ -92,6 +134,7 @@ class PatientListPanel(QWidget):
         layout.addWidget(self.count_label)
         self.search.textChanged.connect(self.refresh)
         self.search.installEventFilter(self)
+        self.list.installEventFilter(self)  # a font change re-measures the rows
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.refresh()
 
@@ -100,6 +143,7 @@ class PatientListPanel(QWidget):
         current = self.current_patient_id()
         text = self.search.text().strip()
         rows = self.records.search_patients(text, limit=SEARCH_LIMIT)
+        self.model.font = self.list.font()
         self.model.set_rows(rows)
         total = self.records.patient_count()
         if text:
@@ -129,6 +173,9 @@ class PatientListPanel(QWidget):
             self.patient_selected.emit(self.model.summary(current.row()).id)
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
+        if watched is self.list and isinstance(event, QEvent) \
+                and event.type() == QEvent.Type.FontChange:
+            self.refresh()
         if watched is self.search and isinstance(event, QKeyEvent) \
                 and event.type() == QKeyEvent.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
