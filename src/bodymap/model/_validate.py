@@ -96,7 +96,8 @@ def check_int(field: str, value: object, lo: int, hi: int, *, label: str | None 
             return None
         raise ValidationError(field, f"{label} is required")
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"{label} must be a whole number (got {value!r})")
+        raise ValidationError(field, f"{label} must be a whole number, {lo}-{hi} "
+                                     f"(got {value!r})")
     if not lo <= value <= hi:
         raise ValidationError(field, f"{label} must be {lo}-{hi} (got {value})")
     return value
@@ -109,14 +110,16 @@ def check_float(field: str, value: object, lo: float, hi: float, *, label: str |
         if optional:
             return None
         raise ValidationError(field, f"{label} is required")
+    bound = f"more than {lo:g}" if lo_open else f"at least {lo:g}"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(field, f"{label} must be a number (got {value!r})")
+        raise ValidationError(field, f"{label} must be a number, {bound} and at most {hi:g} "
+                                     f"(got {value!r})")
     v = float(value)
     if not math.isfinite(v):
-        raise ValidationError(field, f"{label} must be a finite number (got {value!r})")
+        raise ValidationError(field, f"{label} must be a finite number, {bound} and at most "
+                                     f"{hi:g} (got {value!r})")
     too_low = v <= lo if lo_open else v < lo
     if too_low or v > hi:
-        bound = f"more than {lo:g}" if lo_open else f"at least {lo:g}"
         raise ValidationError(field, f"{label} must be {bound} and at most {hi:g} (got {v:g})")
     return v
 

@@ -204,13 +204,16 @@ class IntBinding(Binding):
         "x") is not saved, and neither is what was typed on the way to it: the field
         then records nothing (not the "1" typed before the "2") until corrected, and
         says so."""
-        text = text.strip()
+        text = text.strip().replace("\u2212", "-")  # a typographic minus is a minus
         message: str | None
         if not text:
             message = self.binder.push(self, **{self.field: None})
         else:
-            message = f"{self.label} must be a whole number" if not text.isdigit() else \
-                self.binder.push(self, **{self.field: int(text)})
+            # The core says what is wrong, with the field's limits ("NPRS after treatment
+            # must be 0-10 (got -3)"); text that is no number goes to it as typed.
+            digits = text[1:] if text.startswith("-") else text
+            value: int | str = int(text) if digits.isdecimal() else text
+            message = self.binder.push(self, **{self.field: value})
             if message is not None:
                 refused = self.binder.push(self, **{self.field: None})
                 message = refused or f"{message}. Not saved (left blank)."
