@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from bodymap.ui.messages import MessageArea, message_label
 
 ERROR_STYLE = "color:#a4000f;"
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -68,10 +69,10 @@ class DateField(QWidget):
         self.button.setText("Calendar…")
         self.button.setToolTip("Pick the date from a calendar")
         self.button.clicked.connect(self.pick)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = message_label(ERROR_STYLE)
         self.error.hide()
+        # the message has a place of its own: it moves no field below when it comes or goes
+        self.messages = MessageArea([self.error], lines=2)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)
@@ -81,9 +82,9 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(row)
-        layout.addWidget(self.error)
+        layout.addWidget(self.messages)
         self.setFocusProxy(self.edit)
-        # As tall as its content (the error line comes and goes), never stretched.
+        # As tall as its content, never stretched.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: date | None = None  # the value the text stands for, when readable
         self.edit.editingFinished.connect(self._finished)

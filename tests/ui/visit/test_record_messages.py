@@ -3,7 +3,7 @@ message that neither widens the record (no sideways scrolling) nor moves a field
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 
 
 def field_rects(form) -> list[QRect]:
@@ -40,3 +40,28 @@ def test_record_errors_neither_widen_the_record_nor_move_a_field(qtbot, window):
     qtbot.wait(20)
     assert field_rects(form) == before
     assert (window.doc.visit.nprs_before, window.doc.visit.needles_used) == (4, 4)
+
+
+def test_a_date_message_moves_no_field(qtbot, window):
+    form = window.form
+    date_field = form.screening.consent_date
+    below = [form.screening.reviewed, form.soap.notes["subjective"].editor, form.outcomes.ppt]
+
+    def rects():
+        return [QRect(w.mapTo(form, QPoint(0, 0)), w.size()) for w in below + [date_field.edit]]
+
+    qtbot.wait(20)
+    before, width = rects(), form.width()
+    date_field.edit.setFocus()
+    qtbot.keyClicks(date_field.edit, "2024-13-45")  # no such month: refused, with a reason
+    qtbot.keyClick(date_field.edit, Qt.Key.Key_Return)
+    assert date_field.error.isVisibleTo(form) and "2024-13-45" in date_field.error.text()
+    qtbot.wait(20)
+    assert rects() == before and form.width() == width
+    date_field.edit.selectAll()
+    qtbot.keyClicks(date_field.edit, "2024-03-01")
+    qtbot.keyClick(date_field.edit, Qt.Key.Key_Return)
+    assert not date_field.error.isVisibleTo(form)
+    qtbot.wait(20)
+    assert rects() == before
+    assert window.doc.visit.consent_date is not None

@@ -4,7 +4,7 @@ text entry is text there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from bodymap.ui.chart import Tool
@@ -69,3 +69,16 @@ def test_letters_typed_into_text_entries_are_text(qtbot, window):
     press(qtbot, Qt.Key.Key_Z)
     assert clinician.text().endswith("z")
     assert window.chart.tool is Tool.SELECT
+
+
+def test_a_click_on_the_chart_takes_the_keyboard_from_the_note(qtbot, window):
+    focus_window(qtbot, window)
+    note = window.form.soap.notes["plan"].editor
+    qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(note, "Weekly")
+    canvas = window.chart.canvas
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
+                     pos=canvas.viewport().rect().topLeft() + QPoint(5, 5))
+    press(qtbot, Qt.Key.Key_N)
+    assert note.toPlainText() == "Weekly"
+    assert window.chart.tool is Tool.NEEDLE

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -133,9 +133,10 @@ class ScreeningPanel(QGroupBox):
         self.standing.setWordWrap(True)
         self.standing.setObjectName("standingPrecautions")
         date_row = QHBoxLayout()
-        date_row.addWidget(QLabel("Consent date"))
-        date_row.addWidget(self.consent_date)
-        date_row.addStretch(1)
+        consent_label = QLabel("Consent date")
+        date_row.addWidget(consent_label, 0, Qt.AlignmentFlag.AlignTop)
+        date_row.addWidget(self.consent_date, 1)  # its message gets the panel's width
+        consent_label.setMinimumHeight(self.consent_date.edit.sizeHint().height())
         layout = QVBoxLayout(self)
         layout.addWidget(self.consent)
         layout.addLayout(date_row)
