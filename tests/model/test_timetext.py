@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bodymap.model.timetext import clock_text, time_text, zone_text
+from bodymap.model.timetext import clock_text, date_text, time_text, zone_text
 
 WINTER = datetime(2026, 1, 5, 9, 0, 30, tzinfo=timezone.utc)
 SUMMER = datetime(2026, 7, 5, 9, 0, tzinfo=timezone.utc)
@@ -49,3 +49,9 @@ def test_the_workstation_zone_is_the_default(local_zone):
 def test_a_moment_without_a_zone_is_refused():
     with pytest.raises(ValueError, match="time zone"):
         time_text(datetime(2026, 1, 5, 9, 0))
+
+
+def test_date_text_is_the_local_day():
+    evening_west = datetime(2026, 1, 6, 3, 30, tzinfo=timezone.utc)
+    assert date_text(evening_west, zone=ZoneInfo("America/Bogota")) == "2026-01-05"
+    assert date_text(evening_west, zone=ZoneInfo("Asia/Tokyo")) == "2026-01-06"

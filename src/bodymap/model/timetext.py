@@ -39,6 +39,12 @@ def time_text(moment: datetime, *, seconds: bool = False, zone: tzinfo | None = 
     return f"{local:%Y-%m-%d} {clock} {utc_offset_text(local)}"
 
 
+def date_text(moment: datetime, *, zone: tzinfo | None = None) -> str:
+    """The local date of the moment, "2026-12-04" (the day the clinician lived it, not the
+    UTC day, which differs in the evening west of Greenwich and the morning east of it)."""
+    return f"{local_moment(moment, zone):%Y-%m-%d}"
+
+
 def clock_text(moment: datetime, *, zone: tzinfo | None = None) -> str:
     """Time of day (with seconds) and UTC offset in local time: "14:05:09 +01:00"."""
     local = local_moment(moment, zone)

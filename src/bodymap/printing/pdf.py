@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from bodymap.atlas import load_atlas
 from bodymap.model import Patient, Visit
 from bodymap.printing.layout import Page, Typeset, flow
-from bodymap.model.timetext import time_text
+from bodymap.model.timetext import date_text, time_text
 from bodymap.printing.sections import fmt_date, visit_pieces
 from bodymap.services.records import Records
 
@@ -165,7 +165,7 @@ def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(page_size))
     writer.setCreator("bodymap")
-    first = visits[0].started_at.date().isoformat() if visits else ""
+    first = date_text(visits[0].started_at) if visits else ""
     writer.setTitle(f"{patient.display_name} ({patient.chart_number}) — visit chart {first}")
     return render_visits(writer, patient, visits, clinic_name=clinic_name,
                          printed_by=records.user, printed_at=printed_at)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from bodymap.model.timetext import date_text
 from bodymap.services.records import PatientSummary, Records
 
 SEARCH_LIMIT = 200
@@ -79,7 +80,7 @@ class PatientListModel(QAbstractListModel):
     @staticmethod
     def _text(s: PatientSummary) -> str:
         demo = "   [DEMO]" if s.is_demo else ""
-        last = (f" · last visit {s.last_visit:%Y-%m-%d}" if s.last_visit else
+        last = (f" · last visit {date_text(s.last_visit)}" if s.last_visit else
                 " · no visits yet")
         return (f"{s.display_name}{demo}\n"
                 f"#{s.chart_number} · {_format_date(s.date_of_birth)}{last}")

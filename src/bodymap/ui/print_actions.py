@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from bodymap.model import Patient, Visit
+from bodymap.model.timetext import date_text
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
@@ -44,7 +45,7 @@ Target = Callable[[], "tuple[Patient, Visit] | None"]  # None: nothing to print 
 
 def _stem(patient: Patient, visit: Visit | None = None) -> str:
     """A file name stem from the chart number (and the visit's date)."""
-    day = f"-{visit.started_at:%Y-%m-%d}" if visit is not None else ""
+    day = f"-{date_text(visit.started_at)}" if visit is not None else ""
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in
                    f"{patient.chart_number}{day}")
 

@@ -48,3 +48,17 @@ def test_every_time_on_screen_is_local_with_its_offset(qtbot, monkeypatch, recor
     assert cells and all(re.fullmatch(
         rf"\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d {OFFSET}", cell) for cell in cells), cells
     dialog.done(QDialog.DialogCode.Accepted)
+
+
+def test_dates_are_the_local_day_of_the_visit(qtbot, records, settings, patient, local_zone):
+    local_zone("America/Bogota")
+    late = datetime(2026, 1, 6, 3, 30, tzinfo=timezone.utc)  # 22:30 on the 5th in Bogota
+    visit = records.start_visit(patient.id, clinician="Ana Ruiz", started_at=late)
+    main = MainWindow(records, settings)
+    qtbot.addWidget(main)
+    main.patients.refresh()
+    main.patients.select(patient.id)
+    listed = main.patients.model.index(0).data()
+    assert "last visit 2026-01-05" in listed, listed
+    window = main.open_visit(visit.id)
+    assert window.windowTitle().startswith("Visit 2026-01-05 — ")

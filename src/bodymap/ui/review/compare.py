@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.model import Visit
-from bodymap.model.timetext import time_text
+from bodymap.model.timetext import date_text, time_text
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
 from bodymap.ui.review.chart_view import ReadOnlyChartView
@@ -192,8 +192,7 @@ class CompareView(QWidget):
         if earlier is None or later is None or view_id is None:
             return
         a, b = self._visit(earlier), self._visit(later)
-        date_a = f"{a.started_at.astimezone():%Y-%m-%d}"
-        date_b = f"{b.started_at.astimezone():%Y-%m-%d}"
+        date_a, date_b = date_text(a.started_at), date_text(b.started_at)
         self.left.show_layers(view_id, [(a.marks, 1.0)])
         self.right.show_layers(view_id, [(b.marks, 1.0)])
         self.left_caption.setText(f"Earlier: {date_a}")

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
+from bodymap.model.timetext import date_text
 from bodymap.services.records import Records, VisitSummary
 from bodymap.services.visits import count_needing_attention, needs_attention
 from bodymap.storage import StorageError
@@ -59,7 +60,7 @@ class AttentionModel(QAbstractListModel):
         # Date and age first: a line too long for the panel loses its end (the
         # clinician), and the tooltip holds it whole.
         row = self.rows[index.row()]
-        return (f"{row.started_at.astimezone():%Y-%m-%d} ({_age(row.started_at, self.now)}) "
+        return (f"{date_text(row.started_at)} ({_age(row.started_at, self.now)}) "
                 f"{row.patient_name} — {row.clinician}")
 
     def text(self, row: int) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, ValidationError, Visit
-from bodymap.model.timetext import clock_text
+from bodymap.model.timetext import clock_text, date_text
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError
@@ -184,7 +184,7 @@ class VisitWindow(QMainWindow):
     def _update_title(self) -> None:
         visit, patient = self.doc.visit, self.doc.patient
         state = "signed" if visit.signed else "draft"
-        self.setWindowTitle(f"Visit {visit.started_at.astimezone():%Y-%m-%d} — "
+        self.setWindowTitle(f"Visit {date_text(visit.started_at)} — "
                             f"{patient.display_name} ({state})[*]")
         self.setWindowModified(self.doc.has_unsaved_changes)
 
