@@ -27,6 +27,21 @@ from bodymap.model._validate import (
 )
 from bodymap.model.errors import ValidationError
 
+# The limits of a mark's numbers, declared once: the validation below and the widgets that
+# edit them (their ranges, their messages) read these. (low, high); lengths, depths and
+# durations must be more than the low bound, counts and grades at least it.
+LIMITS: dict[str, tuple[float, float]] = {
+    "needle_length_mm": (0, 200), "needle_diameter_mm": (0.1, 0.5), "depth_mm": (0, 200),
+    "needle_count": (1, 100), "dwell_min": (0, 120), "ltr_count": (0, 1000),
+    "frequency_hz": (0, 1000), "intensity_ma": (0, 100), "duration_min": (0, 120),
+    "tenderness": (0, 3), "intensity": (0, 10),
+}
+
+
+def _int_limits(name: str) -> tuple[int, int]:
+    lo, hi = LIMITS[name]
+    return int(lo), int(hi)
+
 
 class Side(str, Enum):
     """The patient's side (never the viewer's)."""
@@ -169,7 +184,8 @@ class TriggerPoint(PointMark):
         super()._validate()
         object.__setattr__(self, "tp_kind", _enum("tp_kind", TriggerPointKind, self.tp_kind,
                                                    "Trigger point type"))
-        check_int("tenderness", self.tenderness, 0, 3, label="Tenderness grade")
+        check_int("tenderness", self.tenderness, *_int_limits("tenderness"),
+                  label="Tenderness grade")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,11 +197,12 @@ class EStim:
     duration_min: float | None = None
 
     def __post_init__(self) -> None:
-        check_float("estim.frequency_hz", self.frequency_hz, 0, 1000, lo_open=True,
-                    optional=False, label="E-stim frequency (Hz)")
-        check_float("estim.intensity_ma", self.intensity_ma, 0, 100,
+        check_float("estim.frequency_hz", self.frequency_hz, *LIMITS["frequency_hz"],
+                    lo_open=True, optional=False, label="E-stim frequency (Hz)")
+        check_float("estim.intensity_ma", self.intensity_ma, *LIMITS["intensity_ma"],
                     label="E-stim intensity (mA)")
-        check_float("estim.duration_min", self.duration_min, 0, 120, lo_open=True,
+        check_float("estim.duration_min", self.duration_min, *LIMITS["duration_min"],
+                    lo_open=True,
                     label="E-stim duration (min)")
 
 
@@ -208,20 +225,24 @@ class NeedleSite(PointMark):
 
     def _validate(self) -> None:
         super()._validate()
-        check_float("needle_length_mm", self.needle_length_mm, 0, 200, lo_open=True,
+        check_float("needle_length_mm", self.needle_length_mm, *LIMITS["needle_length_mm"],
+                    lo_open=True,
                     label="Needle length (mm)")
-        check_float("needle_diameter_mm", self.needle_diameter_mm, 0.1, 0.5,
+        check_float("needle_diameter_mm", self.needle_diameter_mm, *LIMITS["needle_diameter_mm"],
                     label="Needle diameter (mm)")
-        check_float("depth_mm", self.depth_mm, 0, 200, lo_open=True, label="Depth (mm)")
+        check_float("depth_mm", self.depth_mm, *LIMITS["depth_mm"], lo_open=True,
+                    label="Depth (mm)")
         if (self.depth_mm is not None and self.needle_length_mm is not None
                 and self.depth_mm > self.needle_length_mm):
             raise ValidationError("depth_mm", f"Depth ({self.depth_mm:g} mm) cannot exceed the "
                                               f"needle length ({self.needle_length_mm:g} mm)")
-        check_int("needle_count", self.needle_count, 1, 100, label="Number of needles",
+        check_int("needle_count", self.needle_count, *_int_limits("needle_count"),
+                  label="Number of needles",
                   optional=False)
         object.__setattr__(self, "technique", _enum("technique", Technique, self.technique,
                                                      "Technique"))
-        check_float("dwell_min", self.dwell_min, 0, 120, lo_open=True, label="Dwell time (min)")
+        check_float("dwell_min", self.dwell_min, *LIMITS["dwell_min"], lo_open=True,
+                    label="Dwell time (min)")
         if self.estim is not None and not isinstance(self.estim, EStim):
             raise ValidationError("estim", "E-stim parameters are malformed")
         if self.estim is not None and self.technique is not Technique.ESTIM:
@@ -229,7 +250,7 @@ class NeedleSite(PointMark):
                                            f"{self.technique.label.lower()}")
         if self.ltr_elicited is not None and not isinstance(self.ltr_elicited, bool):
             raise ValidationError("ltr_elicited", "LTR elicited must be yes, no or unrecorded")
-        check_int("ltr_count", self.ltr_count, 0, 1000, label="LTR count")
+        check_int("ltr_count", self.ltr_count, *_int_limits("ltr_count"), label="LTR count")
         if self.ltr_count and self.ltr_elicited is False:
             raise ValidationError("ltr_count", f"{self.ltr_count} local twitch responses "
                                                "recorded but LTR marked as not elicited")
@@ -260,7 +281,8 @@ class PainZone(Mark):
         if len(pts) > 20_000:
             raise ValidationError("points", f"A pain zone has too many points ({len(pts):,})")
         object.__setattr__(self, "points", pts)
-        check_int("intensity", self.intensity, 0, 10, label="Pain intensity", optional=False)
+        check_int("intensity", self.intensity, *_int_limits("intensity"), label="Pain intensity",
+                  optional=False)
         object.__setattr__(self, "quality", _enum("quality", PainQuality, self.quality,
                                                    "Pain quality"))
         if self.source_id is not None:

@@ -21,11 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bodymap.model.marks import LIMITS
+
 LENGTHS_MM = (15.0, 25.0, 30.0, 40.0, 50.0, 60.0, 75.0)
 # needle diameters offered, in mm, with their usual gauge number
 GAUGES: dict[float, int] = {0.16: 36, 0.18: 35, 0.20: 34, 0.22: 33, 0.25: 32, 0.30: 30,
                             0.35: 28}
-MAX_LENGTH_MM = 200.0  # the longest needle the record accepts (NeedleSite)
 
 
 def gauge_label(diameter_mm: float) -> str:
@@ -94,8 +95,9 @@ def read_overrides(raw: Any) -> dict[str, NeedleChoice]:
         if not isinstance(muscle, str) or not isinstance(entry, dict):
             continue
         length, gauge = entry.get("length_mm"), entry.get("diameter_mm")
+        shortest, longest = LIMITS["needle_length_mm"]
         if isinstance(length, (int, float)) and not isinstance(length, bool) \
-                and 0 < length <= MAX_LENGTH_MM and gauge in GAUGES:
+                and shortest < length <= longest and gauge in GAUGES:
             found[muscle] = NeedleChoice(float(length), float(gauge))
     return found
 

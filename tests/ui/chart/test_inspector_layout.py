@@ -80,3 +80,23 @@ def test_a_caution_moves_no_field_between_marks(qtbot, editor):
     assert ins.caution.isVisibleTo(ins)
     qtbot.wait(20)
     assert field_rects(ins) == plain
+
+
+def test_number_fields_take_their_limits_from_the_core(qtbot, editor):
+    from bodymap.model import NeedleSite, ValidationError
+    from bodymap.model.marks import LIMITS
+
+    ins = editor.inspector
+    for name, box in (("needle_length_mm", ins.length), ("depth_mm", ins.depth),
+                      ("needle_count", ins.count), ("dwell_min", ins.dwell),
+                      ("frequency_hz", ins.freq), ("intensity_ma", ins.intensity_ma),
+                      ("duration_min", ins.duration), ("ltr_count", ins.ltr_count)):
+        hi = LIMITS[name][1]
+        assert box.maximum() == hi and f"{hi:g}" in box.toolTip(), name
+    # and the core refuses what lies beyond, saying the limit
+    try:
+        NeedleSite(view="posterior", x=1, y=1, needle_length_mm=LIMITS["needle_length_mm"][1] + 1)
+    except ValidationError as exc:
+        assert f"at most {LIMITS['needle_length_mm'][1]:g}" in exc.message
+    else:
+        raise AssertionError("a needle longer than the limit was accepted")

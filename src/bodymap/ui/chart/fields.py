@@ -58,6 +58,7 @@ class OptionalDouble(_SelectsDashOnFocus, QDoubleSpinBox):
         self.setSingleStep(step if decimals else 1.0)
         self.setSpecialValueText(NONE_TEXT)
         self.setSuffix(suffix)
+        self.setToolTip(f"Up to {hi:g}{suffix}; {NONE_TEXT} when not recorded")
         # Typed digits become a value on Enter or leaving the field, not per keystroke:
         # "45" must not be stored as "4" when 45 is refused, nor "15" fail at its "1".
         self.setKeyboardTracking(False)
@@ -74,9 +75,11 @@ class OptionalDouble(_SelectsDashOnFocus, QDoubleSpinBox):
 class OptionalInt(_SelectsDashOnFocus, QSpinBox):
     """A whole number or None ("—" one below ``lo``)."""
 
-    def __init__(self, lo: int, hi: int, parent: QWidget | None = None) -> None:
+    def __init__(self, lo: float, hi: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        lo, hi = int(lo), int(hi)
         self.setRange(lo - 1, hi)
+        self.setToolTip(f"{lo} to {hi}; {NONE_TEXT} when not recorded")
         self.setSpecialValueText(NONE_TEXT)
         self.setKeyboardTracking(False)  # as OptionalDouble
 

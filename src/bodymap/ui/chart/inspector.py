@@ -41,6 +41,7 @@ from bodymap.model import (
     TriggerPointKind,
     ValidationError,
 )
+from bodymap.model.marks import LIMITS
 from bodymap.services import chart_checks as checks
 from bodymap.ui.chart import fields
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
@@ -128,22 +129,22 @@ class Inspector(QScrollArea):
         self.tp_page = fields.form_page(f)
         # needle site
         f = QFormLayout()
-        self.length = OptionalDouble(200, suffix=" mm")
+        self.length = OptionalDouble(LIMITS["needle_length_mm"][1], suffix=" mm")
         self.diameter = Choice([("—", None)] + fields.DIAMETERS)
-        self.depth = OptionalDouble(200, suffix=" mm")
+        self.depth = OptionalDouble(LIMITS["depth_mm"][1], suffix=" mm")
         self.depth_label = QLabel("Depth")
         # room for "Depth (required here)" always, so the label column never changes width
         self.depth_label.setMinimumWidth(
             self.depth_label.fontMetrics().horizontalAdvance(DEPTH_REQUIRED) + 4)
-        self.count = OptionalInt(1, 100)
+        self.count = OptionalInt(*LIMITS["needle_count"])
         self.technique = Choice([(t.label, t) for t in Technique])
-        self.dwell = OptionalDouble(120, suffix=" min")
+        self.dwell = OptionalDouble(LIMITS["dwell_min"][1], suffix=" min")
         self.dwell_label = QLabel("Dwell time")
-        self.freq = OptionalDouble(1000, decimals=1, suffix=" Hz")
-        self.intensity_ma = OptionalDouble(100, decimals=1, suffix=" mA")
-        self.duration = OptionalDouble(120, suffix=" min")
+        self.freq = OptionalDouble(LIMITS["frequency_hz"][1], decimals=1, suffix=" Hz")
+        self.intensity_ma = OptionalDouble(LIMITS["intensity_ma"][1], decimals=1, suffix=" mA")
+        self.duration = OptionalDouble(LIMITS["duration_min"][1], suffix=" min")
         self.ltr = Choice([("Not recorded", None), ("Yes", True), ("No", False)])
-        self.ltr_count = OptionalInt(0, 1000)
+        self.ltr_count = OptionalInt(*LIMITS["ltr_count"])
         self.response = QLineEdit()
         self.response.setPlaceholderText("e.g. familiar pain reproduced, tolerated well")
         f.addRow("Needle length", self.length)
@@ -164,6 +165,7 @@ class Inspector(QScrollArea):
         f = QFormLayout()
         self.zone_intensity = OptionalInt(1, 10)
         self.zone_intensity.setRange(0, 10)
+        self.zone_intensity.setToolTip("{:g} to {:g}".format(*LIMITS["intensity"]))
         self.zone_intensity.setSpecialValueText("")
         self.quality = Choice([(q.value.capitalize(), q) for q in PainQuality])
         self.source = Choice([("(none)", None)])
