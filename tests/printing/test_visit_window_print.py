@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 
+from bodymap.model.timetext import date_text
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.ui.visit import VisitWindow
@@ -67,7 +68,7 @@ def test_export_pdf_from_the_visit_window_writes_that_visit(window: VisitWindow,
                         or (str(tmp_path / "v.pdf"), ""))
     action = next(a for a in file_menu(window).actions() if a.objectName() == "exportPdf")
     action.trigger()
-    day = f"{window.doc.visit.started_at:%Y-%m-%d}"
+    day = date_text(window.doc.visit.started_at)
     assert asked and asked[0][2].endswith(f"ZA-1001-{day}.pdf")
     text = " ".join(pdf_pages_text(tmp_path / "v.pdf"))
     assert "Northside Physio" in text and "ZA-1001" in text
@@ -120,9 +121,24 @@ def test_export_png_writes_the_view_on_screen_and_remembers_its_folder(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a[2])
                         or (str(folder / Path(a[2]).name), ""))
     next(a for a in file_menu(window).actions() if a.objectName() == "exportPng").trigger()
-    day = f"{window.doc.visit.started_at:%Y-%m-%d}"
+    day = date_text(window.doc.visit.started_at)
     written = folder / f"ZA-1001-{day}-anterior.png"
     image = QImage(str(written))
     assert not image.isNull() and image.height() > image.width()  # a standing figure
     assert settings.export_folder("png") == folder
     assert settings.export_folder("pdf") != folder
+
+
+@needs_poppler
+def test_a_pdf_from_the_visit_window_includes_what_was_just_typed(
+        qtbot, records: Records, settings: Settings, tmp_path: Path, monkeypatch):
+    window = open_window(qtbot, records, settings, latest=True)
+    editor = window.form.soap.notes["plan"].editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Review in 2 weeks")
+    assert window.doc.has_unsaved_changes  # typed, autosave not yet run
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "now.pdf"), ""))
+    next(a for a in file_menu(window).actions() if a.objectName() == "exportPdf").trigger()
+    assert "Review in 2 weeks" in " ".join(pdf_pages_text(tmp_path / "now.pdf"))
+    assert records.open_visit(window.doc.visit.id).plan == "Review in 2 weeks"
