@@ -65,3 +65,20 @@ def test_a_date_message_moves_no_field(qtbot, window):
     qtbot.wait(20)
     assert rects() == before
     assert window.doc.visit.consent_date is not None
+
+
+def test_a_clinician_message_moves_no_field(qtbot, window):
+    form = window.form
+    below = [form.screening.consent, form.soap.notes["subjective"].editor]
+
+    def rects():
+        return [QRect(w.mapTo(form, QPoint(0, 0)), w.size()) for w in below]
+
+    qtbot.wait(20)
+    before = rects()
+    form.header.clinician.selectAll()
+    qtbot.keyClick(form.header.clinician, Qt.Key.Key_Delete)  # a visit needs a clinician
+    assert form.header.clinician_error.isVisibleTo(form)
+    assert form.header.clinician_error.text()
+    qtbot.wait(20)
+    assert rects() == before

@@ -34,7 +34,7 @@ from bodymap.ui.visit.binding import (
     VisitBinder,
     set_spin_read_only,
 )
-from bodymap.ui.messages import MessageArea
+from bodymap.ui.messages import MessageArea, message_label
 from bodymap.ui.visit.notes import note_editor
 
 
@@ -69,14 +69,6 @@ class DateTimeBinding(Binding):
         self.zone.setText(zone_text(moment))  # the local offset on that day (summer time)
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 class HeaderPanel(QGroupBox):
     """Date and time of the visit and the treating clinician."""
 
@@ -89,7 +81,8 @@ class HeaderPanel(QGroupBox):
         binder.add(DateTimeBinding(binder, "started_at", self.started_at, self.zone))
         self.clinician = QLineEdit()
         self.clinician.setObjectName("clinician")
-        self.clinician_error = _error_label()
+        self.clinician_error = message_label(ERROR_STYLE)
+        self.clinician_error.hide()
         binder.add(LineBinding(binder, "clinician", self.clinician, self.clinician_error))
         form = QFormLayout(self)
         when = QHBoxLayout()
@@ -98,7 +91,7 @@ class HeaderPanel(QGroupBox):
         when.addStretch(1)
         form.addRow("Date and time", when)
         form.addRow("Clinician", self.clinician)
-        form.addRow("", self.clinician_error)
+        form.addRow("", MessageArea([self.clinician_error], lines=1))
 
 
 class ScreeningPanel(QGroupBox):
