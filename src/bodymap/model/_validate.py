@@ -10,9 +10,8 @@ from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone
 
 from bodymap.model.errors import ValidationError
+from bodymap.model.limits import MAX_TEXT
 
-MAX_TEXT = 100_000  # characters in one free-text field (a long SOAP note is ~5,000)
-MAX_SHORT = 200  # names, chart numbers, clinician
 COORD_LIMIT = 100_000.0  # diagram units; far outside any view, still catches garbage
 # Clocks of two workstations differ and a date has no zone: "a few hours from now" is a clock
 # or zone difference, not an impossible value.
@@ -25,16 +24,24 @@ _FUTURE_SLACK = timedelta(hours=14)
 # written (a mark's region agreeing with its side): a record stored before the rule must
 # still open. Storage loads inside stored_records().
 _CHECK_NEW: ContextVar[bool] = ContextVar("check_new_records", default=True)
+# What a stored record breaks of today's rules (a text longer than today's limit): reading
+# never refuses a stored record, so these are collected, and the record opens read-only
+# with a warning naming each field.
+_PROBLEMS: ContextVar[list[str] | None] = ContextVar("stored_record_problems", default=None)
 
 
 @contextmanager
-def stored_records() -> Iterator[None]:
-    """Within this block, dates are not refused for lying in the future, and the rules
-    only new records must meet (:func:`checking_new_records`) are not applied."""
+def stored_records() -> Iterator[list[str]]:
+    """Within this block, dates are not refused for lying in the future, the rules only
+    new records must meet (:func:`checking_new_records`) are not applied, and a text over
+    its limit is kept; the block's value lists those texts, one message per field."""
+    problems: list[str] = []
     token = _CHECK_NEW.set(False)
+    problems_token = _PROBLEMS.set(problems)
     try:
-        yield
+        yield problems
     finally:
+        _PROBLEMS.reset(problems_token)
         _CHECK_NEW.reset(token)
 
 
@@ -81,8 +88,12 @@ def check_text(field: str, value: object, *, limit: int = MAX_TEXT, required: bo
     if "\x00" in value:
         raise ValidationError(field, f"{label} contains a NUL character")
     if len(value) > limit:
-        raise ValidationError(field, f"{label} is too long ({len(value):,} characters; "
-                                     f"the limit is {limit:,})")
+        message = (f"{label} is too long ({len(value):,} characters; the limit is "
+                   f"{limit:,})")
+        problems = _PROBLEMS.get()
+        if problems is None:
+            raise ValidationError(field, message)
+        problems.append(message)
     if required and not value.strip():
         raise ValidationError(field, f"{label} is required")
     return value

@@ -58,9 +58,10 @@ def addendum_to_dict(addendum: Addendum) -> dict[str, Any]:
 
 
 def visit_to_dict(visit: Visit, *, with_marks: bool = True) -> dict[str, Any]:
-    d = _plain(dataclasses.replace(visit, marks=[], addenda=[]))
+    # Field by field, not through a re-validated copy: a stored visit over today's limits
+    # (``read_problems``) still exports as it is.
+    d = {f.name: _plain(getattr(visit, f.name)) for f in dataclasses.fields(visit)}
     d["marks"] = [mark_to_dict(m) for m in visit.marks] if with_marks else []
-    d["addenda"] = [addendum_to_dict(a) for a in visit.addenda]
     if not with_marks:
         del d["marks"]
     return d
@@ -148,10 +149,13 @@ def addendum_from_dict(d: dict[str, Any]) -> Addendum:
 
 
 def visit_from_dict(d: dict[str, Any], *, stored: bool = False) -> Visit:
-    """A Visit (with marks and addenda) from its dict form; ``stored`` as for patients."""
+    """A Visit (with marks and addenda) from its dict form; ``stored`` as for patients,
+    and a stored text longer than today's limit is kept and named in ``read_problems``."""
     if stored:
-        with stored_records():
-            return visit_from_dict(d)
+        with stored_records() as problems:
+            visit = visit_from_dict(d)
+        object.__setattr__(visit, "read_problems", tuple(problems))
+        return visit
     if not isinstance(d, dict):
         raise ValidationError("visit", "A visit must be an object")
     d = _parse_times(d, "visit")

@@ -15,6 +15,7 @@ from typing import Any
 
 from bodymap.model._validate import check_aware, check_text, utcnow
 from bodymap.model.errors import SignedVisitError, ValidationError
+from bodymap.model.limits import limit
 from bodymap.model.marks import Mark, PainZone, PointMark
 from bodymap.model.patient import Patient
 from bodymap.model.visit import (
@@ -206,7 +207,7 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
     otherwise ValidationError names what is missing and nothing changes. ``hazardous``
     and ``thoracic`` as for Visit.unmet_requirements."""
     _require_draft(visit)
-    check_text("signed_by", signed_by, limit=200, required=True, label="Signed by")
+    check_text("signed_by", signed_by, limit=limit("signed_by"), required=True, label="Signed by")
     at = at or utcnow()
     check_aware("signed_at", at, label="Signed at")
     if at < visit.started_at:
@@ -216,7 +217,7 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
                                             "date and time, then sign.")
     overrides = {SignRequirement(k): v for k, v in (overrides or {}).items()}
     for req, reason in overrides.items():
-        check_text("sign_overrides", reason, required=True,
+        check_text("sign_overrides", reason, limit=limit("sign_overrides"), required=True,
                    label=f"Reason for overriding '{req.label}'")
     unmet = visit.unmet_requirements(hazardous, thoracic)
     missing = [r for r in unmet if r not in overrides]

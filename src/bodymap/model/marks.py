@@ -14,7 +14,6 @@ from enum import Enum
 from typing import ClassVar, TypeAlias
 
 from bodymap.model._validate import (
-    MAX_SHORT,
     check_aware,
     check_coord,
     check_float,
@@ -26,6 +25,7 @@ from bodymap.model._validate import (
     utcnow,
 )
 from bodymap.model.errors import ValidationError
+from bodymap.model.limits import limit
 
 # The limits of a mark's numbers, declared once: the validation below and the widgets that
 # edit them (their ranges, their messages) read these. (low, high); lengths, depths and
@@ -110,14 +110,14 @@ class Mark:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", check_id("id", self.id))
-        check_text("view", self.view, limit=64, required=True, label="View")
+        check_text("view", self.view, limit=limit("view"), required=True, label="View")
         for name in ("region_id", "muscle"):
             value = getattr(self, name)
             if value is not None:
-                check_text(name, value, limit=128, required=True)
+                check_text(name, value, limit=limit(name), required=True)
         if self.side is not None:
             object.__setattr__(self, "side", _enum("side", Side, self.side, "Side"))
-        check_text("note", self.note, label="Note")
+        check_text("note", self.note, limit=limit("note"), label="Note")
         check_aware("created_at", self.created_at)
         if self.region_id is not None and checking_new_records():
             self._check_region(self.region_id)
@@ -254,7 +254,7 @@ class NeedleSite(PointMark):
         if self.ltr_count and self.ltr_elicited is False:
             raise ValidationError("ltr_count", f"{self.ltr_count} local twitch responses "
                                                "recorded but LTR marked as not elicited")
-        check_text("response", self.response, limit=MAX_SHORT * 10, label="Patient response")
+        check_text("response", self.response, limit=limit("response"), label="Patient response")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -304,7 +304,7 @@ class TextNote(PointMark):
 
     def _validate(self) -> None:
         super()._validate()
-        check_text("text", self.text, limit=MAX_SHORT * 10, required=True, label="Text")
+        check_text("text", self.text, limit=limit("text"), required=True, label="Text")
 
 
 AnyMark: TypeAlias = TriggerPoint | NeedleSite | PainZone | TextNote

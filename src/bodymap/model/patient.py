@@ -7,7 +7,6 @@ from datetime import date, datetime
 from enum import Enum
 
 from bodymap.model._validate import (
-    MAX_SHORT,
     check_aware,
     check_date,
     check_id,
@@ -16,6 +15,7 @@ from bodymap.model._validate import (
     utcnow,
 )
 from bodymap.model.errors import ValidationError
+from bodymap.model.limits import limit
 
 
 class Sex(str, Enum):
@@ -102,11 +102,12 @@ class Patient:
     def validate(self) -> None:
         """Raise ValidationError naming the first impossible value."""
         self.id = check_id("id", self.id)
-        self.chart_number = check_text("chart_number", self.chart_number, limit=40,
+        self.chart_number = check_text("chart_number", self.chart_number,
+                                       limit=limit("chart_number"),
                                        required=True, label="Chart number").strip()
-        self.family_name = check_text("family_name", self.family_name, limit=MAX_SHORT,
+        self.family_name = check_text("family_name", self.family_name, limit=limit("family_name"),
                                       required=True, label="Family name")
-        check_text("given_names", self.given_names, limit=MAX_SHORT, label="Given names")
+        check_text("given_names", self.given_names, limit=limit("given_names"), label="Given names")
         check_date("date_of_birth", self.date_of_birth, label="Date of birth")
         if not isinstance(self.sex, Sex):
             try:
@@ -114,8 +115,7 @@ class Patient:
             except ValueError:
                 raise ValidationError("sex", f"Unknown sex value {self.sex!r}") from None
         for name in ("phone", "email", "address", "notes"):
-            check_text(name, getattr(self, name), limit=MAX_SHORT if name != "notes" else
-                       100_000, label=name.capitalize())
+            check_text(name, getattr(self, name), limit=limit(name), label=name.capitalize())
         if not isinstance(self.precautions, dict):
             raise ValidationError("precautions", "Precautions must be a mapping")
         fixed: dict[Precaution, str] = {}
@@ -124,7 +124,7 @@ class Patient:
                 flag = Precaution(key)
             except ValueError:
                 raise ValidationError("precautions", f"Unknown precaution {key!r}") from None
-            fixed[flag] = check_text("precautions", note, limit=MAX_SHORT,
+            fixed[flag] = check_text("precautions", note, limit=limit("precautions"),
                                      label=f"Note on {flag.label}")
         self.precautions = dict(sorted(fixed.items(), key=lambda kv: list(Precaution).index(kv[0])))
         if not isinstance(self.is_demo, bool):

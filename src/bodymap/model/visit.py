@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
+from typing import ClassVar
 
 from bodymap.model._validate import (
-    MAX_SHORT,
     check_aware,
     check_date,
     check_float,
@@ -19,6 +19,7 @@ from bodymap.model._validate import (
     utcnow,
 )
 from bodymap.model.errors import ValidationError
+from bodymap.model.limits import limit
 from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite, Side
 
 MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
@@ -105,8 +106,9 @@ class Addendum:
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", check_id("id", self.id))
         check_id("visit_id", self.visit_id)
-        check_text("author", self.author, limit=MAX_SHORT, required=True, label="Author")
-        check_text("text", self.text, required=True, label="Addendum text")
+        check_text("author", self.author, limit=limit("author"), required=True, label="Author")
+        check_text("text", self.text, limit=limit("addendum_text"), required=True,
+                   label="Addendum text")
         check_aware("created_at", self.created_at)
 
 
@@ -157,6 +159,9 @@ class Visit:
     pain_extent: dict[str, float] = field(default_factory=dict)
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
+    # Set on a visit read back from storage: what it breaks of today's rules, one message
+    # per field (see _validate.stored_records). Such a visit opens read-only.
+    read_problems: ClassVar[tuple[str, ...]] = ()
 
     def __post_init__(self) -> None:
         self.validate()
@@ -170,14 +175,15 @@ class Visit:
         self.id = check_id("id", self.id)
         self.patient_id = check_id("patient_id", self.patient_id)
         check_aware("started_at", self.started_at, label="Visit date and time")
-        check_text("clinician", self.clinician, limit=MAX_SHORT, required=True,
+        check_text("clinician", self.clinician, limit=limit("clinician"), required=True,
                    label="Clinician")
         for name in ("consent_obtained", "precautions_reviewed"):
             if not isinstance(getattr(self, name), bool):
                 raise ValidationError(name, f"{name} must be true or false")
         check_date("consent_date", self.consent_date, label="Consent date")
         for name in NOTE_FIELDS:
-            check_text(name, getattr(self, name), label=name.replace("_", " ").capitalize())
+            check_text(name, getattr(self, name), limit=limit(name),
+                       label=name.replace("_", " ").capitalize())
         check_int("nprs_before", self.nprs_before, 0, 10, label="NPRS before treatment")
         check_int("nprs_after", self.nprs_after, 0, 10, label="NPRS after treatment")
         check_int("needles_used", self.needles_used, 0, MAX_NEEDLES, label="Needles used")
@@ -200,7 +206,7 @@ class Visit:
         except ValueError:
             raise ValidationError("status", f"Unknown visit status {self.status!r}") from None
         if self.signed:
-            check_text("signed_by", self.signed_by, limit=MAX_SHORT, required=True,
+            check_text("signed_by", self.signed_by, limit=limit("signed_by"), required=True,
                        label="Signed by")
             check_aware("signed_at", self.signed_at, label="Signed at")
         elif self.signed_by is not None or self.signed_at is not None:
@@ -211,7 +217,7 @@ class Visit:
                 req = SignRequirement(key)
             except ValueError:
                 raise ValidationError("sign_overrides", f"Unknown requirement {key!r}") from None
-            fixed[req] = check_text("sign_overrides", reason, limit=MAX_SHORT * 10,
+            fixed[req] = check_text("sign_overrides", reason, limit=limit("sign_overrides"),
                                     required=True, label=f"Reason for overriding "
                                                          f"'{req.label}'")
         self.sign_overrides = fixed
@@ -219,7 +225,8 @@ class Visit:
             raise ValidationError("pain_extent", "Pain extent must be a mapping of view to %")
         extent: dict[str, float] = {}
         for key, pct in self.pain_extent.items():
-            check_text("pain_extent", key, limit=64, required=True, label="Pain extent view")
+            check_text("pain_extent", key, limit=limit("pain_extent"), required=True,
+                       label="Pain extent view")
             check_float("pain_extent", pct, 0, 100, optional=False,
                         label=f"Pain extent of {key} (%)")
             extent[key] = float(pct)

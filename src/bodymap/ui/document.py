@@ -48,8 +48,9 @@ class VisitDocument(QObject):
     # -- state ------------------------------------------------------------------------------
     @property
     def read_only(self) -> bool:
-        """A signed visit is never edited; corrections are addenda."""
-        return self.visit.signed
+        """A signed visit is never edited; corrections are addenda. A stored visit that
+        breaks today's rules (``Visit.read_problems``) is shown but not edited either."""
+        return self.visit.signed or bool(self.visit.read_problems)
 
     @property
     def has_unsaved_changes(self) -> bool:

@@ -51,6 +51,10 @@ class VisitBanners(QWidget):
         self.thorax.setObjectName("bilateralThoraxBanner")
         self.thorax.setWordWrap(True)
         self.thorax.setStyleSheet(THORAX_STYLE)
+        self.problems = QLabel()
+        self.problems.setObjectName("recordProblemsBanner")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet(THORAX_STYLE)
         self.signed = QLabel()
         self.signed.setObjectName("readOnlyBanner")
         self.signed.setWordWrap(True)
@@ -68,6 +72,7 @@ class VisitBanners(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.precautions)
         layout.addWidget(self.thorax)
+        layout.addWidget(self.problems)
         layout.addWidget(self.signed_row)
         doc.read_only_changed.connect(lambda _ro: self.refresh())
         doc.changed.connect(self._changed)
@@ -80,7 +85,7 @@ class VisitBanners(QWidget):
     @property
     def empty(self) -> bool:
         return (self.precautions.isHidden() and self.signed_row.isHidden()
-                and self.thorax.isHidden())
+                and self.thorax.isHidden() and self.problems.isHidden())
 
     def refresh(self) -> None:
         visit = self.doc.visit
@@ -98,4 +103,11 @@ class VisitBanners(QWidget):
                 f"{escape(time_text(visit.signed_at))}.</b> This record is read-only; "
                 "corrections are added as addenda.")
         self.signed_row.setVisible(visit.signed)
+        if visit.read_problems:
+            self.problems.setText(
+                "⚠ <b>This stored record does not meet today's rules, so it is shown "
+                "read-only:</b> " + escape("; ".join(visit.read_problems), quote=False)
+                + ". Nothing "
+                "stored was changed; it prints and exports as it is.")
+        self.problems.setVisible(bool(visit.read_problems))
         self.refreshed.emit()

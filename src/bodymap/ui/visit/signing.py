@@ -7,6 +7,7 @@ printed with the record.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import SignRequirement, Visit
+from bodymap.model.limits import limit
 from bodymap.ui.visit.binding import ERROR_STYLE
 
 
@@ -96,6 +98,7 @@ class SignDialog(QDialog):
             reason.setPlaceholderText("Reason for signing without this")
             reason.setFixedHeight(56)
             reason.setTabChangesFocus(True)
+            reason.textChanged.connect(lambda edit=reason: self._cap_length(edit))
             reason.textChanged.connect(self._update)
             inner.addWidget(reason)
             self.reasons[req] = reason
@@ -114,6 +117,20 @@ class SignDialog(QDialog):
     def overrides(self) -> dict[SignRequirement, str]:
         """The written reasons, one per unmet requirement (stripped)."""
         return {req: edit.toPlainText().strip() for req, edit in self.reasons.items()}
+
+    @staticmethod
+    def _cap_length(edit: QPlainTextEdit) -> None:
+        """The reason box holds at most what the record stores (the core's limit): a
+        longer paste is cut there, and the box says so."""
+        most = limit("sign_overrides")
+        text = edit.toPlainText()
+        if len(text) <= most:
+            return
+        edit.blockSignals(True)
+        edit.setPlainText(text[:most])
+        edit.blockSignals(False)
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+        edit.setToolTip(f"A reason holds at most {most:,} characters; the rest was cut.")
 
     def _update(self) -> None:
         self.sign_button.setEnabled(all(self.overrides().values()))

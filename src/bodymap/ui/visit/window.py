@@ -201,7 +201,7 @@ class VisitWindow(QMainWindow):
 
     def _read_only_changed(self, read_only: bool) -> None:
         self.sign_action.setEnabled(not read_only)
-        self.addendum_action.setEnabled(read_only)
+        self.addendum_action.setEnabled(self.doc.visit.signed)
         self.banners.refresh()
         self._fit_banners()
         # Re-applying a style sheet re-polishes the children with their new readOnly.
