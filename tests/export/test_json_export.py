@@ -186,7 +186,8 @@ BAD_DATA = {
                                           "2026-01-04T12:00:00+00:00"),
                                   "Visit 1 (2026-01-05) of patient ZA-1001: addendum 1 is "
                                   "dated 2026-01-04 12:00 UTC, before the visit started"),
-    "lone surrogate": (_mutate("patient.notes", "\ud800"), "not valid Unicode"),
+    "lone surrogate": (_mutate("patient.notes", "\ud800"),
+                       "patient.notes: the text contains an invalid character"),
 }
 
 

@@ -87,24 +87,27 @@ def parse_export(raw: bytes) -> Any:
             from None
 
 
-def _check_text_encodable(value: Any, depth: int = 0) -> None:
+def _check_text_encodable(value: Any, where: str = "", depth: int = 0) -> None:
     """Every string must be storable as UTF-8: JSON can spell a lone surrogate
-    (\\ud800), which no database or PDF can hold."""
+    (\\ud800), which no database or PDF can hold. A refusal names the field by its path
+    in the file, e.g. ``visits[2].subjective``."""
     if depth > 50:
         raise ImportRejected("The file is nested too deeply to be an export")
     if isinstance(value, str):
         try:
             value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ImportRejected(f"The file contains text that is not valid Unicode "
-                                 f"({value[:40]!r})") from None
+        except UnicodeEncodeError as exc:
+            raise ImportRejected(f"{where or 'The file'}: the text contains an invalid "
+                                 f"character (a lone UTF-16 surrogate at position "
+                                 f"{exc.start + 1}), so it cannot be stored") from None
     elif isinstance(value, dict):
         for key, item in value.items():
-            _check_text_encodable(key, depth + 1)
-            _check_text_encodable(item, depth + 1)
+            path = f"{where}.{key}" if where else str(key)
+            _check_text_encodable(key, f"a field name in {where or 'the file'}", depth + 1)
+            _check_text_encodable(item, path, depth + 1)
     elif isinstance(value, list):
-        for item in value:
-            _check_text_encodable(item, depth + 1)
+        for number, item in enumerate(value, start=1):
+            _check_text_encodable(item, f"{where}[{number}]", depth + 1)
 
 
 def _require(cond: bool, message: str) -> None:

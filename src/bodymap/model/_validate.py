@@ -62,6 +62,7 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -87,6 +88,11 @@ def check_text(field: str, value: object, *, limit: int = MAX_TEXT, required: bo
         raise ValidationError(field, f"{label} must be text")
     if "\x00" in value:
         raise ValidationError(field, f"{label} contains a NUL character")
+    surrogate = _LONE_SURROGATE.search(value)
+    if surrogate is not None:
+        raise ValidationError(field, f"{label} contains an invalid character (a lone "
+                                     f"UTF-16 surrogate at position {surrogate.start() + 1}); "
+                                     "retype or paste the text again")
     if len(value) > limit:
         message = (f"{label} is too long ({len(value):,} characters; the limit is "
                    f"{limit:,})")

@@ -202,6 +202,7 @@ class VisitRepository:
         if visit.signed:
             raise SignedVisitError("A signed visit cannot be saved again; corrections are "
                                    "added as addenda.")
+        visit.validate()  # a field set directly on the object is checked like an edit
         fields = _visit_fields(visit)
         marks = self._encode_marks(visit)
         with self.db.transaction() as conn:
