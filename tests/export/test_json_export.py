@@ -132,7 +132,7 @@ BAD_DATA = {
     "unknown top field": (_mutate("extra", 1), "Unknown top-level field 'extra'"),
     "nprs 11": (_mutate("visits.0.nprs_before", 11), "NPRS before treatment must be 0-10"),
     "negative depth": (_mutate("visits.0.marks.1.depth_mm", -3), "Depth"),
-    "bad uuid": (_mutate("patient.id", "not-a-uuid"), "not a valid UUID"),
+    "bad uuid": (_mutate("patient.id", "not-a-uuid"), "not a UUID in canonical form"),
     "future birth": (_mutate("patient.date_of_birth", "2999-01-01"), "future"),
     "bad date": (_mutate("visits.0.started_at", "yesterday"), "ISO date-time"),
     "unknown mark kind": (_mutate("visits.0.marks.0.kind", "laser"), "Unknown mark kind"),

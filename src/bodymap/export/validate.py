@@ -18,7 +18,10 @@ from typing import Any
 
 from bodymap.atlas import Atlas, View, load_atlas
 from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
+from bodymap.model import check_signable
+from bodymap.model._validate import is_canonical_id
 from bodymap.model.codec import patient_from_dict, visit_from_dict
+from bodymap.services.chart_checks import over_hazard, over_thorax
 
 FORMAT = "bodymap-patient-export"
 SCHEMA_VERSION = 1
@@ -29,6 +32,7 @@ MAX_ADDENDA = 1_000  # per visit
 # A lasso or brush stroke, or a drag, may end a little past the diagram's edge; a position
 # further out than this share of the diagram's width or height is on no diagram at all.
 EDGE_MARGIN = 0.10
+ID_FIELDS = {"id", "patient_id", "visit_id", "source_id"}
 TOP_LEVEL = {"format", "version", "exported_at", "exported_by", "app_version", "patient",
              "visits"}
 
@@ -89,8 +93,9 @@ def parse_export(raw: bytes) -> Any:
 
 def _check_text_encodable(value: Any, where: str = "", depth: int = 0) -> None:
     """Every string must be storable as UTF-8: JSON can spell a lone surrogate
-    (\\ud800), which no database or PDF can hold. A refusal names the field by its path
-    in the file, e.g. ``visits[2].subjective``."""
+    (\\ud800), which no database or PDF can hold; and every id must be in the canonical
+    form bodymap stores, or the stored record would differ from the file. A refusal names
+    the field by its path in the file, e.g. ``visits[2].subjective``."""
     if depth > 50:
         raise ImportRejected("The file is nested too deeply to be an export")
     if isinstance(value, str):
@@ -104,6 +109,9 @@ def _check_text_encodable(value: Any, where: str = "", depth: int = 0) -> None:
         for key, item in value.items():
             path = f"{where}.{key}" if where else str(key)
             _check_text_encodable(key, f"a field name in {where or 'the file'}", depth + 1)
+            _require(key not in ID_FIELDS or not isinstance(item, str) or is_canonical_id(item),
+                     f"{path}: {item!r} is not a UUID in canonical form (lower-case, "
+                     "8-4-4-4-12 hexadecimal digits); bodymap stores ids exactly as written")
             _check_text_encodable(item, path, depth + 1)
     elif isinstance(value, list):
         for number, item in enumerate(value, start=1):
@@ -210,6 +218,12 @@ def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
         visit.check_time_order()
     except ValidationError as exc:
         raise ImportRejected(f"{_cap(where)}: {exc.message}") from None
+    if visit.signed:  # exactly what signing would have required
+        try:
+            check_signable(visit, visit.sign_overrides, over_hazard(atlas), over_thorax(atlas))
+        except ValidationError as exc:
+            raise ImportRejected(f"{_cap(where)} is marked signed, but signing it is not "
+                                 f"allowed: {exc.message}") from None
     entities = [(visit.id, _cap(where))]
     entities += [(m.id, f"mark {i + 1} of {where}") for i, m in enumerate(visit.marks)]
     entities += [(a.id, f"addendum {i + 1} of {where}") for i, a in enumerate(visit.addenda)]
@@ -218,6 +232,10 @@ def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
                                        f"{ids.get(entity_id)}")
         ids[entity_id] = label
     known_views = {v.id for v in atlas.views}
+    for key in visit.pain_extent:
+        _require(key in known_views or key == "total",
+                 f"{_cap(where)}: pain_extent names {key!r}, which is neither a view of this "
+                 "version's diagrams nor \"total\"")
     trigger_points = {m.id for m in visit.marks if isinstance(m, TriggerPoint)}
     for i, mark in enumerate(visit.marks):
         _require(mark.view in known_views, f"Mark {i + 1} of {where} is on an "

@@ -4,6 +4,7 @@ from bodymap.model.edits import (
     Changes,
     add_addendum,
     add_mark,
+    check_signable,
     move_mark,
     remove_mark,
     replace_mark,
@@ -42,6 +43,6 @@ __all__ = [
     "Changes", "EStim", "Mark", "NeedleSite", "PainQuality", "PainZone", "Patient",
     "PointMark", "Precaution", "Sex", "Side", "SignRequirement", "SignedVisitError",
     "Technique", "TextNote", "TriggerPoint", "TriggerPointKind", "ValidationError", "Visit",
-    "VisitStatus", "add_addendum", "add_mark", "move_mark", "remove_mark", "replace_mark",
-    "set_visit_fields", "sign_visit", "update_mark", "update_patient",
+    "VisitStatus", "add_addendum", "add_mark", "check_signable", "move_mark", "remove_mark",
+    "replace_mark", "set_visit_fields", "sign_visit", "update_mark", "update_patient",
 ]

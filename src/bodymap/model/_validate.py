@@ -66,6 +66,11 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
+def is_canonical_id(value: str) -> bool:
+    """The UUID text form bodymap writes (lower-case 8-4-4-4-12 hex)."""
+    return _CANONICAL_UUID.fullmatch(value) is not None
+
+
 def check_id(field: str, value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError(field, f"{field} must be a UUID string")

@@ -71,18 +71,25 @@ def _parse_times(d: dict[str, Any], where: str) -> dict[str, Any]:
     out = dict(d)
     for k in _DATETIME_FIELDS & out.keys():
         if out[k] is not None:
-            try:
-                out[k] = datetime.fromisoformat(out[k])
-            except (TypeError, ValueError):
-                raise ValidationError(k, f"{where}: {k} is not an ISO date-time: "
-                                         f"{out[k]!r}") from None
+            out[k] = _exact(datetime, k, out[k], where, "an ISO date-time such as "
+                                                       "2026-01-05T09:00:00+01:00")
     for k in _DATE_FIELDS & out.keys():
         if out[k] is not None:
-            try:
-                out[k] = date.fromisoformat(out[k])
-            except (TypeError, ValueError):
-                raise ValidationError(k, f"{where}: {k} is not an ISO date: {out[k]!r}") from None
+            out[k] = _exact(date, k, out[k], where, "an ISO date such as 2026-01-05")
     return out
+
+
+def _exact(kind: type[date], field: str, text: Any, where: str, form: str) -> date:
+    """``text`` parsed as a date (or date-time) only when it is exactly the ISO form
+    bodymap writes: Python's parser also reads "20260105" or a "Z" offset, which would
+    be stored as another text than the record says."""
+    try:
+        value = kind.fromisoformat(text)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or value.isoformat() != text:
+        raise ValidationError(field, f"{where}: {field} is not {form}: {text!r}")
+    return value
 
 
 @functools.cache
@@ -166,5 +173,9 @@ def visit_from_dict(d: dict[str, Any], *, stored: bool = False) -> Visit:
     d["marks"] = _marks_from_list(marks)
     d["addenda"] = [addendum_from_dict(a) for a in addenda]
     if "adverse_events" in d:
-        d["adverse_events"] = frozenset(d["adverse_events"] or ())
+        events = d["adverse_events"]
+        if not isinstance(events, (list, tuple, set, frozenset)):
+            raise ValidationError("adverse_events", "visit: adverse_events must be a list "
+                                                    f"(empty for none), not {events!r}")
+        d["adverse_events"] = frozenset(events)
     return _construct(Visit, d, "visit")

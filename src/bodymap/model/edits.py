@@ -8,7 +8,7 @@ these, so validation and the signed-visit rule live in one place. Each returns a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -199,6 +199,24 @@ def update_patient(patient: Patient, **values: Any) -> Changes:
     return Changes(fields=frozenset(changed))
 
 
+def check_signable(visit: Visit, overrides: Mapping[SignRequirement, str],
+                   hazardous: Callable[[Mark], bool] | None = None,
+                   thoracic: Callable[[Mark], bool] | None = None) -> list[SignRequirement]:
+    """The one rule for "may this visit carry a signature": every requirement it does not
+    meet has a written reason in ``overrides``. Returns the unmet requirements, else
+    raises ValidationError naming what is missing. Signing and import both ask this."""
+    for req, reason in overrides.items():
+        check_text("sign_overrides", reason, limit=limit("sign_overrides"), required=True,
+                   label=f"Reason for overriding '{req.label}'")
+    unmet = visit.unmet_requirements(hazardous, thoracic)
+    missing = [r for r in unmet if r not in overrides]
+    if missing:
+        raise ValidationError("sign", "Cannot sign: " + "; ".join(
+            f"{r.label.lower()} is not met" for r in missing)
+            + ". Fix it or give a written reason to override.")
+    return unmet
+
+
 def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
                overrides: dict[SignRequirement, str] | None = None,
                hazardous: Callable[[Mark], bool] | None = None,
@@ -216,15 +234,7 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
                                             f"signature ({utc_text(at)}). Correct the visit's "
                                             "date and time, then sign.")
     overrides = {SignRequirement(k): v for k, v in (overrides or {}).items()}
-    for req, reason in overrides.items():
-        check_text("sign_overrides", reason, limit=limit("sign_overrides"), required=True,
-                   label=f"Reason for overriding '{req.label}'")
-    unmet = visit.unmet_requirements(hazardous, thoracic)
-    missing = [r for r in unmet if r not in overrides]
-    if missing:
-        raise ValidationError("sign", "Cannot sign: " + "; ".join(
-            f"{r.label.lower()} is not met" for r in missing)
-            + ". Fix it or give a written reason to override.")
+    unmet = check_signable(visit, overrides, hazardous, thoracic)
     visit.status = VisitStatus.SIGNED
     visit.signed_by = signed_by
     visit.signed_at = at

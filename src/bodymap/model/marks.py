@@ -271,6 +271,9 @@ class PainZone(Mark):
 
     def _validate(self) -> None:
         try:
+            if any(len(p) != 2 for p in self.points):
+                raise ValidationError("points", "Each point of a pain zone's outline is one "
+                                                "[x, y] pair of numbers")
             pts = tuple((check_coord("points", p[0]), check_coord("points", p[1]))
                         for p in self.points)
         except (TypeError, IndexError):
