@@ -3,10 +3,26 @@
 import os
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 
 import pytest
 
+from bodymap.model.clock import FixedClock, use_clock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Every test runs at this instant, never at the wall clock's, so that the suite gives the same
+# answers at every hour. `make test` runs the suite in two time zones at opposite ends of the
+# day (UTC+14 and UTC-11): there this instant falls on 5 December and on 3 December, local.
+TEST_NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def clock() -> Iterator[FixedClock]:
+    """bodymap's clock for this test: starts at TEST_NOW and moves a microsecond a reading
+    (``clock.set(...)``/``clock.advance(...)`` to move it)."""
+    with use_clock(FixedClock(TEST_NOW)) as fixed:
+        yield fixed  # type: ignore[misc]
 
 
 @pytest.fixture

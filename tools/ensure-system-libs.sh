@@ -1,6 +1,7 @@
 #!/bin/sh
 # Make sure the Debian packages a make target needs are installed.
-#   base:      what Qt needs even offscreen (tests), plus poppler-utils (the PDF tests read
+#   base:      what Qt needs even offscreen (tests), tzdata (the tests run in two time zones),
+#              plus poppler-utils (the PDF tests read
 #              printed charts with pdfinfo/pdftotext; they skip without it)
 #   gui:       base + what a real X11 window needs (make run)
 #   packaging: the validators and binutils the packaging targets use
@@ -9,7 +10,7 @@ set -eu
 mode=${1:-base}
 qt="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0"
 case "$mode" in
-    base) pkgs="$qt poppler-utils" ;;
+    base) pkgs="$qt poppler-utils tzdata" ;;
     gui) pkgs="$qt libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0" ;;
     packaging) pkgs="desktop-file-utils appstream binutils" ;;
     *) echo "usage: $0 base|gui|packaging" >&2; exit 2 ;;

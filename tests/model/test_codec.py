@@ -83,11 +83,13 @@ def test_tampered_visit_is_rejected():
 
 
 def test_stored_record_from_a_fast_clock_still_loads_but_typed_one_is_refused():
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
+
+    from bodymap.model.clock import now
 
     v = full_visit()
     d = visit_to_dict(v)
-    ahead = datetime.now(timezone.utc) + timedelta(days=2)  # the writing machine's clock
+    ahead = now() + timedelta(days=2)  # the writing machine's clock
     d["started_at"] = ahead.isoformat()
     with pytest.raises(ValidationError, match="in the future"):
         visit_from_dict(d)  # an import or a typed value: refused

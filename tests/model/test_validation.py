@@ -1,6 +1,9 @@
 """Impossible values are refused with a message that names the problem."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
+
+from bodymap.model.clock import local_today
+from tests.conftest import TEST_NOW
 
 import pytest
 
@@ -34,7 +37,7 @@ def visit(**kw):
     ("needles_removed", 2.5, "Needles removed must be a whole number"),
     ("nprs_before", True, "must be a whole number"),
     ("clinician", "  ", "Clinician is required"),
-    ("started_at", datetime.now(timezone.utc) + timedelta(days=3), "in the future"),
+    ("started_at", TEST_NOW + timedelta(days=3), "in the future"),
     ("started_at", datetime(2024, 1, 1), "time zone"),
     ("adverse_events", {"vampirism"}, "Unknown adverse event"),
 ])
@@ -47,7 +50,7 @@ def test_visit_rejects_impossible_values(field, value, words):
 
 def test_date_of_birth_in_the_future_is_refused():
     with pytest.raises(ValidationError, match="Date of birth cannot be in the future"):
-        patient(date_of_birth=date.today() + timedelta(days=30))
+        patient(date_of_birth=local_today() + timedelta(days=30))
 
 
 def test_patient_needs_chart_number_and_family_name():

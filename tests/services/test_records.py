@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 
@@ -107,11 +107,13 @@ def test_signing_refused_with_unreconciled_needles_then_allowed_with_reason(reco
         "needle_count": reason}
 
 
-def test_visit_dated_ahead_cannot_be_signed_before_it_starts(records: Records):
-    """A start time a few hours ahead is accepted (clock or zone slips), but signing it now
+def test_visit_dated_ahead_cannot_be_signed_before_it_starts(records: Records, clock):
+    """A start time later today is accepted (clock or zone slips), but signing it now
     would store a signature older than the visit: refused, nothing written."""
     p = records.create_patient(chart_number="1", family_name="Doe")
-    ahead = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(hours=3)
+    local_noon = clock.peek().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    clock.set(local_noon)
+    ahead = local_noon + timedelta(hours=3)
     visit = records.start_visit(p.id, started_at=ahead)
     set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
                      needles_used=0, needles_removed=0)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from bodymap.export.validate import (
     validate_export,
 )
 from bodymap.model import Patient, ValidationError
+from bodymap.model import clock
 from bodymap.model.codec import patient_to_dict, visit_to_dict
 from bodymap.services.records import Records
 from bodymap.storage.importing import import_record
@@ -48,7 +48,7 @@ def export_patient(records: Records, patient_id: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": SCHEMA_VERSION,
-        "exported_at": datetime.now(timezone.utc).isoformat(),
+        "exported_at": clock.now().isoformat(),
         "exported_by": records.user,
         "app_version": _app_version(),
         "patient": patient_to_dict(patient),

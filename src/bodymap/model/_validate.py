@@ -7,15 +7,13 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
+from bodymap.model import clock
 from bodymap.model.errors import ValidationError
 from bodymap.model.limits import MAX_TEXT
 
 COORD_LIMIT = 100_000.0  # diagram units; far outside any view, still catches garbage
-# Clocks of two workstations differ and a date has no zone: "a few hours from now" is a clock
-# or zone difference, not an impossible value.
-_FUTURE_SLACK = timedelta(hours=14)
 
 
 # "Not in the future" guards what a person types now. A record already stored was checked
@@ -58,8 +56,8 @@ def new_id() -> str:
 
 
 def utcnow() -> datetime:
-    """Current time, timezone-aware UTC, to the microsecond."""
-    return datetime.now(timezone.utc)
+    """Current time, timezone-aware UTC, from bodymap's clock (:mod:`bodymap.model.clock`)."""
+    return clock.now()
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -163,9 +161,9 @@ def check_aware(field: str, value: object, *, label: str | None = None,
         raise ValidationError(field, f"{label} must be a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, f"{label} must carry a time zone")
-    if (not_future and _CHECK_NEW.get()
-            and value > utcnow().replace(microsecond=0) + _FUTURE_SLACK):
-        raise ValidationError(field, f"{label} is in the future ({value.isoformat()})")
+    if not_future and _CHECK_NEW.get() and clock.is_future_instant(value):
+        raise ValidationError(field, f"{label} is in the future ({value.isoformat()}; "
+                                     f"today is {clock.local_today().isoformat()})")
     if value.year < 1900:
         raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")
     return value
@@ -180,8 +178,9 @@ def check_date(field: str, value: object, *, label: str | None = None,
         raise ValidationError(field, f"{label} is required")
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(field, f"{label} must be a date")
-    if not_future and _CHECK_NEW.get() and value > (utcnow() + _FUTURE_SLACK).date():
-        raise ValidationError(field, f"{label} cannot be in the future ({value.isoformat()})")
+    if not_future and _CHECK_NEW.get() and clock.is_future_date(value):
+        raise ValidationError(field, f"{label} cannot be in the future ({value.isoformat()}; "
+                                     f"today is {clock.local_today().isoformat()})")
     if value.year < 1900:
         raise ValidationError(field, f"{label} is before 1900 ({value.isoformat()})")
     return value

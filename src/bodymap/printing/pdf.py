@@ -9,7 +9,7 @@ watermark. Everything is drawn from the model and the atlas as vectors and real 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from bodymap.atlas import load_atlas
 from bodymap.model import Patient, Visit
+from bodymap.model import clock
 from bodymap.printing.layout import Page, Typeset, flow
 from bodymap.model.timetext import date_text, time_text
 from bodymap.printing.sections import fmt_date, visit_pieces
@@ -128,7 +129,7 @@ def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[
     page_rect = QRectF(layout.paintRectPixels(device.resolution()))
     page_rect.moveTo(0, 0)
     frame = _Frame(ts, patient, clinic_name, printed_by, page_rect,
-                   printed_at or datetime.now(timezone.utc))
+                   printed_at or clock.now())
     atlas = load_atlas()
     pieces = []
     for visit in visits:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from typing import Any
 
 from bodymap.model import (
@@ -22,6 +22,7 @@ from bodymap.model import (
     add_mark,
     set_visit_fields,
 )
+from bodymap.model import clock
 from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.services.records import Records
 
@@ -226,7 +227,7 @@ def seed_demo(records: Records) -> list[Patient]:
     """Add the demo patients and their visits unless their chart numbers exist already;
     returns the demo patients (existing or new)."""
     atlas = _atlas()
-    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    now = clock.now().replace(second=0, microsecond=0)
     seeded = []
     for plan in _plans():
         existing = records.find_patient_by_chart_number(plan.fields["chart_number"])
@@ -242,7 +243,7 @@ def seed_demo(records: Records) -> list[Patient]:
             visit = records.start_visit(patient.id, clinician="Anna Berg, PT (demo)",
                                         started_at=start)
             needles = _chart(visit, vp, atlas)
-            set_visit_fields(visit, consent_obtained=True, consent_date=start.date(),
+            set_visit_fields(visit, consent_obtained=True, consent_date=start.astimezone().date(),
                              precautions_reviewed=True, nprs_before=vp.nprs[0],
                              nprs_after=vp.nprs[1], needles_used=needles,
                              needles_removed=needles, subjective=vp.soap[0],

@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from bodymap.model import clock
 
 if TYPE_CHECKING:
     from bodymap.storage.database import Database
@@ -91,7 +93,7 @@ def append(conn: sqlite3.Connection, who: str, records: list[AuditRecord]) -> No
     if not records:
         return
     count, prev = _head(conn) or (0, GENESIS_HASH)
-    at = datetime.now(timezone.utc).isoformat()
+    at = clock.now().isoformat()
     rows = []
     for rec in records:
         count += 1

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
 
+from bodymap.model import clock
 from bodymap.storage import searchkey
 
 # PRAGMA application_id: "bmap". Tells a bodymap database from any other SQLite file.
@@ -132,7 +132,7 @@ def _to_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)",
-                 (datetime.now(timezone.utc).isoformat(),))
+                 (clock.now().isoformat(),))
 
 
 def _to_v2(conn: sqlite3.Connection) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.model import clock
 from bodymap.ui.messages import MessageArea, message_label
 
 ERROR_STYLE = "color:#a4000f;"
@@ -53,7 +54,7 @@ class DateField(QWidget):
 
     edited = Signal(object)
 
-    def __init__(self, *, calendar_start: Callable[[], date] = date.today,
+    def __init__(self, *, calendar_start: Callable[[], date] = clock.local_today,
                  maximum: Callable[[], date] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

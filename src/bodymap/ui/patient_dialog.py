@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, Precaution, Sex, ValidationError
+from bodymap.model import clock
 from bodymap.services.records import Records
 from bodymap.storage import StorageError
 from bodymap.ui.date_field import DateField
@@ -48,8 +49,8 @@ class PatientDialog(QDialog):
         self.given_names = QLineEdit()
         # Typed (YYYY-MM-DD) or picked; blank is "not recorded". The calendar opens forty
         # years back rather than in 1900.
-        self.dob = DateField(calendar_start=lambda: date(date.today().year - 40, 1, 1),
-                             maximum=date.today)
+        self.dob = DateField(calendar_start=lambda: date(clock.local_today().year - 40, 1, 1),
+                             maximum=clock.local_today)
         self.sex = QComboBox()
         # "Unknown" first and by default: a form must not record a sex nobody chose.
         for s in sorted(Sex, key=lambda s: s is not Sex.UNKNOWN):

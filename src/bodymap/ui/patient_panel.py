@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, Sex
+from bodymap.model import clock
 from bodymap.services.records import Records
 from bodymap.ui.visit_table import VisitTableModel
 
@@ -116,7 +116,7 @@ class PatientPanel(QWidget):
         import html
 
         dob = patient.date_of_birth
-        age = f", {patient.age_on(date.today())} y" if dob else ""
+        age = f", {patient.age_on(clock.local_today())} y" if dob else ""
         demo = " <span style='color:#a00'>[DEMO]</span>" if patient.is_demo else ""
         self.header.setText(
             f"<h2>{html.escape(patient.display_name)}{demo}</h2>"

@@ -3,12 +3,13 @@ forward, the needs-attention list and the clinician profile."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
 from bodymap.model import NeedleSite, SignRequirement, TriggerPoint, add_mark, set_visit_fields
+from bodymap.model.clock import now
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.preferences import PreferencesDialog
 from bodymap.ui.visit.signing import SignDialog
@@ -44,7 +45,7 @@ def test_closing_a_visit_saves_it_and_refreshes_the_visit_list(qtbot, main, reco
 def test_new_visit_from_previous_carries_the_plan_and_copies_the_chart(qtbot, main, records,
                                                                       patient):
     first = records.start_visit(patient.id, clinician="Ana Ruiz, PT, DPT",
-                                started_at=datetime.now(timezone.utc) - timedelta(days=7))
+                                started_at=now() - timedelta(days=7))
     tp = TriggerPoint(view="posterior", x=250, y=196, muscle="upper_trapezius", side="L")
     add_mark(first, tp)
     add_mark(first, NeedleSite(view="posterior", x=251, y=197, needle_count=2))
@@ -71,7 +72,7 @@ def test_new_visit_from_previous_carries_the_plan_and_copies_the_chart(qtbot, ma
 def test_needs_attention_lists_old_drafts_until_signed(qtbot, monkeypatch, records, settings,
                                                       patient):
     old = records.start_visit(patient.id, clinician="Ana Ruiz, PT, DPT",
-                              started_at=datetime.now(timezone.utc) - timedelta(days=3))
+                              started_at=now() - timedelta(days=3))
     records.start_visit(patient.id)  # today's draft is not overdue
     main = MainWindow(records, settings)
     qtbot.addWidget(main)

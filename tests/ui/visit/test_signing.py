@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox, QLabel
 
 from bodymap.model import AdverseEvent, SignedVisitError, SignRequirement, ValidationError
+from bodymap.model.clock import now as clock_now
 from bodymap.ui.commands import SetVisitFields
 from bodymap.ui.chart import Tool
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
@@ -194,13 +195,12 @@ def test_audit_trail_lists_edits_signature_and_addenda(qtbot, monkeypatch, windo
 
 
 def test_audit_descriptions_read_as_english():
-    from datetime import datetime, timezone
 
     from bodymap.storage import AuditEntry
     from bodymap.ui.visit.audit_view import describe_change
 
     def entry(action: str) -> AuditEntry:
-        return AuditEntry(seq=1, at=datetime.now(timezone.utc), who="PT", action=action,
+        return AuditEntry(seq=1, at=clock_now(), who="PT", action=action,
                           entity_type="visit", entity_id="x", patient_id=None, visit_id=None,
                           before=None, after=None, prev_hash="", hash="")
 

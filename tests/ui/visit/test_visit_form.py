@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint, set_visit_fields
+from bodymap.model.clock import local_today
 from bodymap.ui.commands import AddMark, SetVisitFields
 
 ARABIC = "ألم في الرقبة بعد العمل"
@@ -55,7 +56,7 @@ def test_fill_every_field_and_reopen_byte_for_byte(qtbot, records, open_window):
     v = records.open_visit(window.doc.visit.id)
     assert v.clinician == "Zoë Ångström-Haddad, PT"
     assert (v.consent_obtained, v.consent_date, v.precautions_reviewed) == \
-        (True, date.today(), True)
+        (True, local_today(), True)
     assert v.subjective == "Neck pain 3 days. " + ARABIC
     assert v.objective == CHINESE + "\nline two\ttabbed  "
     assert v.assessment == "Zoë Ångström — " + EMOJI
@@ -72,7 +73,7 @@ def test_fill_every_field_and_reopen_byte_for_byte(qtbot, records, open_window):
     f = again.form
     assert f.header.clinician.text() == v.clinician
     assert f.screening.consent.isChecked() and f.screening.reviewed.isChecked()
-    assert f.screening.consent_date.edit.text() == date.today().isoformat()
+    assert f.screening.consent_date.edit.text() == local_today().isoformat()
     for field in ("subjective", "objective", "assessment", "plan"):
         assert f.soap.notes[field].editor.toPlainText() == getattr(v, field)
     assert (f.outcomes.nprs_before.edit.text(), f.outcomes.nprs_after.edit.text()) == ("7", "3")
@@ -213,13 +214,13 @@ def test_consent_date_is_typed_and_a_future_one_refused(qtbot, window):
 
     f = window.form.screening
     f.consent.click()
-    assert window.doc.visit.consent_date == date.today()
+    assert window.doc.visit.consent_date == local_today()
     f.consent_date.edit.clear()
     qtbot.keyClicks(f.consent_date.edit, "2026-01-05")
     qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
     assert window.doc.visit.consent_date == date(2026, 1, 5)
     f.consent_date.edit.clear()
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = local_today() + timedelta(days=1)
     qtbot.keyClicks(f.consent_date.edit, tomorrow.isoformat())
     qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
     assert window.doc.visit.consent_date == date(2026, 1, 5)  # refused, said, shown again
@@ -296,3 +297,27 @@ def test_arrow_keys_and_the_wheel_on_the_template_list_insert_nothing(qtbot, win
     assert note.editor.toPlainText() == "Start now."
     assert window.doc.visit.plan == "Start now."
     assert note.picker.currentIndex() == 0
+
+
+def test_consent_date_follows_local_midnight(qtbot, window, clock):
+    """The visit form asks the core's rule: one second before local midnight tomorrow's date
+    is refused; at midnight it is today's, and accepted."""
+    from datetime import timedelta
+
+    f = window.form.screening
+    f.consent.click()
+    local = clock.peek().astimezone()
+    midnight = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    clock.set(midnight - timedelta(seconds=1))
+    next_day = midnight.date()
+    f.consent_date.edit.clear()
+    qtbot.keyClicks(f.consent_date.edit, next_day.isoformat())
+    qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
+    assert window.doc.visit.consent_date != next_day
+    assert f.consent_date.error.isVisibleTo(f)
+    clock.set(midnight)
+    f.consent_date.edit.clear()
+    qtbot.keyClicks(f.consent_date.edit, next_day.isoformat())
+    qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
+    assert window.doc.visit.consent_date == next_day
+    assert not f.consent_date.error.isVisibleTo(f)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.atlas.qt import region_path
+from bodymap.model import clock
 from bodymap.services.records import Records
 from bodymap.services.review import needling_counts, timeline
 from bodymap.ui.review.painting import FULL_VIEWS, fit_rect
@@ -223,7 +224,7 @@ class HeatMapView(QWidget):
     def _default_range(self) -> None:
         """From the first visit to today (the whole course of treatment)."""
         entries = timeline(self.records, self.patient_id)
-        today = date.today()
+        today = clock.local_today()
         first = entries[0].started_at.astimezone().date() if entries else today
         for edit, day in ((self.date_from, first), (self.date_to, max(today, first))):
             edit.blockSignals(True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas, load_atlas
+from bodymap.model import clock
 from bodymap.model.timetext import SAMPLE_TIME_TEXT, time_text
 from bodymap.services.records import Records
 from bodymap.services.review import VisitHit, search_visits_page
@@ -53,7 +54,8 @@ class ReviewSearch(QDialog):
         self.chart_number.setPlaceholderText("Start of the chart number")
         self.use_from, self.date_from = QCheckBox("From", self), QDateEdit(self)
         self.use_to, self.date_to = QCheckBox("to", self), QDateEdit(self)
-        today = QDate.currentDate()
+        today_ = clock.local_today()
+        today = QDate(today_.year, today_.month, today_.day)
         for check, edit, day in ((self.use_from, self.date_from, today.addMonths(-3)),
                                  (self.use_to, self.date_to, today)):
             edit.setCalendarPopup(True)

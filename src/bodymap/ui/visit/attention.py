@@ -6,7 +6,7 @@ front of the clinic until someone signs it (or deletes a visit started by mistak
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
+from bodymap.model import clock
 from bodymap.model.timetext import date_text
 from bodymap.services.records import Records, VisitSummary
 from bodymap.services.visits import count_needing_attention, needs_attention
@@ -42,12 +43,12 @@ class AttentionModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[VisitSummary] = []
-        self.now = datetime.now(timezone.utc)
+        self.now = clock.now()
 
     def set_rows(self, rows: list[VisitSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
-        self.now = datetime.now(timezone.utc)
+        self.now = clock.now()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from html import escape
 from typing import Any
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, Visit
+from bodymap.model import clock
 from bodymap.model.timetext import zone_text
 from bodymap.ui.date_field import DateField
 from bodymap.ui.visit.binding import (
@@ -103,7 +104,7 @@ class ScreeningPanel(QGroupBox):
         super().__init__("Screening and consent", parent)
         self.consent = QCheckBox("Written consent for dry needling obtained")
         self.consent.setObjectName("consent")
-        self.consent_date = DateField(maximum=date.today)
+        self.consent_date = DateField(maximum=clock.local_today)
         self.consent_date.setObjectName("consentDate")
 
         def consent_date(checked: bool) -> dict[str, Any]:
@@ -111,7 +112,7 @@ class ScreeningPanel(QGroupBox):
             # removes the date too, so the record never shows a date for no consent.
             if not checked:
                 return {"consent_date": None}
-            return {"consent_date": binder.doc.visit.consent_date or date.today()}
+            return {"consent_date": binder.doc.visit.consent_date or clock.local_today()}
 
         binder.add(CheckBinding(binder, "consent_obtained", self.consent, consent_date))
         self.consent_date_binding = binder.add(

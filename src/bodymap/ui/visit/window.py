@@ -6,7 +6,6 @@ edit is an undoable command; a signed visit is read-only everywhere and takes ad
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Patient, ValidationError, Visit
+from bodymap.model import clock
 from bodymap.model.timetext import clock_text, date_text
 from bodymap.services.records import Records
 from bodymap.settings import Settings
@@ -175,7 +175,7 @@ class VisitWindow(QMainWindow):
         self.save_state.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_state)
         self.doc.saved.connect(lambda: self.save_state.setText(
-            f"Saved {clock_text(datetime.now(timezone.utc))}"))
+            f"Saved {clock_text(clock.now())}"))
         self.doc.save_failed.connect(self._save_failed)
         self.chart.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 5000))
