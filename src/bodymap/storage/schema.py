@@ -15,6 +15,10 @@ History:
   v3  review search: ``marks_muscle`` (muscle, side, kind, visit_id) so "visits where the
       left piriformis was needled" reads an index range instead of every mark, and
       ``visits_started`` (started_key) for date-range searches across patients.
+  v4  triggers that close the ways round v1's: ``INSERT OR REPLACE`` / ``REPLACE INTO``
+      (SQLite fires no delete trigger for the row a replace removes), ids that change, and
+      patients deleted or re-keyed under their visits when foreign keys are off (the plain
+      ``sqlite3`` shell).
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ APPLICATION_ID = 0x626D6170
 SIGNED_VISIT_MESSAGE = "bodymap: a signed visit cannot be changed"
 ADDENDUM_MESSAGE = "bodymap: addenda are append-only and belong to signed visits"
 AUDIT_MESSAGE = "bodymap: the audit log is append-only"
+# The messages name the column (patients.id, marks.id...) the way SQLite's own UNIQUE
+# error does: the repositories tell a duplicate id from a duplicate chart number by it.
+PATIENT_MESSAGE = "bodymap: a patient with visits keeps its row and its id"
 
 # Version 1 exactly as released. Kept verbatim: tests build a v1 database from it and
 # migrate it.
@@ -160,8 +167,58 @@ def _to_v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX visits_started ON visits (started_key, id)")
 
 
+# v4: an insert is refused when its key collides with a row that must not be replaced; ids
+# never change. A plain INSERT with such a key failed already (UNIQUE); these make
+# INSERT OR REPLACE and UPDATE OR REPLACE fail the same way.
+_V4_TRIGGERS: tuple[str, ...] = (
+    f"""CREATE TRIGGER visits_signed_no_replace BEFORE INSERT ON visits
+        WHEN EXISTS (SELECT 1 FROM visits WHERE id = NEW.id AND status = 'signed')
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER visits_id_fixed BEFORE UPDATE OF id ON visits
+        WHEN NEW.id IS NOT OLD.id
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE} (visits.id never changes)'); END""",
+    f"""CREATE TRIGGER marks_signed_no_replace BEFORE INSERT ON marks
+        WHEN EXISTS (SELECT 1 FROM marks m JOIN visits v ON v.id = m.visit_id
+                     WHERE m.id = NEW.id AND v.status = 'signed')
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE} (marks.id is a signed mark)'); END""",
+    f"""CREATE TRIGGER marks_id_fixed BEFORE UPDATE OF id ON marks
+        WHEN NEW.id IS NOT OLD.id
+        BEGIN SELECT RAISE(ABORT, '{SIGNED_VISIT_MESSAGE} (marks.id never changes)'); END""",
+    """CREATE TRIGGER addenda_no_replace BEFORE INSERT ON addenda
+        WHEN EXISTS (SELECT 1 FROM addenda WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'bodymap: addenda.id exists; addenda are never replaced');
+        END""",
+    f"""CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+        WHEN EXISTS (SELECT 1 FROM audit WHERE seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, '{AUDIT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER patients_with_visits_no_delete BEFORE DELETE ON patients
+        WHEN EXISTS (SELECT 1 FROM visits WHERE patient_id = OLD.id)
+        BEGIN SELECT RAISE(ABORT, '{PATIENT_MESSAGE}'); END""",
+    f"""CREATE TRIGGER patients_with_visits_id_fixed BEFORE UPDATE OF id ON patients
+        WHEN NEW.id IS NOT OLD.id AND EXISTS (SELECT 1 FROM visits WHERE patient_id = OLD.id)
+        BEGIN SELECT RAISE(ABORT, '{PATIENT_MESSAGE} (patients.id)'); END""",
+    f"""CREATE TRIGGER patients_with_visits_no_replace BEFORE INSERT ON patients
+        WHEN EXISTS (SELECT 1 FROM visits WHERE patient_id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, '{PATIENT_MESSAGE} (patients.id)'); END""",
+    f"""CREATE TRIGGER patients_chart_no_replace BEFORE INSERT ON patients
+        WHEN EXISTS (SELECT 1 FROM patients p JOIN visits v ON v.patient_id = p.id
+                     WHERE p.chart_number = NEW.chart_number)
+        BEGIN SELECT RAISE(ABORT, '{PATIENT_MESSAGE} (chart_number is taken)'); END""",
+    f"""CREATE TRIGGER patients_chart_no_replace_on_update BEFORE UPDATE OF chart_number
+        ON patients
+        WHEN EXISTS (SELECT 1 FROM patients p JOIN visits v ON v.patient_id = p.id
+                     WHERE p.chart_number = NEW.chart_number AND p.id IS NOT OLD.id)
+        BEGIN SELECT RAISE(ABORT, '{PATIENT_MESSAGE} (chart_number is taken)'); END""",
+)
+
+
+def _to_v4(conn: sqlite3.Connection) -> None:
+    for statement in _V4_TRIGGERS:
+        conn.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3)
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 
