@@ -36,7 +36,9 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
             if kept is not None:
                 print(f"The database it replaced was kept as {kept}.")
             return 0
-        records = Records.open(data_dir, user=_user())
+        # verify reports a schema that is not bodymap's (with everything else it finds);
+        # every other verb refuses to open such a file.
+        records = Records.open(data_dir, user=_user(), check_schema=verb != "verify")
         try:
             if verb == "info":
                 print(f"data dir:  {records.data_dir}")
@@ -46,12 +48,17 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
             if verb == "verify":
                 damage = records.db.integrity_problems()
                 result = records.verify_audit()
-                if not damage and result.ok:
+                found = records.verify_file()
+                if not damage and result.ok and found.ok:
                     print(f"ok: database intact, audit trail of {result.checked:,} entries "
                           "verified")
                     return 0
                 for problem in damage:
                     print(f"DATABASE DAMAGE: {problem}", file=sys.stderr)
+                for problem in found.schema:
+                    print(f"SCHEMA CHANGED: {problem}", file=sys.stderr)
+                for problem in found.damaged:
+                    print(f"DAMAGED ROW: {problem}", file=sys.stderr)
                 if not result.ok:
                     print(f"AUDIT TRAIL PROBLEM: {result.problem}", file=sys.stderr)
                 print(compare_advice(records.database_path), file=sys.stderr)

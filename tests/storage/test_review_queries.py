@@ -85,11 +85,11 @@ def test_v2_database_migrates_to_v3_and_its_marks_are_searchable(data_dir: Path)
         records.save_visit(later)
         assert len(ReviewQueries(records.db).search_visits(muscle="upper_trapezius").rows) == 2
     conn = sqlite3.connect(data_dir / "bodymap.sqlite")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"marks_muscle", "visits_started"} <= names
     conn.close()
-    (kept,) = (data_dir / "backups").glob("bodymap-pre-v3-*.sqlite")
+    (kept,) = (data_dir / "backups").glob(f"bodymap-pre-v{schema.LATEST_VERSION}-*.sqlite")
     old = sqlite3.connect(f"file:{kept}?mode=ro", uri=True)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 2
     old.close()

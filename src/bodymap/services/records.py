@@ -31,6 +31,7 @@ from bodymap.storage import (
     all_backups,
     restore_backup,
 )
+from bodymap.storage.verification import FileFindings, check_file
 
 __all__ = ["PatientSummary", "Records", "VisitSummary", "list_backups", "restore_backup"]
 
@@ -54,12 +55,15 @@ class Records:
 
     @classmethod
     def open(cls, data_dir: Path, *, user: str, keep_backups: int = 10,
-             check_in_background: bool = False) -> Records:
+             check_in_background: bool = False, check_schema: bool = True) -> Records:
         """Open or create DATA_DIR/bodymap.sqlite; raises StorageError subclasses
         (each with a ``user_message``) and leaves a bad file untouched. See
-        :meth:`Database.open` for ``check_in_background``."""
+        :meth:`Database.open` for ``check_in_background``; ``check_schema=False`` opens a
+        file whose schema is not bodymap's (AlteredSchemaError otherwise), for ``verify``
+        to report on it."""
         return cls(Database.open(Path(data_dir), user=user, keep_backups=keep_backups,
-                                 check_in_background=check_in_background), user=user)
+                                 check_in_background=check_in_background,
+                                 check_schema=check_schema), user=user)
 
     def close(self) -> None:
         """Take the automatic backup if this session wrote anything (see
@@ -177,6 +181,11 @@ class Records:
     def verify_audit(self) -> AuditVerification:
         """Check the audit log's hash chain; ``.problem`` names the first bad entry."""
         return self._audit.verify()
+
+    def verify_file(self) -> FileFindings:
+        """The schema against bodymap's and every row's text for damaged bytes."""
+        with self.db.snapshot() as conn:
+            return check_file(conn)
 
     def backup_now(self) -> Path:
         """Back up now (rotating old backups); returns the backup file."""

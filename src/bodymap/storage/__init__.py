@@ -6,6 +6,7 @@ from bodymap.storage.audit import AuditEntry, AuditLog, AuditVerification
 from bodymap.storage.backup import all_backups, regular_backups, restore_backup, rotate
 from bodymap.storage.database import DATABASE_NAME, Database, WriteFailedError
 from bodymap.storage.errors import (
+    AlteredSchemaError,
     BackupError,
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -26,7 +27,8 @@ from bodymap.storage.summaries import PatientSummary, VisitSummary
 from bodymap.storage.visits import VisitRepository
 
 __all__ = [
-    "DATABASE_NAME", "LATEST_VERSION", "AuditEntry", "AuditLog", "AuditVerification", "BackupError",
+    "AlteredSchemaError", "DATABASE_NAME", "LATEST_VERSION", "AuditEntry", "AuditLog",
+    "AuditVerification", "BackupError",
     "CorruptDatabaseError", "Database", "DatabaseLockedError", "MigrationError", "NewerSchemaError",
     "NotABodymapDatabaseError", "NotADatabaseError", "PatientRepository", "PatientSummary",
     "ReadOnlyDatabaseError", "ReadOnlyDirectoryError", "ReadOnlyError", "RecordNotFoundError",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -139,6 +140,22 @@ def entries(conn: sqlite3.Connection, *, visit_id: str | None = None,
     return [_entry(r) for r in conn.execute(sql + " ORDER BY seq", args)]
 
 
+def _stored_rows(conn: sqlite3.Connection) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Each entry as stored, in order, and whether any of its text is damaged (not UTF-8):
+    the text is read as bytes, so a damaged entry cannot stop the walk."""
+    casts = ", ".join(c if c == "seq" else f"CAST({c} AS BLOB)" for c in _COLUMNS)
+    for raw in conn.execute(f"SELECT {casts} FROM audit ORDER BY seq"):
+        row, damaged = {}, False
+        for name, value in zip(_COLUMNS, raw):
+            if isinstance(value, bytes):
+                try:
+                    value = value.decode("utf-8")
+                except UnicodeDecodeError:
+                    value, damaged = value.decode("utf-8", errors="replace"), True
+            row[name] = value
+        yield row, damaged
+
+
 def verify(conn: sqlite3.Connection) -> AuditVerification:
     """Walk the chain and report the first entry that is not as it was written.
 
@@ -153,14 +170,15 @@ def verify(conn: sqlite3.Connection) -> AuditVerification:
     outside this file (a printed/exported record or a server).
     """
     prev, expected, checked, last_seq = GENESIS_HASH, 1, 0, 0
-    for raw in conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM audit ORDER BY seq"):
-        row = dict(zip(_COLUMNS, raw))
+    for row, damaged in _stored_rows(conn):
         seq = row["seq"]
         if seq != expected:
             return AuditVerification(False, checked, f"Audit entry #{expected} is missing "
                                      f"(the next entry is #{seq}): entries were deleted.",
                                      expected)
-        if entry_hash(row) != row["hash"]:
+        # Bytes that are not UTF-8 (reported row by row by verification.undecodable_rows)
+        # cannot be hashed as written; the walk goes on with the entry's stored hash.
+        if not damaged and entry_hash(row) != row["hash"]:
             return AuditVerification(False, checked, f"Audit entry #{seq} was altered: its "
                                      "content does not match its hash.", seq)
         if row["prev_hash"] != prev:

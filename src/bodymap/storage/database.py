@@ -98,7 +98,7 @@ class Database:
 
     @classmethod
     def open(cls, data_dir: Path, *, user: str, keep_backups: int = backups.DEFAULT_KEEP,
-             check_in_background: bool = False) -> Database:
+             check_in_background: bool = False, check_schema: bool = True) -> Database:
         """Open (or create) DATA_DIR/bodymap.sqlite for writing as ``user``.
 
         Raises a StorageError subclass, leaving any existing file untouched, when the
@@ -123,7 +123,8 @@ class Database:
                 stale.unlink(missing_ok=True)
             background = False
             if path.exists():
-                version = inspect_existing(path, quick_check=not check_in_background)
+                version = inspect_existing(path, quick_check=not check_in_background,
+                                           check_schema=check_schema)
                 # A migration writes, and so does the switch to WAL of a file in another
                 # journal mode (a backup put in place by hand): check first, here.
                 writes_now = version < LATEST_VERSION or not in_wal_mode(path)

@@ -27,6 +27,10 @@ class CorruptDatabaseError(StorageError):
     """The file starts like an SQLite database but is damaged."""
 
 
+class AlteredSchemaError(CorruptDatabaseError):
+    """The file's tables, indexes, triggers or views are not the ones bodymap defines."""
+
+
 class NewerSchemaError(StorageError):
     """The file was written by a newer bodymap than this one."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bodymap.storage.backup_files import backups_folder, latest_backup
 from bodymap.storage.errors import (
+    AlteredSchemaError,
     CorruptDatabaseError,
     NewerSchemaError,
     NotABodymapDatabaseError,
@@ -22,7 +23,7 @@ from bodymap.storage.errors import (
     ReadOnlyDatabaseError,
     ReadOnlyDirectoryError,
 )
-from bodymap.storage.schema import APPLICATION_ID, LATEST_VERSION
+from bodymap.storage.schema import APPLICATION_ID, LATEST_VERSION, schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -144,15 +145,19 @@ def in_wal_mode(path: Path) -> bool:
 
 
 def inspect_existing(path: Path, *, check_writable: bool = True,
-                     quick_check: bool = True, is_backup: bool = False) -> int:
+                     quick_check: bool = True, is_backup: bool = False,
+                     check_schema: bool = True) -> int:
     """Check an existing database file without changing it and return its schema version.
 
     ``quick_check=False`` leaves out SQLite's quick_check, whose time grows with the file;
     the caller must then run :func:`quick_check_problems` before writing. ``is_backup``
     for a backup about to be restored: a bad one calls for another backup, while a bad
     DATA_DIR/bodymap.sqlite calls for restoring one (:func:`restore_advice`).
+    ``check_schema=False`` lets a file whose tables, indexes, triggers or views differ from
+    bodymap's through (only ``verify`` does, to report everything it finds).
 
-    Raises NotADatabaseError (empty, truncated or foreign file), CorruptDatabaseError,
+    Raises NotADatabaseError (empty, truncated or foreign file), CorruptDatabaseError
+    (AlteredSchemaError when its schema is not bodymap's),
     NewerSchemaError, NotABodymapDatabaseError or ReadOnlyDatabaseError.
     """
     name = path.name
@@ -195,6 +200,8 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
                 raise damaged(path, problems, advice())
         has_tables = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+        altered = (schema_differences(conn, version)
+                   if check_schema and app_id == APPLICATION_ID else [])
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
             f"{name} starts like a database but is damaged ({exc}). {advice()}; "
@@ -205,6 +212,11 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
         raise NotABodymapDatabaseError(
             f"{name} is a database of another program, not bodymap. Choose another data "
             f"folder; {_UNCHANGED}.", path=path)
+    if altered:
+        raise AlteredSchemaError(
+            f"{name} does not have the structure bodymap defines for it: "
+            f"{'; '.join(altered)}. It was changed outside bodymap and its records can no "
+            f"longer be trusted. {advice()}; {_UNCHANGED}.", path=path)
     if check_writable and is_read_only(path):
         raise ReadOnlyDatabaseError(
             f"{name} is read-only, so bodymap cannot save to it. Make the file writable (or "

@@ -23,6 +23,7 @@ History:
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 
@@ -236,3 +237,39 @@ def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> int:
             conn.execute("ROLLBACK")
             raise
     return start
+
+
+def _master(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return {name: (kind, table, sql) for kind, name, table, sql in rows}
+
+
+@functools.lru_cache(maxsize=None)
+def defined_schema(version: int) -> dict[str, tuple[str, str, str | None]]:
+    """The tables, indexes, triggers and views a version-``version`` database has, as
+    ``sqlite_master`` holds them (name -> (type, table, sql)): built by the migrations
+    themselves in memory, so it is exactly what they make."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, target=version)
+        return _master(conn)
+    finally:
+        conn.close()
+
+
+def schema_differences(conn: sqlite3.Connection, version: int) -> list[str]:
+    """How the schema behind ``conn`` differs from the one bodymap defines for
+    ``version``: one line per table, index, trigger or view missing, added or altered
+    ([] when identical). A dropped trigger lifts the immutability of signed visits; an
+    added one can rewrite what is saved: either makes the file untrustworthy."""
+    found, wanted = _master(conn), defined_schema(version)
+    problems = []
+    for name in sorted(wanted.keys() | found.keys()):
+        kind = (wanted.get(name) or found[name])[0]
+        if name not in found:
+            problems.append(f"{kind} {name} is missing")
+        elif name not in wanted:
+            problems.append(f"{kind} {name} was added (bodymap defines no such {kind})")
+        elif found[name] != wanted[name]:
+            problems.append(f"{kind} {name} differs from bodymap's definition")
+    return problems
