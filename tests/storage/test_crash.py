@@ -19,7 +19,7 @@ KILLS = 55
 WRITER = r"""
 import random, sys
 from pathlib import Path
-from bodymap.model import TriggerPoint, add_mark, set_visit_fields
+from bodymap.model import SignRequirement, TriggerPoint, add_mark, set_visit_fields
 from bodymap.services.records import Records
 
 r = Records.open(Path(sys.argv[1]), user="crash-test")
@@ -35,6 +35,12 @@ while True:
         set_visit_fields(v, subjective="Neck pain " * random.randint(1, 800))
         r.save_visit(v)  # marks + fields + audit: one transaction
         print("V", v.id, len(v.marks), flush=True)
+    if i % 2 == 0:  # every other visit is signed and gets addenda
+        r.sign_visit(v.id, overrides={req: "crash test" for req in SignRequirement})
+        print("S", v.id, flush=True)
+        for k in range(random.randint(1, 3)):
+            r.add_addendum(v.id, "Late entry " * random.randint(1, 300))
+            print("A", v.id, k + 1, flush=True)
     i += 1
 """
 
@@ -51,6 +57,8 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
     rng = random.Random(20260123)
     patients: set[str] = set()
     visit_marks: dict[str, int] = {}
+    signed: set[str] = set()
+    addenda: dict[str, int] = {}
     for run in range(KILLS):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), f"R{run}"],
                                 stdout=subprocess.PIPE, text=True, encoding="utf-8")
@@ -67,6 +75,10 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
             kind, ident, *rest = line.split()
             if kind == "P":
                 patients.add(ident)
+            elif kind == "S":
+                signed.add(ident)
+            elif kind == "A":
+                addenda[ident] = max(addenda.get(ident, 0), int(rest[0]))
             else:
                 visit_marks[ident] = max(visit_marks.get(ident, 0), int(rest[0]))
         db_file = data_dir / "bodymap.sqlite"
@@ -83,5 +95,12 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
             records.get_patient(pid)  # raises if a reported commit was lost
         for vid, count in visit_marks.items():
             assert len(records.open_visit(vid).marks) >= count, vid
+        for vid in signed:
+            assert records.open_visit(vid).signed, vid
+        for vid, count in addenda.items():
+            assert len(records.open_visit(vid).addenda) >= count, vid
         verification = records.verify_audit()
         assert verification.ok, verification.problem
+        assert records.verify_file().ok
+    assert len(signed) > KILLS // 4 and sum(addenda.values()) > KILLS // 4, \
+        "signing and addenda hardly ever committed: the test is not testing them"
