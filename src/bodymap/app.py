@@ -97,8 +97,11 @@ def parse_command_line(argv: list[str]) -> argparse.Namespace:
 
 def _add_admin_verbs(verbs: argparse._SubParsersAction) -> None:
     verbs.add_parser("info", help="print where the data is and how much of it there is")
-    verbs.add_parser("verify", help="check the database's integrity and the audit trail's "
-                                    "hash chain")
+    verify = verbs.add_parser("verify", help="check the database's integrity, the audit "
+                                             "trail's hash chain and every record against it")
+    verify.add_argument("--against", metavar="FILE|CODE",
+                        help="also check the trail against an earlier anchor: a backup, a "
+                             "JSON export, or the code printed in a PDF footer")
     verbs.add_parser("backup", help="take a backup of the database now")
     restore = verbs.add_parser("restore", help="replace the database with a backup (the "
                                                "current database is kept as a backup first)")

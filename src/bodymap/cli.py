@@ -15,6 +15,7 @@ from bodymap.model import Patient
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError, compare_advice
+from bodymap.storage.anchor import AnchorError
 
 
 def _user() -> str:
@@ -49,9 +50,16 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
                 damage = records.db.integrity_problems()
                 result = records.verify_audit()
                 found = records.verify_file()
-                if not damage and result.ok and found.ok:
+                against = getattr(args, "against", None)
+                try:
+                    departed = records.verify_against(against) if against else []
+                except AnchorError as exc:
+                    return _fail(str(exc))
+                if not damage and result.ok and found.ok and not departed:
                     print(f"ok: database intact, audit trail of {result.checked:,} entries "
-                          "verified")
+                          "verified, every record as the trail recorded it"
+                          + (f", matches {against}" if against else ""))
+                    print(f"anchor: {records.audit_anchor()}")
                     return 0
                 for problem in damage:
                     print(f"DATABASE DAMAGE: {problem}", file=sys.stderr)
@@ -59,6 +67,10 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
                     print(f"SCHEMA CHANGED: {problem}", file=sys.stderr)
                 for problem in found.damaged:
                     print(f"DAMAGED ROW: {problem}", file=sys.stderr)
+                for problem in found.records:
+                    print(f"RECORD CHANGED: {problem}", file=sys.stderr)
+                for problem in departed:
+                    print(f"ANCHOR MISMATCH: {problem}", file=sys.stderr)
                 if not result.ok:
                     print(f"AUDIT TRAIL PROBLEM: {result.problem}", file=sys.stderr)
                 print(compare_advice(records.database_path), file=sys.stderr)

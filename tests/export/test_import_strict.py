@@ -20,7 +20,7 @@ from bodymap.model.limits import FIELD_LIMITS
 from bodymap.services.records import Records
 
 DOC = Path(__file__).parents[2] / "docs" / "export-format.md"
-_VOLATILE = ("exported_at", "exported_by", "app_version")
+_VOLATILE = ("exported_at", "exported_by", "app_version", "audit_anchor")
 
 
 def _records_of(data: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from bodymap.export.json_export import (
 from bodymap.export.validate import MAX_FILE_BYTES, SCHEMA_VERSION
 from bodymap.services.records import Records
 
-_VOLATILE = ("exported_at", "exported_by", "app_version")
+_VOLATILE = ("exported_at", "exported_by", "app_version", "audit_anchor")
 
 
 def _record(data: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from bodymap.services.records import Records
 from bodymap.storage.audit import entry_hash
 
 COLUMNS = ("seq", "at", "who", "action", "entity_type", "entity_id", "patient_id",
-           "visit_id", "before", "after", "prev_hash", "hash")
+           "visit_id", "before", "after", "prev_hash", "hash", "content")
 
 
 def populate(records: Records) -> None:
@@ -85,7 +85,8 @@ def _forge_tail_entry(conn: sqlite3.Connection) -> None:
     last = dict(zip(COLUMNS, conn.execute("SELECT * FROM audit ORDER BY seq DESC").fetchone()))
     row = {**last, "seq": last["seq"] + 1, "action": "delete", "prev_hash": last["hash"]}
     row["hash"] = entry_hash(row)
-    conn.execute(f"INSERT INTO audit VALUES ({', '.join('?' * len(COLUMNS))})",
+    conn.execute(f"INSERT INTO audit ({', '.join(COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(COLUMNS))})",
                  tuple(row[c] for c in COLUMNS))
 
 

@@ -17,6 +17,22 @@ from bodymap.storage.audit import AuditRecord
 from bodymap.storage.visits import started_key
 
 
+def _append_as_v1(conn: sqlite3.Connection, who: str, records: list[AuditRecord]) -> None:
+    """Audit entries as version-1 bodymap wrote them: no content hash."""
+    prev = audit.GENESIS_HASH
+    for seq, rec in enumerate(records, start=1):
+        row = {"seq": seq, "at": "2026-01-05T09:00:00+00:00", "who": who,
+               "action": rec.action, "entity_type": rec.entity_type,
+               "entity_id": rec.entity_id, "patient_id": rec.patient_id,
+               "visit_id": rec.visit_id, "before": None, "after": audit.to_json(rec.after),
+               "prev_hash": prev}
+        row["hash"] = prev = audit.entry_hash(row)
+        conn.execute(f"INSERT INTO audit ({', '.join(row)}) VALUES "
+                     f"({', '.join('?' * len(row))})", tuple(row.values()))
+    conn.execute("INSERT INTO meta (key, value) VALUES ('audit_head', ?)",
+                 (audit.to_json({"count": len(records), "hash": prev}),))
+
+
 def make_v1_database(path: Path) -> tuple[list, Visit]:
     """A version-1 database holding what version-1 bodymap wrote: patients, a visit with
     marks, and their audit entries."""
@@ -53,7 +69,7 @@ def make_v1_database(path: Path) -> tuple[list, Visit]:
                      "muscle, side, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (md["id"], visit.id, pos, *(md[c] for c in mcols[1:]),
                       json.dumps({k: v for k, v in md.items() if k not in mcols})))
-    audit.append(conn, "v1-user", records)
+    _append_as_v1(conn, "v1-user", records)
     conn.execute("COMMIT")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
@@ -71,8 +87,15 @@ def test_v1_database_migrates_to_v2_with_every_record(data_dir: Path):
         assert [s.chart_number for s in records.search_patients("王")] == ["V1-C"]
         assert [s.chart_number for s in records.search_patients("")] == ["V1-A", "V1-B",
                                                                          "V1-C"]
-        assert records.verify_audit().ok and records.verify_audit().checked == 3
+        # v1's three entries, then v5's baseline of every row: 3 patients, 1 visit, 4 marks
+        assert records.verify_audit().ok and records.verify_audit().checked == 3 + 8
+        baseline = records.audit_trail()[3:]
+        assert {e.action for e in baseline} == {"baseline"}
+        assert sorted(e.entity_type for e in baseline) == ["mark"] * 4 + ["patient"] * 3 \
+            + ["visit"]
+        assert records.verify_file().ok
         records.create_patient(chart_number="V2-new", family_name="Zeta")
+        assert records.verify_file().ok
         assert records.search_patients("zet")[0].chart_number == "V2-new"
     conn = sqlite3.connect(data_dir / "bodymap.sqlite")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION

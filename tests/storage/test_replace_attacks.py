@@ -46,7 +46,7 @@ ATTACKS = {
         "author, 'rewritten', created_at FROM addenda WHERE visit_id = :v",
     "audit entry rewritten":
         "REPLACE INTO audit SELECT seq, at, 'mallory', action, entity_type, entity_id, "
-        "patient_id, visit_id, before, after, prev_hash, hash FROM audit WHERE seq = 1",
+        "patient_id, visit_id, before, after, prev_hash, hash, content FROM audit WHERE seq = 1",
     "draft visit takes a signed visit's id":
         "UPDATE OR REPLACE visits SET id = :v WHERE id = :d",
     "draft mark takes a signed mark's id":

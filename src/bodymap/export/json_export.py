@@ -51,6 +51,7 @@ def export_patient(records: Records, patient_id: str) -> dict[str, Any]:
         "exported_at": clock.now().isoformat(),
         "exported_by": records.user,
         "app_version": _app_version(),
+        "audit_anchor": records.audit_anchor(),
         "patient": patient_to_dict(patient),
         "visits": visits,
     }

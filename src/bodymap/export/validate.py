@@ -33,8 +33,8 @@ MAX_ADDENDA = 1_000  # per visit
 # further out than this share of the diagram's width or height is on no diagram at all.
 EDGE_MARGIN = 0.10
 ID_FIELDS = {"id", "patient_id", "visit_id", "source_id"}
-TOP_LEVEL = {"format", "version", "exported_at", "exported_by", "app_version", "patient",
-             "visits"}
+TOP_LEVEL = {"format", "version", "exported_at", "exported_by", "app_version",
+             "audit_anchor", "patient", "visits"}
 
 
 class ImportRejected(ValueError):
@@ -136,7 +136,7 @@ def _check_header(data: Any) -> None:
              + (" (update bodymap to import it)" if version > SCHEMA_VERSION else ""))
     unknown = sorted(set(data) - TOP_LEVEL)
     _require(not unknown, f"Unknown top-level field {unknown[0]!r}" if unknown else "")
-    for key in ("exported_at", "exported_by", "app_version"):
+    for key in ("exported_at", "exported_by", "app_version", "audit_anchor"):
         _require(isinstance(data.get(key, ""), str), f"{key} must be text")
     _require(isinstance(data.get("patient"), dict), "The export has no patient object")
     _require(isinstance(data.get("visits"), list), "The export's visits must be a list")

@@ -48,9 +48,10 @@ class _Frame:
     """Header, footer and watermark around the flowing content of each page."""
 
     def __init__(self, ts: Typeset, patient: Patient, clinic_name: str, printed_by: str,
-                 page_rect: QRectF, printed_at: datetime) -> None:
+                 page_rect: QRectF, printed_at: datetime, audit_anchor: str = "") -> None:
         self.ts, self.patient, self.clinic = ts, patient, clinic_name.strip()
         self.printed_by = printed_by
+        self.audit_anchor = audit_anchor
         m = ts.pt(MARGIN_PT)
         self.page = page_rect
         self.header_h = ts.pt(58)
@@ -98,10 +99,23 @@ class _Frame:
         p.drawLine(QPointF(left, y), QPointF(left + width, y))
         p.setPen(QColor(40, 40, 40))
         foot = QRectF(left, y + ts.pt(3), width, ts.pt(12))
-        self._text(p, foot, f"{pat.display_name} · {pat.chart_number} · printed "
-                   f"{time_text(self.printed_at)} by {self.printed_by} · bodymap", 7,
+        page_text = f"Page {number} of {total}"
+        self._text(p, foot, page_text, 9, right_al, bold=True)
+        # The audit anchor (verify --against CODE) is never cut; a long name or user is.
+        reserved = ts.metrics(ts.font(9, bold=True)).horizontalAdvance(page_text) + ts.pt(12)
+        if self.audit_anchor:
+            anchor = f"bodymap audit {self.audit_anchor}"
+            anchor_w = ts.metrics(ts.font(7)).horizontalAdvance(anchor)
+            self._text(p, QRectF(left, foot.y(), width - reserved, foot.height()), anchor, 7,
+                       right_al)
+            reserved += anchor_w + ts.pt(10)
+        about = (f"{pat.display_name} · {pat.chart_number} · printed "
+                 f"{time_text(self.printed_at)} by {self.printed_by}"
+                 + ("" if self.audit_anchor else " · bodymap"))
+        about = ts.metrics(ts.font(7)).elidedText(about, Qt.TextElideMode.ElideRight,
+                                                  width - reserved)
+        self._text(p, QRectF(left, foot.y(), width - reserved, foot.height()), about, 7,
                    left_al)
-        self._text(p, foot, f"Page {number} of {total}", 9, right_al, bold=True)
 
     def _watermark(self, p: QPainter) -> None:
         p.save()
@@ -118,10 +132,11 @@ class _Frame:
 
 def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[Visit], *,
                   clinic_name: str = "", printed_by: str = "",
-                  printed_at: datetime | None = None) -> int:
+                  printed_at: datetime | None = None, audit_anchor: str = "") -> int:
     """Draw the visits on ``device`` (a QPdfWriter or QPrinter, page layout already set),
     each starting on a new page; returns the number of pages. The footer says when it
-    was printed: ``printed_at``, by default now."""
+    was printed (``printed_at``, by default now) and, given ``audit_anchor``, the audit
+    log's head then, for ``bodymap verify --against CODE``."""
     if not visits:
         raise ValueError("nothing to print: no visits given")
     ts = Typeset(device)
@@ -129,7 +144,7 @@ def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[
     page_rect = QRectF(layout.paintRectPixels(device.resolution()))
     page_rect.moveTo(0, 0)
     frame = _Frame(ts, patient, clinic_name, printed_by, page_rect,
-                   printed_at or clock.now())
+                   printed_at or clock.now(), audit_anchor)
     atlas = load_atlas()
     pieces = []
     for visit in visits:
@@ -169,4 +184,5 @@ def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
     first = date_text(visits[0].started_at) if visits else ""
     writer.setTitle(f"{patient.display_name} ({patient.chart_number}) — visit chart {first}")
     return render_visits(writer, patient, visits, clinic_name=clinic_name,
-                         printed_by=records.user, printed_at=printed_at)
+                         printed_by=records.user, printed_at=printed_at,
+                         audit_anchor=records.audit_anchor())

@@ -31,6 +31,7 @@ from bodymap.storage import (
     all_backups,
     restore_backup,
 )
+from bodymap.storage.anchor import check_against, current_code, read_anchor
 from bodymap.storage.verification import FileFindings, check_file
 
 __all__ = ["PatientSummary", "Records", "VisitSummary", "list_backups", "restore_backup"]
@@ -183,9 +184,24 @@ class Records:
         return self._audit.verify()
 
     def verify_file(self) -> FileFindings:
-        """The schema against bodymap's and every row's text for damaged bytes."""
+        """The schema against bodymap's, every row's text for damaged bytes, and every
+        clinical row against its latest audit entry."""
         with self.db.snapshot() as conn:
             return check_file(conn)
+
+    def audit_anchor(self) -> str:
+        """The audit log's head as a short code (printed in PDF footers, stored in
+        exports) that ``verify --against`` checks a later database against."""
+        with self.db.snapshot() as conn:
+            return current_code(conn)
+
+    def verify_against(self, anchor: str) -> list[str]:
+        """How the audit log departs from an earlier anchor (a code, a backup or an export
+        file): [] when every entry it records is still there, unchanged. AnchorError when
+        ``anchor`` is none of those."""
+        found = read_anchor(anchor)
+        with self.db.snapshot() as conn:
+            return check_against(conn, found)
 
     def backup_now(self) -> Path:
         """Back up now (rotating old backups); returns the backup file."""

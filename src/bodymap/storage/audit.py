@@ -4,6 +4,11 @@ Each entry's ``hash`` is SHA-256 over a canonical JSON of the entry (its stored 
 the hash covers exactly the bytes on disk) including ``prev_hash``, the previous entry's
 hash. The chain head (entry count and last hash) is stored in ``meta`` in the same
 transaction as the entries, so removing entries from the end is detected too.
+
+Since schema v5 each entry also records ``content``: the hash of the changed row as it stands
+once the change is made (:mod:`bodymap.storage.content`), so a clinical row edited outside
+bodymap no longer matches its latest entry. Older entries have none, and their hashes are
+computed as they were written, without it.
 """
 
 from __future__ import annotations
@@ -17,13 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from bodymap.model import clock
 
+from bodymap.storage.content import row_content
+
 if TYPE_CHECKING:
     from bodymap.storage.database import Database
 
 GENESIS_HASH = "0" * 64
 _HEAD_KEY = "audit_head"
 _COLUMNS = ("seq", "at", "who", "action", "entity_type", "entity_id", "patient_id",
-            "visit_id", "before", "after", "prev_hash", "hash")
+            "visit_id", "before", "after", "prev_hash", "hash", "content")
 
 
 def to_json(value: Any) -> str:
@@ -74,14 +81,17 @@ class AuditVerification:
 
 
 def entry_hash(row: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON of a stored row (every column but ``hash``)."""
+    """SHA-256 of the canonical JSON of a stored row (every column but ``hash``; ``content``
+    only when there is one, as entries written before v5 have none)."""
     import hashlib  # here, not at the top: OpenSSL costs start-up 4 ms before any write
 
-    payload = {k: row[k] for k in _COLUMNS if k != "hash"}
+    payload = {k: row.get(k) for k in _COLUMNS
+               if k != "hash" and not (k == "content" and row.get(k) is None)}
     return hashlib.sha256(to_json(payload).encode("utf-8")).hexdigest()
 
 
-def _head(conn: sqlite3.Connection) -> tuple[int, str] | None:
+def head(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    """The chain head recorded with the log: (entry count, last hash), None if absent."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (_HEAD_KEY,)).fetchone()
     if row is None:
         return None
@@ -93,7 +103,7 @@ def append(conn: sqlite3.Connection, who: str, records: list[AuditRecord]) -> No
     """Append ``records`` inside the caller's open write transaction."""
     if not records:
         return
-    count, prev = _head(conn) or (0, GENESIS_HASH)
+    count, prev = head(conn) or (0, GENESIS_HASH)
     at = clock.now().isoformat()
     rows = []
     for rec in records:
@@ -104,7 +114,8 @@ def append(conn: sqlite3.Connection, who: str, records: list[AuditRecord]) -> No
             "patient_id": rec.patient_id, "visit_id": rec.visit_id,
             "before": None if rec.before is None else to_json(rec.before),
             "after": None if rec.after is None else to_json(rec.after),
-            "prev_hash": prev}
+            "prev_hash": prev,
+            "content": row_content(conn, rec.entity_type, rec.entity_id)}
         row["hash"] = prev = entry_hash(row)
         rows.append(tuple(row[k] for k in _COLUMNS))
     conn.executemany(f"INSERT INTO audit ({', '.join(_COLUMNS)}) "
@@ -164,10 +175,10 @@ def verify(conn: sqlite3.Connection) -> AuditVerification:
     reordered entries, and entries removed from the end (the count and last hash do not
     match the chain head kept in ``meta``).
 
-    Cannot detect: someone with write access to the file who rewrites the whole chain
-    consistently (recomputes every hash and the head), or who edits clinical tables
-    directly without touching the log. Guarding against that needs the head hash kept
-    outside this file (a printed/exported record or a server).
+    Cannot detect alone: someone with write access to the file who rewrites the whole
+    chain consistently (recomputes every hash and the head). That is caught only against
+    an anchor kept outside the file (:mod:`bodymap.storage.anchor`). Clinical rows edited
+    without touching the log are caught by :func:`content.records_against_log`.
     """
     prev, expected, checked, last_seq = GENESIS_HASH, 1, 0, 0
     for row, damaged in _stored_rows(conn):
@@ -186,13 +197,13 @@ def verify(conn: sqlite3.Connection) -> AuditVerification:
                                      f"entry #{seq - 1}: entries were removed, inserted or "
                                      "reordered.", seq)
         prev, expected, checked, last_seq = row["hash"], expected + 1, checked + 1, seq
-    head = _head(conn)
-    if head is None:
+    found = head(conn)
+    if found is None:
         if checked:
             return AuditVerification(False, checked, "The audit log's head record is "
                                      "missing from the database.", None)
         return AuditVerification(True, 0)
-    count, head_hash = head
+    count, head_hash = found
     if count != checked or head_hash != prev:
         if count > checked:
             lost = (f"entry #{count} was" if count == last_seq + 1

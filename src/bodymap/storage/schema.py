@@ -19,6 +19,9 @@ History:
       (SQLite fires no delete trigger for the row a replace removes), ids that change, and
       patients deleted or re-keyed under their visits when foreign keys are off (the plain
       ``sqlite3`` shell).
+  v5  ``audit.content``: the hash of each changed row as the change left it, so verify can
+      check the clinical tables against the log; one "baseline" entry records the content
+      of every row that existed before.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ import sqlite3
 from collections.abc import Callable
 
 from bodymap.model import clock
-from bodymap.storage import searchkey
+from bodymap.storage import audit, searchkey
+from bodymap.storage.content import TABLES
 
 # PRAGMA application_id: "bmap". Tells a bodymap database from any other SQLite file.
 APPLICATION_ID = 0x626D6170
@@ -218,8 +222,21 @@ def _to_v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _to_v5(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE audit ADD COLUMN content TEXT")
+    records = []
+    for kind, table in TABLES.items():
+        scope = {"patient": "id AS patient_id, NULL", "visit": "patient_id, id",
+                 "mark": "(SELECT patient_id FROM visits WHERE id = visit_id), visit_id",
+                 "addendum": "(SELECT patient_id FROM visits WHERE id = visit_id), visit_id"}
+        rows = conn.execute(f"SELECT id, {scope[kind]} FROM {table} ORDER BY rowid")
+        records += [audit.AuditRecord("baseline", kind, ident, patient_id=patient,
+                                      visit_id=visit) for ident, patient, visit in rows]
+    audit.append(conn, "bodymap (schema v5)", records)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

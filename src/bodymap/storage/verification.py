@@ -1,13 +1,15 @@
 """What ``bodymap verify`` checks inside the database file, besides SQLite's integrity check
 and the audit chain (:func:`bodymap.storage.audit.verify`): that the schema is the one
-bodymap defines, and that every stored text is readable. Each check reports every problem
-it finds, naming the row, and never stops at the first."""
+bodymap defines, that every stored text is readable, and that every patient, visit, mark
+and addendum is as its latest audit entry recorded it. Each check reports every problem it
+finds, naming the row, and never stops at the first."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
 
+from bodymap.storage.content import records_against_log
 from bodymap.storage.schema import schema_differences
 
 # The tables verify reads row by row, with the column that names a row.
@@ -20,14 +22,16 @@ _ROW_NAMES = {"patients": "patient", "visits": "visit", "marks": "mark",
 @dataclass(frozen=True)
 class FileFindings:
     """Problems found in the file: ``schema`` (tables, indexes, triggers, views that differ
-    from bodymap's) and ``damaged`` (rows whose text is not valid UTF-8)."""
+    from bodymap's), ``damaged`` (rows whose text is not valid UTF-8) and ``records``
+    (clinical rows that are not as the audit log recorded them)."""
 
     schema: tuple[str, ...] = ()
     damaged: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not self.schema and not self.damaged
+        return not self.schema and not self.damaged and not self.records
 
 
 def columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -76,4 +80,4 @@ def check_file(conn: sqlite3.Connection) -> FileFindings:
     """The schema and the readability of every row of the database behind ``conn``."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     return FileFindings(tuple(schema_differences(conn, version)),
-                        tuple(undecodable_rows(conn)))
+                        tuple(undecodable_rows(conn)), tuple(records_against_log(conn)))

@@ -79,7 +79,8 @@ class VisitPrinting:
 
         try:
             render_visits(printer, patient, [visit], clinic_name=self._clinic(),
-                          printed_by=self.records.user)
+                          printed_by=self.records.user,
+                          audit_anchor=self.records.audit_anchor())
         except OSError as exc:
             show_error(self.window, "Printing failed", str(exc))
             return
