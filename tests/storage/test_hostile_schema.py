@@ -11,7 +11,13 @@ from storage_helpers import file_state, make_database
 from verify_helpers import run_cli, tamper
 
 from bodymap.services.records import Records
-from bodymap.storage import AlteredSchemaError, BackupError, regular_backups, restore_backup
+from bodymap.storage import (
+    AlteredSchemaError,
+    BackupError,
+    CorruptDatabaseError,
+    regular_backups,
+    restore_backup,
+)
 
 DROP = "DROP TRIGGER visits_signed_no_update"
 ADD = ("CREATE TRIGGER rewrite_notes AFTER INSERT ON patients BEGIN UPDATE patients SET "
@@ -72,3 +78,19 @@ def test_a_file_migrated_from_an_older_version_passes(data_dir: Path):
     with Records.open(data_dir, user="x") as records:
         assert records.verify_file().ok
     assert regular_backups(data_dir)
+
+
+def test_the_background_check_finds_an_altered_schema_before_any_write(data_dir: Path):
+    """The app opens with the checks on a thread of their own: the schema comparison is
+    among them, and the first write waits for it."""
+    db = make_database(data_dir)
+    tamper(db, DROP)
+    before = file_state(db)
+    records = Records.open(data_dir, user="x", check_in_background=True)
+    try:
+        with pytest.raises(CorruptDatabaseError, match="trigger visits_signed_no_update is "
+                                                       "missing"):
+            records.create_patient(chart_number="new", family_name="Doe")
+    finally:
+        records.close()
+    assert file_state(db) == before

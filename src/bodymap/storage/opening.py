@@ -124,12 +124,17 @@ def damaged(path: Path, problems: list[str], advice: str | None = None
 
 def quick_check_problems(path: Path) -> list[str]:
     """SQLite's quick_check of ``path`` through a read-only connection of its own (so it
-    may run on another thread): [] when sound, else up to five problems. A file SQLite
-    cannot even read counts as one problem."""
+    may run on another thread), then the schema against bodymap's: [] when sound, else up
+    to five problems. A file SQLite cannot even read counts as one problem."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
         try:
-            return _quick_check(conn)
+            problems = _quick_check(conn)
+            if not problems:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                problems = [f"its schema is not bodymap's: {difference}"
+                            for difference in schema_differences(conn, version)]
+            return problems
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -149,8 +154,9 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
                      check_schema: bool = True) -> int:
     """Check an existing database file without changing it and return its schema version.
 
-    ``quick_check=False`` leaves out SQLite's quick_check, whose time grows with the file;
-    the caller must then run :func:`quick_check_problems` before writing. ``is_backup``
+    ``quick_check=False`` leaves out SQLite's quick_check, whose time grows with the file,
+    and the schema comparison (a few milliseconds: it builds bodymap's schema in memory);
+    the caller must then run :func:`quick_check_problems`, which makes both, before writing. ``is_backup``
     for a backup about to be restored: a bad one calls for another backup, while a bad
     DATA_DIR/bodymap.sqlite calls for restoring one (:func:`restore_advice`).
     ``check_schema=False`` lets a file whose tables, indexes, triggers or views differ from
@@ -201,7 +207,7 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
         has_tables = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
         altered = (schema_differences(conn, version)
-                   if check_schema and app_id == APPLICATION_ID else [])
+                   if check_schema and quick_check and app_id == APPLICATION_ID else [])
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
             f"{name} starts like a database but is damaged ({exc}). {advice()}; "
