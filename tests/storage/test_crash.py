@@ -65,8 +65,9 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
         lines: list[str] = []
         reader = threading.Thread(target=_collect, args=(proc.stdout, lines))
         reader.start()
-        # Start-up takes ~0.25 s: some kills land while opening, most while writing.
-        time.sleep(rng.uniform(0.1, 0.55))
+        # Start-up takes ~0.25 s: some kills land while opening, most while writing (a
+        # visit, its signature and addenda take a few commits each, fsynced).
+        time.sleep(rng.uniform(0.1, 0.8))
         proc.kill()
         proc.wait()
         reader.join()
@@ -88,7 +89,10 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
         conn = sqlite3.connect(db_file)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", f"after run {run}"
         conn.close()
-    assert len(patients) > KILLS, "the writer hardly ever got to commit: test is not testing"
+    reported = len(patients) + len(visit_marks) + len(signed) + sum(addenda.values())
+    print(f"reported: {len(patients)} patients, {len(signed)} signatures, "
+          f"{sum(addenda.values())} addenda, {reported} commits in all")
+    assert reported > 2 * KILLS, "the writer hardly ever got to commit: test is not testing"
 
     with Records.open(data_dir, user="checker") as records:
         for pid in patients:
@@ -102,5 +106,5 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
         verification = records.verify_audit()
         assert verification.ok, verification.problem
         assert records.verify_file().ok
-    assert len(signed) > KILLS // 4 and sum(addenda.values()) > KILLS // 4, \
+    assert len(signed) >= 5 and sum(addenda.values()) >= 5, \
         "signing and addenda hardly ever committed: the test is not testing them"
