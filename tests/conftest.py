@@ -37,3 +37,23 @@ def local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None
     yield set_zone
     monkeypatch.undo()
     time.tzset()
+
+@pytest.fixture(scope="session")
+def _atlas_release(tmp_path_factory):
+    from synthetic_atlas import make_release
+
+    return make_release(tmp_path_factory.mktemp("anatomy"))
+
+
+@pytest.fixture
+def atlas_v2(_atlas_release):
+    """Atlas version 2 released beside today's version 1 (tests/synthetic_atlas.py): for
+    the test's duration the app ships both and version 2 is current."""
+    from bodymap.atlas import load_atlas
+    from bodymap.atlas.versions import use_anatomy_root
+
+    use_anatomy_root(_atlas_release)
+    try:
+        yield load_atlas(2)
+    finally:
+        use_anatomy_root(None)

@@ -41,7 +41,7 @@ def test_hit(atlas: Atlas) -> None:
 
 def test_loads_from_an_installed_copy(atlas: Atlas, tmp_path: Path) -> None:
     # A wheel installs the package directory with its package data; copy it elsewhere
-    # (only .py files and assets/anatomy/*, as pyproject's package-data ships) and load
+    # (only .py files and assets/anatomy/v*/*, as pyproject's package-data ships) and load
     # the atlas from there, far from the source tree.
     src = Path(bodymap.__file__).resolve().parent
     dest = tmp_path / "site" / "bodymap"

@@ -163,12 +163,14 @@ def build_details(full: dict[str, Scene]) -> list:
         (ha, "Head and neck, anterior", "detail", "anterior", "head_neck_anterior"),
         (hl, "Head and neck, left lateral", "detail", "left", "head_neck_right_lateral"),
         (hr, "Head and neck, right lateral", "detail", "right", "head_neck_left_lateral"),
-        (build_hand("hand_palmar", True), "Hands, palmar", "detail", "anterior",
+        # drawn fingers and toes up as seen from that surface: `facing` says where the
+        # patient's left is on the page (palmar hands, dorsal feet: the viewer's left)
+        (build_hand("hand_palmar", True), "Hands, palmar", "detail", "posterior",
          "hand_palmar"),
-        (build_hand("hand_dorsal", False), "Hands, dorsal", "detail", "posterior",
+        (build_hand("hand_dorsal", False), "Hands, dorsal", "detail", "anterior",
          "hand_dorsal"),
-        (build_foot("foot_plantar", True), "Feet, plantar", "detail", "posterior",
+        (build_foot("foot_plantar", True), "Feet, plantar", "detail", "anterior",
          "foot_plantar"),
-        (build_foot("foot_dorsal", False), "Feet, dorsal", "detail", "anterior",
+        (build_foot("foot_dorsal", False), "Feet, dorsal", "detail", "posterior",
          "foot_dorsal"),
     ]

@@ -2,7 +2,9 @@
 
     python tools/anatomy/generate.py
 
-writes src/bodymap/assets/anatomy/<view>.svg and catalogue.json (both committed). The
+writes src/bodymap/assets/anatomy/v<CATALOGUE_VERSION>/: <view>.svg, catalogue.json and
+outlines.json (all committed). A released version's folder is frozen (visits charted on it
+draw on it for ever): the generator refuses to write one; a new drawing is a new version. The
 drawings are built from the landmark descriptions in this folder; edit those and rerun.
 """
 
@@ -20,8 +22,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from muscles import MUSCLES  # noqa: E402
 from scene import Scene  # noqa: E402
 
-OUT = ROOT / "src" / "bodymap" / "assets" / "anatomy"
 CATALOGUE_VERSION = 1
+RELEASED = 1  # versions up to this one have shipped and are never rewritten
+OUT = ROOT / "src" / "bodymap" / "assets" / "anatomy" / f"v{CATALOGUE_VERSION}"
 
 
 def scenes() -> list[tuple[Scene, str, str, str, str]]:
@@ -53,6 +56,10 @@ def scenes() -> list[tuple[Scene, str, str, str, str]]:
 
 
 def main() -> int:
+    if CATALOGUE_VERSION <= RELEASED:
+        print(f"atlas version {CATALOGUE_VERSION} is released and frozen; raise "
+              "CATALOGUE_VERSION to draw a new version", file=sys.stderr)
+        return 2
     OUT.mkdir(parents=True, exist_ok=True)
     known = {m[0] for m in MUSCLES}
     views, regions, masks = [], [], []

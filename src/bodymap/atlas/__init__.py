@@ -10,19 +10,29 @@ from bodymap.atlas.atlas import (
     Muscle,
     Region,
     View,
+)
+from bodymap.atlas.versions import (
+    CURRENT_ATLAS_VERSION,
+    UnknownAtlasVersion,
     assets_dir,
+    atlas_versions,
+    current_atlas_version,
     load_atlas,
 )
 from bodymap.atlas.geometry import point_in_polygon, polygon_area
 
 __all__ = [
+    "CURRENT_ATLAS_VERSION",
     "HAZARDS",
     "SEGMENTS",
     "Atlas",
     "Muscle",
     "Region",
+    "UnknownAtlasVersion",
     "View",
     "assets_dir",
+    "atlas_versions",
+    "current_atlas_version",
     "load_atlas",
     "point_in_polygon",
     "polygon_area",

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bodymap.atlas.atlas import load_atlas
+from bodymap.atlas.versions import load_atlas
 
 
 def _list(as_json: bool) -> int:

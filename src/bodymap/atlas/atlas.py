@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import os
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from bodymap.atlas.geometry import (
     BBox,
@@ -21,9 +17,6 @@ from bodymap.atlas.geometry import (
 )
 from bodymap.atlas.index import GridIndex
 from bodymap.atlas.svgpath import parse_path
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
 
 SIDES = ("L", "R")
 SIDE_WORDS = {"L": "left", "R": "right"}
@@ -93,15 +86,17 @@ OUTLINES_SCALE = 100  # coordinates are stored as integers in 1/100 user units
 
 
 class Atlas:
-    """All views and regions, loaded once from the package's anatomy assets.
+    """All views and regions of one atlas version (see bodymap.atlas.versions).
 
     `outlines` (optional) is the precomputed outline table (`outline_table`); a view whose
     entry is missing or was made from a different SVG text is parsed from its SVG instead.
     Hit-test indexes are built per view on first use."""
 
     def __init__(self, catalogue: dict, svgs: dict[str, str],
-                 outlines: dict | None = None) -> None:
-        self.version: int = catalogue["version"]
+                 outlines: dict | None = None, *, version: int | None = None) -> None:
+        # the atlas version is its folder's (bodymap.atlas.versions); a catalogue on its
+        # own says it
+        self.version: int = catalogue["version"] if version is None else version
         self._views: dict[str, View] = {}
         for v in catalogue["views"]:
             self._views[v["id"]] = View(
@@ -374,40 +369,3 @@ def join_islands(polys: list[list[Point]]) -> list[Point]:
     for poly in polys[1:]:
         joined += list(poly) + [poly[0], polys[0][0]]
     return joined[:-1]
-
-
-def assets_dir() -> Traversable:
-    """Where the anatomy assets live (inside the installed package or the source tree)."""
-    from importlib.resources import files
-
-    return files("bodymap") / "assets" / "anatomy"
-
-
-def _read_asset(name: str) -> str:
-    # a plain file next to the package when there is one (fast: no importlib.resources),
-    # else through importlib.resources (e.g. a zipped install)
-    path = os.path.join(_ASSETS, name)
-    if os.path.isdir(_ASSETS):
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    return (assets_dir() / name).read_text(encoding="utf-8")
-
-
-_ASSETS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                       "assets", "anatomy")
-
-
-@lru_cache(maxsize=1)
-def load_atlas() -> Atlas:
-    """Load the atlas once (cached): catalogue.json, one SVG per view and the precomputed
-    outlines (parsing the SVGs instead where those are missing or stale)."""
-    catalogue = json.loads(_read_asset("catalogue.json"))
-    svgs = {v["id"]: _read_asset(f"{v['id']}.svg") for v in catalogue["views"]}
-    outlines = None
-    try:
-        table = json.loads(_read_asset(OUTLINES_FILE))
-    except (OSError, ValueError):
-        table = {}
-    if table.get("scale") == OUTLINES_SCALE:
-        outlines = table["views"]
-    return Atlas(catalogue, svgs, outlines)

@@ -6,22 +6,29 @@ This is the only atlas module that imports PySide6.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 
-from bodymap.atlas.atlas import Atlas, load_atlas
+from bodymap.atlas.atlas import Atlas
+from bodymap.atlas.versions import load_atlas
 from bodymap.atlas.geometry import Point
 
 
-@lru_cache(maxsize=None)
-def svg_renderer(view_id: str) -> QSvgRenderer:
-    """A cached QSvgRenderer for the view's diagram (needs a QGuiApplication)."""
-    renderer = QSvgRenderer(QByteArray(load_atlas().view(view_id).svg.encode("utf-8")))
-    if not renderer.isValid():
-        raise ValueError(f"cannot render {view_id}.svg")
+_renderers: dict[tuple[str, str], QSvgRenderer] = {}
+
+
+def svg_renderer(view_id: str, atlas: Atlas | None = None) -> QSvgRenderer:
+    """A cached QSvgRenderer for the view's diagram in `atlas` (default: the current atlas
+    version), one per distinct artwork (needs a QGuiApplication)."""
+    svg = (atlas or load_atlas()).view(view_id).svg
+    renderer = _renderers.get((view_id, svg))  # the text's hash is cached by Python
+    if renderer is None:
+        renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+        if not renderer.isValid():
+            raise ValueError(f"cannot render {view_id}.svg")
+        _renderers[(view_id, svg)] = renderer
     return renderer
 
 
@@ -55,15 +62,16 @@ def referral_path(region_id: str, atlas: Atlas | None = None) -> QPainterPath:
 
 
 def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool = False,
-               referral_of: str | None = None) -> None:
-    """Paint a view's diagram into `target` (aspect ratio kept, centred), optionally with
-    region labels and one region's referral overlay."""
-    atlas = load_atlas()
+               referral_of: str | None = None, atlas: Atlas | None = None) -> None:
+    """Paint a view's diagram of `atlas` (default: the current version) into `target`
+    (aspect ratio kept, centred), optionally with region labels and one region's
+    referral overlay."""
+    atlas = atlas or load_atlas()
     view = atlas.view(view_id)
     scale = min(target.width() / view.width, target.height() / view.height)
     ox = target.x() + (target.width() - view.width * scale) / 2
     oy = target.y() + (target.height() - view.height * scale) / 2
-    svg_renderer(view_id).render(painter, QRectF(ox, oy, view.width * scale,
+    svg_renderer(view_id, atlas).render(painter, QRectF(ox, oy, view.width * scale,
                                                  view.height * scale))
     painter.save()
     painter.translate(ox, oy)
@@ -94,9 +102,10 @@ def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool 
 
 
 def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
-                      referral_of: str | None = None) -> QImage:
-    """Render a view onto a white QImage `height` pixels tall."""
-    view = load_atlas().view(view_id)
+                      referral_of: str | None = None, atlas: Atlas | None = None) -> QImage:
+    """Render a view of `atlas` (default: the current version) onto a white QImage
+    `height` pixels tall."""
+    view = (atlas or load_atlas()).view(view_id)
     width = max(1, round(height * view.width / view.height))
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
@@ -104,7 +113,7 @@ def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     paint_view(painter, view_id, QRectF(0, 0, width, height), labels=labels,
-               referral_of=referral_of)
+               referral_of=referral_of, atlas=atlas)
     painter.end()
     return image
 

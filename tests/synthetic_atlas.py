@@ -1,0 +1,50 @@
+"""A synthetic atlas release for tests: a folder of v<N> folders holding today's version 1
+byte for byte and a version 2 that is version 1 with one region moved (outline and anchor).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from bodymap.atlas import assets_dir
+from bodymap.atlas.atlas import OUTLINES_FILE, outline_table
+
+MOVED_REGION = "anterior.biceps_brachii.L"
+SHIFT = (4.0, 9.0)  # diagram units the region moves by in version 2
+
+
+def _shift_path(svg: str, el_id: str, dx: float, dy: float) -> str:
+    """The SVG with the `d` of element `el_id` (absolute M/C/L/Z only) moved by (dx, dy)."""
+    pattern = re.compile(r'(<path id="' + re.escape(el_id) + r'"[^>]* d=")([^"]*)(")')
+    match = pattern.search(svg)
+    assert match, el_id
+    assert set(re.findall(r"[A-Za-z]", match.group(2))) <= set("MCLZ"), el_id
+    moved = re.sub(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)",
+                   lambda m: f"{float(m.group(1)) + dx:.2f},{float(m.group(2)) + dy:.2f}",
+                   match.group(2))
+    return svg[:match.start(2)] + moved + svg[match.end(2):]
+
+
+def make_release(root: Path) -> Path:
+    """Write root/v1 (today's files) and root/v2 (MOVED_REGION shifted by SHIFT)."""
+    v1 = Path(str(assets_dir(1)))
+    shutil.copytree(v1, root / "v1")
+    v2 = root / "v2"
+    shutil.copytree(v1, v2)
+    catalogue = json.loads((v2 / "catalogue.json").read_text(encoding="utf-8"))
+    catalogue["version"] = 2
+    view = MOVED_REGION.split(".")[0]
+    for region in catalogue["regions"]:
+        if region["id"] == MOVED_REGION:
+            region["anchor"] = [region["anchor"][0] + SHIFT[0], region["anchor"][1] + SHIFT[1]]
+    (v2 / "catalogue.json").write_text(json.dumps(catalogue, indent=1), encoding="utf-8")
+    svg_file = v2 / f"{view}.svg"
+    svg_file.write_text(_shift_path(svg_file.read_text(encoding="utf-8"), MOVED_REGION,
+                                    *SHIFT), encoding="utf-8")
+    svgs = {v["id"]: (v2 / f"{v['id']}.svg").read_text(encoding="utf-8")
+            for v in catalogue["views"]}
+    (v2 / OUTLINES_FILE).write_text(json.dumps(outline_table(svgs)), encoding="utf-8")
+    return root
