@@ -38,6 +38,7 @@ def local_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None
     monkeypatch.undo()
     time.tzset()
 
+
 @pytest.fixture(scope="session")
 def _atlas_release(tmp_path_factory):
     from synthetic_atlas import make_release
