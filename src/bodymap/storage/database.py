@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bodymap.model import SignedVisitError
 from bodymap.storage import backup as backups
+from bodymap.storage.damaged_text import damaged_text_error, is_decode_error
 from bodymap.storage.errors import MigrationError, StorageError
 from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import (
@@ -244,6 +245,8 @@ class Database:
             except sqlite3.DatabaseError as exc:
                 if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
                     raise damaged(self.path, [str(exc)]) from exc
+                if is_decode_error(exc):
+                    raise damaged_text_error(conn, self.path) from None
                 raise
 
     def _require_open(self) -> sqlite3.Connection:
