@@ -13,6 +13,7 @@ from bodymap.export.json_export import export_patient
 from bodymap.model import SignRequirement
 from bodymap.model.limits import FIELD_LIMITS, limit
 from bodymap.printing.pdf import write_visit_pdf
+from bodymap.services.visits import copy_forward
 from bodymap.ui.visit.signing import SignDialog
 from tests.ui.visit.test_signing import fill_unreconciled
 
@@ -91,8 +92,8 @@ def test_a_draft_over_a_limit_is_not_edited(qtbot, monkeypatch, records, patient
         window.banners.problems.text()
 
 
-def test_a_stored_record_over_a_limit_prints_and_exports(qtbot, tmp_path, records, patient,
-                                                         over_limit_visit):
+def test_a_stored_record_over_a_limit_prints_exports_and_copies_forward(
+        qtbot, tmp_path, records, patient, over_limit_visit):
     data = export_patient(records, patient.id)
     exported = data["visits"][0]["sign_overrides"]
     assert exported == {"needle_count": "x" * 2_500}
@@ -100,3 +101,6 @@ def test_a_stored_record_over_a_limit_prints_and_exports(qtbot, tmp_path, record
     out = tmp_path / "visit.pdf"
     pages = write_visit_pdf(records, records.get_patient(patient.id), [over_limit_visit], out)
     assert pages >= 1 and out.stat().st_size > 0
+    following = copy_forward(records, over_limit_visit.id, clinician="Dr A. Test",
+                             copy_marks=True)
+    assert not following.signed and following.plan == over_limit_visit.plan
