@@ -20,7 +20,13 @@ from bodymap.atlas import Atlas, View, load_atlas
 from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
 from bodymap.model import check_signable
 from bodymap.model._validate import is_canonical_id
-from bodymap.model.codec import patient_from_dict, visit_from_dict
+from bodymap.model.codec import (
+    mark_to_dict,
+    patient_from_dict,
+    patient_to_dict,
+    visit_from_dict,
+    visit_to_dict,
+)
 from bodymap.services.chart_checks import over_hazard, over_thorax
 
 FORMAT = "bodymap-patient-export"
@@ -254,12 +260,36 @@ def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
                      f"point {mark.source_id} that is not in that visit")
 
 
+# Sets written as lists: their order carries no information, so it is not compared.
+_UNORDERED = {"adverse_events"}
+
+
+def _stored_as_written(raw: dict[str, Any], stored: dict[str, Any], what: str) -> None:
+    """Refuse a record the model would store differently from the file (a chart number
+    with spaces around it, a repeated adverse event): stored must be exactly what it says."""
+    for key, value in raw.items():
+        if key in ("marks", "addenda"):
+            continue
+        mine = stored.get(key)
+        if key in _UNORDERED and isinstance(value, list):
+            value, mine = sorted(map(str, value)), sorted(map(str, mine or []))
+        _require(value == mine, f"{what}: {key} would be stored as {mine!r}, not as the file "
+                                f"writes it ({value!r}); correct the file")
+
+
+def _check_as_written(raw: Any, visit: Visit, where: str) -> None:
+    _stored_as_written(raw, visit_to_dict(visit, with_marks=False), _cap(where))
+    for number, (raw_mark, mark) in enumerate(zip(raw.get("marks", []), visit.marks), 1):
+        _stored_as_written(raw_mark, mark_to_dict(mark), f"Mark {number} of {where}")
+
+
 def validate_export(data: Any) -> PatientRecord:
     """A validated :class:`PatientRecord` from a parsed export, or ImportRejected naming
     the first problem. Writes nothing."""
     _check_text_encodable(data)
     _check_header(data)
     patient = _model("Patient", patient_from_dict, data["patient"])
+    _stored_as_written(data["patient"], patient_to_dict(patient), "Patient")
     atlas = load_atlas()
     ids: dict[str, str] = {patient.id: "the patient"}
     visits = []
@@ -267,5 +297,6 @@ def validate_export(data: Any) -> PatientRecord:
         where = _visit_label(n, raw, patient)
         visit = _model(_cap(where), visit_from_dict, raw)
         _check_visit(visit, where, patient, atlas, ids)
+        _check_as_written(raw, visit, where)
         visits.append(visit)
     return PatientRecord(patient, visits)
