@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -29,16 +30,35 @@ def _short(value: Any) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
 
 
+def _when(value: Any) -> str:
+    """A stored ISO time as the table writes times; anything else as it is."""
+    try:
+        return time_text(datetime.fromisoformat(value), seconds=True)
+    except (TypeError, ValueError):
+        return _short(value)
+
+
 PAST_TENSE = {"create": "created", "update": "updated", "delete": "deleted",
               "sign": "signed", "import": "imported", "addendum": "amended"}
 
 
 def describe_change(entry: AuditEntry) -> str:
-    """What an audit entry changed, one field per line ("plan: 'a' → 'b'")."""
+    """What an audit entry changed, one field per line ("plan: 'a' → 'b'"); never empty."""
+    text = _describe(entry)
+    if text.strip():
+        return text
+    return f"{entry.entity_type} {PAST_TENSE.get(entry.action, entry.action)}, no field changed"
+
+
+def _describe(entry: AuditEntry) -> str:
     before, after = entry.before or {}, entry.after or {}
     if entry.action == "update":
         # updated_at changes with every edit; the fields beside it say what happened.
         keys = sorted((before.keys() | after.keys()) - {"updated_at"})
+        if not keys and "updated_at" in after and entry.entity_type == "visit":
+            # a mark added, moved or edited touches the visit's time and nothing else
+            return (f"visit's marks changed (see the mark entries); last changed "
+                    f"{_when(before.get('updated_at'))} → {_when(after.get('updated_at'))}")
         return "\n".join(f"{k.replace('_', ' ')}: {_short(before.get(k))} → "
                          f"{_short(after.get(k))}" for k in keys)
     if entry.action == "sign":
