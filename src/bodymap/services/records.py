@@ -56,12 +56,18 @@ class Records:
 
     @classmethod
     def open(cls, data_dir: Path, *, user: str, keep_backups: int = 10,
-             check_in_background: bool = False, check_schema: bool = True) -> Records:
+             check_in_background: bool = False, check_schema: bool = True,
+             read_only: bool = False) -> Records:
         """Open or create DATA_DIR/bodymap.sqlite; raises StorageError subclasses
         (each with a ``user_message``) and leaves a bad file untouched. See
         :meth:`Database.open` for ``check_in_background``; ``check_schema=False`` opens a
         file whose schema is not bodymap's (AlteredSchemaError otherwise), for ``verify``
-        to report on it."""
+        to report on it. ``read_only`` opens an existing database only to read it, beside
+        a running bodymap if need be, changing nothing in the data folder
+        (:meth:`Database.open_read_only`)."""
+        if read_only:
+            return cls(Database.open_read_only(Path(data_dir), user=user,
+                                               check_schema=check_schema), user=user)
         return cls(Database.open(Path(data_dir), user=user, keep_backups=keep_backups,
                                  check_in_background=check_in_background,
                                  check_schema=check_schema), user=user)

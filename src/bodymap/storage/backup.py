@@ -21,7 +21,8 @@ from bodymap.storage.backup_files import (
     latest_backup,
     regular_backups,
 )
-from bodymap.storage.errors import BackupError, StorageError
+from bodymap.storage.errors import BackupError, StorageError, UnusableFileError, os_reason
+from bodymap.storage.files import make_private_folder, open_regular
 from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import ensure_writable_directory, inspect_existing, read_only_uri
 
@@ -61,8 +62,10 @@ def _unique(directory: Path, stem: str) -> Path:
 def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
     """Write a consistent copy of the database behind ``source`` to ``dest`` atomically."""
     tmp = dest.with_name(dest.name + ".tmp")
-    tmp.unlink(missing_ok=True)
     try:
+        tmp.unlink(missing_ok=True)
+        # owner-only from the start: SQLite writes the copy (and its journal) into it
+        os.close(open_regular(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL))
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
@@ -74,16 +77,24 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
         fsync_path(tmp)
         os.replace(tmp, dest)
         fsync_path(dest.parent)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, UnusableFileError) as exc:
         tmp.unlink(missing_ok=True)
-        raise BackupError(f"The backup {dest.name} could not be written ({exc}). Check free "
-                          "disk space; the database itself is unchanged.", path=dest) from exc
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise BackupError(f"The backup {dest.name} could not be written ({reason}). Check "
+                          "free disk space; the database itself is unchanged.",
+                          path=dest) from exc
     return dest
 
 
 def backup_dir(data_dir: Path) -> Path:
+    """DATA_DIR/backups, made (0700) if missing; a link or a file there is refused
+    (UnusableFileError): backups are never written through a symbolic link."""
     path = data_dir / BACKUP_DIR_NAME
-    path.mkdir(exist_ok=True)
+    try:
+        make_private_folder(path)
+    except OSError as exc:
+        raise BackupError(f"The backups folder {path} could not be made ({os_reason(exc)}). "
+                          "The database itself is unchanged.", path=path) from None
     return path
 
 

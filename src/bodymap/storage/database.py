@@ -23,8 +23,9 @@ from pathlib import Path
 from bodymap.model import SignedVisitError
 from bodymap.storage import backup as backups
 from bodymap.storage.damaged_text import damaged_text_error, is_decode_error
-from bodymap.storage.errors import MigrationError, StorageError
-from bodymap.storage.lock import WriterLock
+from bodymap.storage.errors import MigrationError, StorageError, WriteFailedError
+from bodymap.storage.files import DATABASE_NAME, check_data_folder, open_regular, tighten
+from bodymap.storage.lock import ReaderLock, WriterLock
 from bodymap.storage.opening import (
     damaged,
     ensure_writable_directory,
@@ -33,16 +34,12 @@ from bodymap.storage.opening import (
     quick_check_problems,
     read_only_uri,
 )
+from bodymap.storage.reading import open_reader
 from bodymap.storage.schema import LATEST_VERSION, SIGNED_VISIT_MESSAGE, migrate
 
-DATABASE_NAME = "bodymap.sqlite"
 # SQLite result codes that mean "the disk refused", as opposed to a bug in a statement.
 _DISK_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN",
                 "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOTADB", "SQLITE_CORRUPT")
-
-
-class WriteFailedError(StorageError):
-    """A write could not be committed (disk full, I/O error); nothing of it was saved."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -64,6 +61,8 @@ def _create(path: Path) -> None:
     place: a crash never leaves a half-made (or 0-byte) bodymap.sqlite behind."""
     tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
     tmp.unlink(missing_ok=True)
+    # made owner-only before SQLite writes to it (its journal files take its mode)
+    os.close(open_regular(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL))
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
         migrate(conn)
@@ -79,10 +78,11 @@ class Database:
     """One open bodymap database, held exclusively by this process until :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, user: str,
-                 lock: WriterLock | None = None, keep_backups: int = backups.DEFAULT_KEEP
-                 ) -> None:
+                 lock: WriterLock | ReaderLock | None = None,
+                 keep_backups: int = backups.DEFAULT_KEEP) -> None:
         self._conn = conn
         self._lock = lock
+        self.read_only = isinstance(lock, ReaderLock)
         self._mutex = threading.RLock()
         self.path = path
         self.data_dir = path.parent
@@ -116,6 +116,7 @@ class Database:
         if not user or not user.strip():
             raise ValueError("a user name is required: the audit log records who wrote")
         ensure_writable_directory(data_dir)
+        check_data_folder(data_dir)
         path = data_dir / DATABASE_NAME
         lock = WriterLock(path)
         lock.acquire()
@@ -143,6 +144,7 @@ class Database:
                         source.close()
             else:
                 _create(path)
+                lock.lock_database()
             conn = _connect(path)
             try:
                 migrate(conn)
@@ -158,11 +160,21 @@ class Database:
         except BaseException:
             lock.release()
             raise
+        tighten(data_dir)
         db = cls(conn, path, user=user, lock=lock, keep_backups=keep_backups)
         if background:
             db._checked.clear()
             db._check_pending = True
         return db
+
+    @classmethod
+    def open_read_only(cls, data_dir: Path, *, user: str, check_schema: bool = True
+                       ) -> Database:
+        """Open DATA_DIR/bodymap.sqlite only to read it (see storage.reading): beside a
+        running bodymap, on a write-protected copy, changing nothing in the folder. Every
+        write and backup is refused."""
+        conn, reader, path = open_reader(Path(data_dir), check_schema=check_schema)
+        return cls(conn, path, user=user, lock=reader)
 
     # -- the quick_check that may run beside start-up -----------------------------------------
     def start_check(self) -> None:
@@ -203,6 +215,7 @@ class Database:
 
         A write refused by the signed-visit triggers becomes SignedVisitError; a disk or
         I/O failure becomes WriteFailedError (the last committed state is intact)."""
+        self._refuse_if_read_only()
         self.check_result()  # never write to a file that failed its check
         with self._mutex:
             conn = self._require_open()
@@ -249,6 +262,11 @@ class Database:
                     raise damaged_text_error(conn, self.path) from None
                 raise
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StorageError(f"{self.path.name} was opened only to read it; nothing can "
+                               "be saved or backed up this way.", path=self.path)
+
     def _require_open(self) -> sqlite3.Connection:
         if self._conn is None:
             raise StorageError("The database is closed.", path=self.path)
@@ -266,6 +284,7 @@ class Database:
         """Back up into DATA_DIR/backups now and rotate; returns the backup's path.
         Raises CorruptDatabaseError, keeping every backup, if the file failed its check:
         rotating a damaged copy in would push a sound one out."""
+        self._refuse_if_read_only()
         self.check_result()
         with self._mutex:
             path = backups.take_backup(self._require_open(), self.data_dir)
@@ -310,7 +329,7 @@ class Database:
             if self._conn is None:
                 return
             try:
-                if backup and self._sound():
+                if backup and not self.read_only and self._sound():
                     self.backup_if_due()
             finally:
                 try:

@@ -3,6 +3,7 @@ happened, and what to do about it. ``str(error)`` is the same text."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -72,5 +73,33 @@ class RecordNotFoundError(StorageError, LookupError):
     """A patient, visit or addendum id that is not in the database."""
 
 
+class UnusableFileError(StorageError):
+    """A file bodymap needs is not one it may use: a folder, a pipe, a device or a symbolic
+    link where a file of the data folder belongs, or a file it may not open."""
+
+
+class WriteFailedError(StorageError):
+    """A write could not be committed (disk full, I/O error); nothing of it was saved."""
+
+
 class BackupError(StorageError):
     """A backup could not be made, or a file offered for restore is unusable."""
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such file or folder",
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ELOOP: "it is a symbolic link",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A few plain words for why the operating system refused (``the disk is full``)."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))

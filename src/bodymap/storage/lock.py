@@ -11,43 +11,48 @@ by other machines; a shared database belongs on a server backend, not a shared f
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from bodymap.model.timetext import time_text
-from bodymap.storage.errors import DatabaseLockedError, ReadOnlyDirectoryError
+from bodymap.storage.errors import DatabaseLockedError, WriteFailedError, os_reason
+from bodymap.storage.files import FILE_MODE, open_regular
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock_fd(fd: int, *, shared: bool) -> bool:
+        if shared:  # Windows locks byte ranges exclusively: readers take none
+            return True
         try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    def _unlock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock_fd(fd: int, *, shared: bool) -> bool:
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def lock_path_for(database_path: Path) -> Path:
@@ -86,58 +91,127 @@ def describe_holder(holder: dict[str, Any]) -> str:
             f"host {holder.get('host', '?')}, since {since or '?'})")
 
 
+def _wait_for_lock(fd: int, *, shared: bool, seconds: float) -> bool:
+    """Try to lock the open file ``fd`` for up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if _try_lock_fd(fd, shared=shared):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+
+
 class WriterLock:
-    """Holds the exclusive lock of one database until :meth:`release`."""
+    """Holds the exclusive lock of one database until :meth:`release`.
+
+    Two locks, both released by the kernel when the process dies: the lock file's (whose
+    content names the holder for the message the next one sees), and the database file's
+    own, so deleting or renaming the lock file while bodymap runs lets no second one in.
+    Readers (``info``, ``verify``, ``print``, ``export``) share the database file's lock
+    for a moment; a writer starting then waits for them (:attr:`READER_WAIT` seconds).
+    """
+
+    READER_WAIT = 10.0
 
     def __init__(self, database_path: Path) -> None:
         self.database_path = database_path
         self.path = lock_path_for(database_path)
-        self._handle: IO[str] | None = None
+        self._fd: int | None = None
+        self._database_fd: int | None = None
 
     @property
     def held(self) -> bool:
-        return self._handle is not None
+        return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock or raise DatabaseLockedError naming the process that holds it."""
+        """Take the lock or raise DatabaseLockedError naming the process that holds it;
+        UnusableFileError when the lock file is a link, a folder or cannot be made."""
+        # O_CREAT without O_TRUNC: the holder's details stay readable until we own the lock
+        fd = open_regular(self.path, os.O_RDWR | os.O_CREAT)
+        if not _try_lock_fd(fd, shared=False):
+            holder = _read_holder(fd)
+            os.close(fd)
+            raise self._in_use(holder)
+        self._fd = fd
         try:
-            # "a+" creates the file without truncating it: the holder's details stay readable
-            # until we actually own the lock.
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
-        except PermissionError:
-            raise ReadOnlyDirectoryError(
-                f"bodymap cannot create its lock file in {self.path.parent} (permission "
-                "denied). Choose a data folder you may write to; nothing was changed.",
-                path=self.path) from None
-        if not _try_lock(handle):
-            handle.seek(0)
-            text = handle.read()
-            handle.close()
-            try:
-                holder = json.loads(text) if text.strip() else {}
-            except ValueError:  # caught mid-write by the holder
-                holder = {}
-            raise DatabaseLockedError(
-                f"{self.database_path.name} is in use by {describe_holder(holder)}. Close "
-                "bodymap there first, then try again; nothing was changed.",
-                path=self.database_path, holder=holder)
+            self.lock_database()
+            self._write_details(fd)
+        except BaseException:
+            self.release()
+            raise
+
+    def lock_database(self) -> None:
+        """Lock the database file itself as well (called again once a new database has
+        been made). Nothing when there is no database file yet."""
+        if self._database_fd is not None or not self.database_path.exists():
+            return
+        fd = open_regular(self.database_path)
+        if not _wait_for_lock(fd, shared=False, seconds=self.READER_WAIT):
+            os.close(fd)
+            raise self._in_use({})
+        self._database_fd = fd
+
+    def _in_use(self, holder: dict[str, Any]) -> DatabaseLockedError:
+        return DatabaseLockedError(
+            f"{self.database_path.name} is in use by {describe_holder(holder)}. Close "
+            "bodymap there first, then try again; nothing was changed.",
+            path=self.database_path, holder=holder)
+
+    def _write_details(self, fd: int) -> None:
         info = {"pid": os.getpid(), "user": _os_user(), "host": _host_name(),
                 "since": datetime.now().astimezone().isoformat(timespec="seconds")}
-        handle.seek(0)
-        handle.truncate()
-        handle.write(json.dumps(info))
-        handle.flush()
-        self._handle = handle
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, FILE_MODE)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
+        except OSError as exc:
+            raise WriteFailedError(
+                f"bodymap cannot write in its data folder {self.path.parent} "
+                f"({os_reason(exc)}), so it could not save anything either. Free some "
+                "space (or fix the disk) and try again; nothing was changed.",
+                path=self.path) from None
 
     def release(self) -> None:
         """Give the lock up (idempotent). The file stays: deleting it would race a waiter."""
-        if self._handle is None:
+        if self._database_fd is not None:
+            os.close(self._database_fd)  # closing drops its lock
+            self._database_fd = None
+        if self._fd is None:
             return
         try:
-            self._handle.seek(0)
-            self._handle.truncate()
-            self._handle.flush()
-            _unlock(self._handle)
+            with contextlib.suppress(OSError):  # a full disk cannot keep the lock held
+                os.ftruncate(self._fd, 0)
+            _unlock_fd(self._fd)
         finally:
-            self._handle.close()
-            self._handle = None
+            os.close(self._fd)
+            self._fd = None
+
+
+class ReaderLock:
+    """A reader's share of the database file's lock, held while it reads (see
+    :class:`WriterLock`). When a running bodymap holds the file, the reader takes no lock:
+    it reads beside the writer through the write-ahead log, and ``writer_running`` says so.
+    Nothing is created or written."""
+
+    def __init__(self, database_path: Path) -> None:
+        self.database_path = database_path
+        self._fd: int | None = open_regular(database_path)
+        self.writer_running = not _try_lock_fd(self._fd, shared=True)
+        if self.writer_running:
+            os.close(self._fd)
+            self._fd = None
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _read_holder(fd: int) -> dict[str, Any]:
+    try:
+        text = os.pread(fd, 4096, 0).decode("utf-8", "replace")
+        return json.loads(text) if text.strip() else {}
+    except (OSError, ValueError):  # caught mid-write by the holder
+        return {}

@@ -23,6 +23,7 @@ from bodymap.storage.errors import (
     ReadOnlyDatabaseError,
     ReadOnlyDirectoryError,
 )
+from bodymap.storage.files import FOLDER_MODE, check_entry, open_regular
 from bodymap.storage.schema import APPLICATION_ID, LATEST_VERSION, schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,7 +50,7 @@ def ensure_writable_directory(data_dir: Path) -> None:
     """Create ``data_dir`` if needed; raise ReadOnlyDirectoryError if bodymap may not write
     there (the journal, the lock file and the backups live beside the database)."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
     except PermissionError:
         raise ReadOnlyDirectoryError(
             f"bodymap cannot create its data folder {data_dir} (permission denied). Choose a "
@@ -106,6 +107,32 @@ def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+def reader_uri(path: Path) -> str:
+    """A SQLite URI that reads ``path`` and creates nothing beside it. With no -wal file
+    beside it, no bodymap has it open and no committed write waits in a journal: it is
+    read as immutable (a read-only connection would otherwise leave an empty -wal and
+    -shm behind). With a -wal, it is read through the log, as SQLite readers do beside a
+    running writer."""
+    uri = read_only_uri(path)
+    return uri if Path(f"{path}-wal").exists() else uri + "&immutable=1"
+
+
+def _truncation(path: Path, head: bytes, size: int) -> str | None:
+    """Why the header says the file is incomplete, or None. The page size (bytes 16-17)
+    divides the size of every whole file, and the page count (bytes 28-31, valid when the
+    change counter at 24 equals the version at 92) times the page size is its size."""
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return None  # not a page size at all: SQLite will call the file damaged
+    if size % page_size:
+        return f"{size:,} bytes is not a whole number of {page_size:,}-byte pages"
+    pages = int.from_bytes(head[28:32], "big")
+    if pages and head[24:28] == head[92:96] and size < pages * page_size:
+        return f"{size:,} bytes where its header counts {pages:,} pages of {page_size:,}"
+    return None
+
+
 def _quick_check(conn: sqlite3.Connection) -> list[str]:
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     return [] if problems == ["ok"] else problems
@@ -127,7 +154,7 @@ def quick_check_problems(path: Path) -> list[str]:
     may run on another thread), then the schema against bodymap's: [] when sound, else up
     to five problems. A file SQLite cannot even read counts as one problem."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+        conn = sqlite3.connect(reader_uri(path), uri=True, isolation_level=None)
         try:
             problems = _quick_check(conn)
             if not problems:
@@ -171,8 +198,13 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
     def advice() -> str:  # only when refusing: it lists the backups folder
         return "Choose another backup" if is_backup else restore_advice(path)
 
-    with open(path, "rb") as f:
-        head = f.read(_HEADER_SIZE)
+    check_entry(path)  # a folder, pipe or link is refused before anything opens it
+    fd = open_regular(path)  # UnusableFileError when it may not be read
+    try:
+        head = os.pread(fd, _HEADER_SIZE, 0)
+        size = os.fstat(fd).st_size
+    finally:
+        os.close(fd)
     if not head:
         raise NotADatabaseError(
             f"{name} is empty (0 bytes): it is not a bodymap database. A crash or a copy "
@@ -186,8 +218,13 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
         raise NotADatabaseError(
             f"{name} is truncated ({len(head)} bytes): it is not a usable database. "
             f"{advice()}; {_UNCHANGED}.", path=path)
+    cut = _truncation(path, head, size)
+    if cut is not None:
+        raise CorruptDatabaseError(
+            f"{name} is damaged: truncated ({cut}), part of it is missing. {advice()}; "
+            f"{_UNCHANGED}.", path=path)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+        conn = sqlite3.connect(reader_uri(path), uri=True, isolation_level=None)
     except sqlite3.Error as exc:
         raise CorruptDatabaseError(
             f"{name} cannot be opened ({exc}). {advice()}; {_UNCHANGED}.",
