@@ -1,7 +1,8 @@
 """Command-line verbs: work with no screen, print plain text, exit non-zero on trouble.
 
 Exit codes: 0 done, 1 a problem with what was asked (unknown chart number, a rejected
-import file), 2 storage trouble (the message says what to do)."""
+import file, an output file that cannot be written: then none is left behind), 2 storage
+trouble (the message says what to do)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bodymap.model import Patient
+from bodymap.services.output import OutputError
 from bodymap.services.records import Records
 from bodymap.settings import Settings
 from bodymap.storage import StorageError, compare_advice
 from bodymap.storage.anchor import AnchorError
+
+
+READ_ONLY_VERBS = frozenset({"info", "verify", "print", "export"})
 
 
 def _user() -> str:
@@ -37,9 +42,11 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
             if kept is not None:
                 print(f"The database it replaced was kept as {kept}.")
             return 0
-        # verify reports a schema that is not bodymap's (with everything else it finds);
-        # every other verb refuses to open such a file.
-        records = Records.open(data_dir, user=_user(), check_schema=verb != "verify")
+        # The verbs that only read take no lock and write nothing: they run beside the
+        # open app and on a write-protected copy. verify reports a schema that is not
+        # bodymap's (with everything else it finds); every other verb refuses such a file.
+        records = Records.open(data_dir, user=_user(), check_schema=verb != "verify",
+                               read_only=verb in READ_ONLY_VERBS)
         try:
             if verb == "info":
                 print(f"data dir:  {records.data_dir}")
@@ -85,6 +92,8 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
     except StorageError as exc:
         print(f"bodymap: {exc.user_message}", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        return _fail(exc.user_message)
     raise AssertionError(f"unknown verb {verb}")
 
 

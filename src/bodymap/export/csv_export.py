@@ -14,6 +14,7 @@ from typing import Any
 
 from bodymap.atlas import load_atlas
 from bodymap.model import Mark, NeedleSite, PainZone, TextNote, TriggerPoint, Visit
+from bodymap.services.output import write_output
 
 COLUMNS = ("number", "id", "kind", "view", "region_id", "muscle", "muscle_name", "side",
            "x", "y", "tp_kind", "tenderness_0_3", "needle_count", "needle_length_mm",
@@ -79,5 +80,5 @@ def marks_csv(visit: Visit) -> str:
 
 def write_marks_csv(visit: Visit, path: Path | str) -> None:
     """Write :func:`marks_csv` as UTF-8 with a BOM (so spreadsheet programs detect UTF-8
-    and show names in any script correctly)."""
-    Path(path).write_text(marks_csv(visit), encoding="utf-8-sig", newline="")
+    and show names in any script correctly), through :func:`write_output`."""
+    write_output(path, marks_csv(visit).encode("utf-8-sig"))

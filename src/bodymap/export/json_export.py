@@ -9,8 +9,6 @@ is a decision for a person, not for an importer.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ from bodymap.export.validate import (
 from bodymap.model import Patient, ValidationError
 from bodymap.model import clock
 from bodymap.model.codec import patient_to_dict, visit_to_dict
+from bodymap.services.output import write_output
 from bodymap.services.records import Records
 from bodymap.storage.importing import import_record
 
@@ -58,19 +57,10 @@ def export_patient(records: Records, patient_id: str) -> dict[str, Any]:
 
 
 def write_export(data: dict[str, Any], path: Path) -> None:
-    """Write an export atomically (a temporary file renamed into place), UTF-8, indented."""
-    path = Path(path)
+    """Write an export (UTF-8, indented) through :func:`write_output`: owner-only, and
+    never a partial file; OutputError (an OSError) says why when it cannot be written."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_output(path, (text + "\n").encode("utf-8"))
 
 
 def read_export(path: Path) -> Any:

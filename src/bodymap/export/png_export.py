@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from bodymap.atlas import load_atlas
 from bodymap.model import Visit
 from bodymap.render.chart import paint_charted_view
+from bodymap.services.output import write_output
 from bodymap.services.chart_checks import depth_required
 
 IMAGE_DPI = 200  # symbols and labels are sized in points; this makes them ~25 px across
@@ -43,6 +44,10 @@ def render_view_image(visit: Visit, view_id: str, *, height: int = 1600) -> QIma
 
 
 def write_view_png(visit: Visit, view_id: str, path: Path | str, *, height: int = 1600) -> None:
-    """Write :func:`render_view_image` to ``path``; OSError if it cannot be written."""
-    if not render_view_image(visit, view_id, height=height).save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+    """Write :func:`render_view_image` to ``path`` through :func:`write_output`; OutputError
+    (an OSError) if it cannot be written."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not render_view_image(visit, view_id, height=height).save(buffer, "PNG"):
+        raise OSError(f"the image for {path} could not be encoded")
+    write_output(path, bytes(buffer.data().data()))

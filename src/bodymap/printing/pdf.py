@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QPageLayout,
@@ -29,6 +29,7 @@ from bodymap.model import clock
 from bodymap.printing.layout import Page, Typeset, flow
 from bodymap.model.timetext import date_text, time_text
 from bodymap.printing.sections import fmt_date, visit_pieces
+from bodymap.services.output import check_output_path, write_output
 from bodymap.services.records import Records
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -176,13 +177,21 @@ def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
                     path: Path | str, *, page_size: str = "A4", clinic_name: str = "",
                     printed_at: datetime | None = None) -> int:
     """Write the visits (oldest first as given) of ``patient`` to a PDF at ``path``;
-    returns the page count. Needs a QGuiApplication (offscreen is fine)."""
-    writer = QPdfWriter(str(path))
+    returns the page count. Needs a QGuiApplication (offscreen is fine). The pages are
+    drawn in memory and written by :func:`write_output`: OutputError (an OSError) when the
+    file cannot be written, and never a partial PDF."""
+    check_output_path(Path(path))  # before drawing: a long job fails at once
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(page_size))
     writer.setCreator("bodymap")
     first = date_text(visits[0].started_at) if visits else ""
     writer.setTitle(f"{patient.display_name} ({patient.chart_number}) — visit chart {first}")
-    return render_visits(writer, patient, visits, clinic_name=clinic_name,
-                         printed_by=records.user, printed_at=printed_at,
-                         audit_anchor=records.audit_anchor())
+    pages = render_visits(writer, patient, visits, clinic_name=clinic_name,
+                          printed_by=records.user, printed_at=printed_at,
+                          audit_anchor=records.audit_anchor())
+    del writer  # ends the PDF in the buffer
+    write_output(path, bytes(buffer.data().data()))
+    return pages
