@@ -115,3 +115,25 @@ def test_a_damaged_wal_mode_file_gets_no_journal_files_beside_it(tmp_path, capsy
         code, _, err = run(capsys, "--data-dir", str(data), verb)
         assert code == 2 and "damaged" in err
     assert fingerprint(data) == before
+
+
+def test_a_database_the_user_may_not_read_gets_a_message(tmp_path, capsys, monkeypatch):
+    # Root reads any file whatever its mode: the refusal an ordinary user meets is injected.
+    import builtins
+
+    data = make_data(tmp_path / "data")
+    db = str(data / "bodymap.sqlite")
+
+    def guarded(real):
+        def call(path, *args, **kwargs):
+            if isinstance(path, (str, os.PathLike)) and os.fspath(path) == db:
+                raise PermissionError(13, "Permission denied", db)
+            return real(path, *args, **kwargs)
+        return call
+
+    monkeypatch.setattr(builtins, "open", guarded(builtins.open))
+    monkeypatch.setattr(os, "open", guarded(os.open))
+    for verb in ("info", "backup"):
+        code, _, err = run(capsys, "--data-dir", str(data), verb)
+        assert code == 2, err
+        assert "permission denied" in err and "bodymap.sqlite" in err
