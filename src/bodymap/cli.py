@@ -16,7 +16,7 @@ from bodymap.model import Patient
 from bodymap.services.output import OutputError
 from bodymap.services.records import Records
 from bodymap.settings import Settings
-from bodymap.storage import StorageError, compare_advice
+from bodymap.storage import DATABASE_NAME, StorageError, compare_advice
 from bodymap.storage.anchor import AnchorError
 
 
@@ -41,6 +41,11 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
             print(f"Restored {args.backup_file} into {data_dir}.")
             if kept is not None:
                 print(f"The database it replaced was kept as {kept}.")
+            return 0
+        if verb == "info" and not os.path.lexists(data_dir / DATABASE_NAME):
+            print(f"data dir:  {data_dir}")
+            print(f"database:  {data_dir / DATABASE_NAME} (none yet: the app makes it)")
+            print("patients:  0")
             return 0
         # The verbs that only read take no lock and write nothing: they run beside the
         # open app and on a write-protected copy. verify reports a schema that is not
