@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import fingerprint, make_data, run
+from conftest import fingerprint, make_data, run, run_process
 
 from bodymap.services.records import Records
 from bodymap.storage import DatabaseLockedError, StorageError
@@ -159,3 +159,11 @@ def test_reading_verbs_run_beside_the_open_app(tmp_path, capsys):
         app.wait()
     with Records.open(data, user="Anna") as records:
         assert records.patient_count() == 3
+
+
+def test_restore_refuses_a_pipe_beside_the_database(tmp_path):
+    data = make_data(tmp_path / "data")
+    backup = next((data / "backups").glob("*.sqlite"))
+    os.mkfifo(data / "bodymap.sqlite-wal")  # copying it aside would block forever
+    proc = run_process("--data-dir", str(data), "restore", str(backup), timeout=60)
+    assert proc.returncode == 2 and "named pipe" in proc.stderr, proc.stderr

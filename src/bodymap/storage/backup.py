@@ -22,7 +22,7 @@ from bodymap.storage.backup_files import (
     regular_backups,
 )
 from bodymap.storage.errors import BackupError, StorageError, UnusableFileError, os_reason
-from bodymap.storage.files import make_private_folder, open_regular
+from bodymap.storage.files import check_data_folder, make_private_folder, open_regular
 from bodymap.storage.lock import WriterLock
 from bodymap.storage.opening import ensure_writable_directory, inspect_existing, read_only_uri
 
@@ -175,6 +175,7 @@ def restore_backup(backup_file: Path, data_dir: Path,
     # A new folder is how a backup is compared with a suspect database (see
     # opening.compare_advice); the lock file needs the folder to exist.
     ensure_writable_directory(data_dir)
+    check_data_folder(data_dir, database_name)
     lock = WriterLock(db_path)
     lock.acquire()
     try:

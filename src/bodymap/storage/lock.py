@@ -144,7 +144,8 @@ class WriterLock:
     def lock_database(self) -> None:
         """Lock the database file itself as well (called again once a new database has
         been made). Nothing when there is no database file yet."""
-        if self._database_fd is not None or not self.database_path.exists():
+        if (self._database_fd is not None or not self.database_path.exists()
+                or sys.platform == "win32"):  # Windows byte locks would bar SQLite's reads
             return
         fd = open_regular(self.database_path)
         if not _wait_for_lock(fd, shared=False, seconds=self.READER_WAIT):
