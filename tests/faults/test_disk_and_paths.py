@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import fill, fingerprint, make_data, run, run_process
+from fault_tools import fill, fingerprint, make_data, run, run_process
 
 from bodymap.services.records import Records
 from bodymap.storage import CorruptDatabaseError, StorageError

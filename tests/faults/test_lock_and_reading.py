@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import fingerprint, make_data, run, run_process
+from fault_tools import fingerprint, make_data, run, run_process
 
 from bodymap.services.records import Records
 from bodymap.storage import DatabaseLockedError, StorageError
