@@ -21,15 +21,44 @@ def test_list_json(atlas: Atlas) -> None:
     data = json.loads(_run("list", "--json"))
     assert [v["id"] for v in data["views"]] == [v.id for v in atlas.views]
     for v in data["views"]:
-        assert set(v) == {"id", "width", "height", "midline_x", "silhouette_area"}
+        assert set(v) == {"id", "width", "height", "midline_x", "facing", "layers",
+                          "silhouette_area"}
+        assert v["layers"] == sorted({r.layer for r in atlas.regions_in(v["id"])})
         assert v["silhouette_area"] > 0
     assert len(data["regions"]) == len(atlas.regions)
     for r in data["regions"]:
-        assert set(r) == {"id", "name", "muscle", "side", "view", "segment", "centroid",
-                          "area", "hazard"}
+        assert set(r) == {"id", "name", "muscle", "side", "view", "segment", "layer",
+                          "centroid", "area", "hazard"}
+        assert r["layer"] == atlas.region(r["id"]).layer
         assert len(r["centroid"]) == 2 and isinstance(r["hazard"], list)
     ut = next(r for r in data["regions"] if r["id"] == "anterior.upper_trapezius.L")
     assert ut["name"] == "Upper trapezius (left)" and "thorax" in ut["hazard"]
+
+
+def test_list_json_gives_the_version_landmarks_and_corrected_facing() -> None:
+    data = json.loads(_run("list", "--json", "--atlas-version", "1"))
+    assert data["version"] == 1
+    # version 1 has no landmarks: every view is listed, with none
+    assert data["landmarks"] == {v["id"]: {} for v in data["views"]}
+    facing = {v["id"]: v["facing"] for v in data["views"]}
+    assert (facing["hand_palmar"], facing["hand_dorsal"]) == ("posterior", "anterior")
+    assert (facing["foot_plantar"], facing["foot_dorsal"]) == ("anterior", "posterior")
+    proc = subprocess.run([sys.executable, "-m", "bodymap.atlas", "list", "--atlas-version",
+                           "99"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "version 99 is not part of this bodymap" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_landmarks_come_from_the_catalogue(atlas: Atlas) -> None:
+    from bodymap.atlas.versions import _read
+
+    catalogue = json.loads(_read(1, "catalogue.json"))
+    catalogue["landmarks"] = {"anterior": {"umbilicus": [250, 450], "asis.L": [300.5, 520]}}
+    svgs = {v.id: v.svg for v in atlas.views}
+    outlines = json.loads(_read(1, "outlines.json"))["views"]
+    grown = Atlas(catalogue, svgs, outlines, version=9)
+    assert grown.landmarks["anterior"] == {"umbilicus": (250.0, 450.0), "asis.L": (300.5, 520.0)}
+    assert grown.landmarks["posterior"] == {}
 
 
 def test_hit(atlas: Atlas) -> None:

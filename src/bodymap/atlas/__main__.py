@@ -6,17 +6,25 @@ import argparse
 import json
 import sys
 
-from bodymap.atlas.versions import load_atlas
+from bodymap.atlas.versions import UnknownAtlasVersion, load_atlas
 
 
-def _list(as_json: bool) -> int:
-    atlas = load_atlas()
+def _list(as_json: bool, version: int | None) -> int:
+    try:
+        atlas = load_atlas(version)
+    except UnknownAtlasVersion as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     data = {
+        "version": atlas.version,
+        "landmarks": {vid: {name: [round(x, 2), round(y, 2)] for name, (x, y) in named.items()}
+                      for vid, named in atlas.landmarks.items()},
         "views": [{"id": v.id, "width": v.width, "height": v.height, "midline_x": v.midline_x,
+                   "facing": v.facing, "layers": list(atlas.layers(v.id)),
                    "silhouette_area": round(atlas.silhouette_area(v.id), 1)}
                   for v in atlas.views],
         "regions": [{"id": r.id, "name": r.name, "muscle": r.muscle, "side": r.side,
-                     "view": r.view, "segment": r.segment,
+                     "view": r.view, "segment": r.segment, "layer": r.layer,
                      "centroid": [round(r.centroid[0], 2), round(r.centroid[1], 2)],
                      "area": round(r.area, 1), "hazard": list(r.hazards)}
                     for r in atlas.regions],
@@ -39,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     p_list = sub.add_parser("list", help="list views and regions")
     p_list.add_argument("--json", action="store_true")
+    p_list.add_argument("--atlas-version", type=int, default=None,
+                        help="an atlas version shipped (default: the current one)")
     p_hit = sub.add_parser("hit", help="print the region id at a point (nothing if none)")
     p_hit.add_argument("view")
     p_hit.add_argument("x", type=float)
@@ -51,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     p_render.add_argument("--height", type=int, default=1600, help="image height in pixels")
     args = parser.parse_args(argv)
     if args.cmd == "list":
-        return _list(args.json)
+        return _list(args.json, args.atlas_version)
     if args.cmd == "hit":
         region = load_atlas().region_at(args.view, args.x, args.y)
         if region is not None:

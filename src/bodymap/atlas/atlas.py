@@ -117,6 +117,13 @@ class Atlas:
         geoms: dict[str, dict[str, tuple]] = {}
         for vid, view in self._views.items():
             shapes[vid], geoms[vid] = _view_shapes(view.svg, (outlines or {}).get(vid))
+        #: named bony landmarks per view (diagram units; paired names end .L/.R, the
+        #: patient's side); every view has an entry, empty where the catalogue has none
+        self.landmarks: dict[str, dict[str, Point]] = {vid: {} for vid in self._views}
+        for vid, named in catalogue.get("landmarks", {}).items():
+            if vid not in self._views:
+                raise ValueError(f"landmarks given for unknown view {vid}")
+            self.landmarks[vid] = {name: (float(x), float(y)) for name, (x, y) in named.items()}
         self._silhouettes: dict[str, tuple[Point, ...]] = {}
         for vid in self._views:
             sil = shapes[vid].get(f"{vid}.silhouette")
@@ -173,6 +180,10 @@ class Atlas:
     def view(self, view_id: str) -> View:
         """The view with this id (KeyError if unknown)."""
         return self._views[view_id]
+
+    def layers(self, view_id: str) -> tuple[int, ...]:
+        """The layers the view's regions are drawn in, bottom first."""
+        return tuple(sorted({r.layer for r in self._by_view[view_id]}))
 
     def silhouette(self, view_id: str) -> tuple[Point, ...]:
         """The body outline of the view as a polygon."""
