@@ -19,6 +19,7 @@ from typing import Any
 from bodymap.atlas import Atlas, View, load_atlas
 from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
 from bodymap.model import check_signable
+from bodymap.model.safety import check_estim
 from bodymap.model._validate import is_canonical_id
 from bodymap.model.codec import (
     mark_to_dict,
@@ -222,6 +223,10 @@ def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
                                                 "(addenda belong to signed visits)")
     try:
         visit.check_time_order()
+    except ValidationError as exc:
+        raise ImportRejected(f"{_cap(where)}: {exc.message}") from None
+    try:  # never overridable, signed or draft
+        check_estim(patient, visit.marks)
     except ValidationError as exc:
         raise ImportRejected(f"{_cap(where)}: {exc.message}") from None
     if visit.signed:  # exactly what signing would have required

@@ -19,6 +19,7 @@ from bodymap.model import (
     update_patient,
 )
 from bodymap.model._validate import utcnow
+from bodymap.model.safety import check_estim, estim_refusal, estim_sites
 from bodymap.storage import (
     AuditEntry,
     AuditLog,
@@ -26,6 +27,7 @@ from bodymap.storage import (
     Database,
     PatientRepository,
     PatientSummary,
+    RecordNotFoundError,
     VisitRepository,
     VisitSummary,
     all_backups,
@@ -147,8 +149,24 @@ class Records:
 
     def save_visit(self, visit: Visit) -> None:
         """Store a draft's fields and marks in one transaction (audited).
-        SignedVisitError if the visit is signed (in memory or on disk)."""
+        SignedVisitError if the visit is signed (in memory or on disk); ValidationError if
+        it charts e-stim, not already stored, for a patient with an electrical implant."""
+        if estim_sites(visit.marks):
+            self._check_new_estim(visit)
         self._visits.save(visit)
+
+    def _check_new_estim(self, visit: Visit) -> None:
+        """E-stim newly charted for a patient with an electrical implant is refused. A site
+        stored with e-stim before the implant was recorded stays as it was (the inspector
+        flags it, and signing refuses it), so the rest of the draft can still be saved."""
+        patient = self._patients.get(visit.patient_id)
+        if estim_refusal(patient) is None:
+            return
+        try:
+            stored = {m.id: m for m in self._visits.get(visit.id).marks}
+        except RecordNotFoundError:
+            stored = {}
+        check_estim(patient, [m for m in estim_sites(visit.marks) if stored.get(m.id) != m])
 
     def sign_visit(self, visit_id: str, *, signed_by: str | None = None,
                    overrides: dict[SignRequirement, str] | None = None) -> Visit:
@@ -160,6 +178,8 @@ class Records:
         from bodymap.atlas import load_atlas  # only signing needs the anatomy
         from bodymap.services.chart_checks import over_hazard, over_thorax
 
+        visit = self._visits.get(visit_id)
+        check_estim(self._patients.get(visit.patient_id), visit.marks)  # never overridable
         atlas = load_atlas()
         return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides,
                                  hazardous=over_hazard(atlas), thoracic=over_thorax(atlas))

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from bodymap.model import Mark, PainZone, Visit, add_mark, set_visit_fields
 from bodymap.model._validate import new_id, utcnow
+from bodymap.model.safety import estim_dropped_message, estim_refusal, estim_sites, without_estim
 from bodymap.services.records import Records, VisitSummary
 from bodymap.storage import VisitRepository
 
@@ -33,17 +34,26 @@ def copied_marks(marks: list[Mark]) -> list[Mark]:
 
 
 def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
-                 copy_marks: bool, started_at: datetime | None = None) -> Visit:
+                 copy_marks: bool, started_at: datetime | None = None,
+                 notices: list[str] | None = None) -> Visit:
     """Start and store a new draft visit of the same patient from a previous visit: its
     plan is carried over (the clinician edits it), and with ``copy_marks`` its chart marks
     are copied with new ids. Consent, screening, counts, scores and adverse events are not
-    copied: each visit records its own."""
+    copied: each visit records its own. For a patient whose record now lists an electrical
+    implant, copied needle sites lose their e-stim (never overridable), and what was dropped
+    is appended to ``notices`` for the clinician to read."""
     previous = records.open_visit(previous_visit_id)
     visit = records.start_visit(previous.patient_id, clinician=clinician,
                                 started_at=started_at)
     set_visit_fields(visit, plan=previous.plan, instructions=previous.instructions)
     if copy_marks:
-        for mark in copied_marks(previous.marks):
+        copies = copied_marks(previous.marks)
+        if estim_refusal(records.get_patient(previous.patient_id)) is not None:
+            dropped = estim_sites(copies)
+            copies = [without_estim(m) for m in copies]
+            if dropped and notices is not None:
+                notices.append(estim_dropped_message(dropped))
+        for mark in copies:
             add_mark(visit, mark)
     records.save_visit(visit)
     return visit

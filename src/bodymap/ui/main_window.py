@@ -155,15 +155,19 @@ class MainWindow(QMainWindow):
         patient = self.patient_panel.patient
         if patient is None or not self._have_clinician():
             return
+        notices: list[str] = []
         try:
             visit = copy_forward(self.records, previous_visit_id,
-                                 clinician=self.settings.clinician, copy_marks=copy_marks)
+                                 clinician=self.settings.clinician, copy_marks=copy_marks,
+                                 notices=notices)
         except (StorageError, ValidationError) as exc:
             show_error(self, "The visit could not be started",
                        getattr(exc, "user_message", None) or str(exc))
             return
         what = "plan and chart" if copy_marks else "plan"
         self._visit_started(patient, visit, f"New visit started from the previous {what}")
+        if notices:
+            QMessageBox.warning(self, "Copied with changes", "\n\n".join(notices))
 
     def _visit_started(self, patient: Patient, visit: Visit, message: str) -> None:
         self.patient_panel.refresh_visits()

@@ -133,3 +133,29 @@ def test_preferences_set_the_profile_and_templates(qtbot, main, records, setting
     assert opened.form.instructions.editor.toPlainText() == "Hydrate. 多喝水。"
     picker = opened.form.soap.notes["plan"].picker
     assert picker.findText("Cervical series") > 0
+
+
+def test_new_visit_from_previous_drops_estim_for_an_implant_and_says_so(qtbot, main, records,
+                                                                       monkeypatch):
+    """The patient's record now lists a pacemaker: the copied chart keeps the needle site but
+    not its e-stim, and the clinician is told which site changed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bodymap.model import EStim, Precaution, Technique
+
+    patient = records.create_patient(chart_number="EST-1", family_name="Volta")
+    first = records.start_visit(patient.id, started_at=now() - timedelta(days=7))
+    add_mark(first, NeedleSite(view="posterior", x=300, y=420, muscle="quadratus_lumborum",
+                               side="L", technique=Technique.ESTIM,
+                               estim=EStim(frequency_hz=2.0)))
+    records.save_visit(first)
+    records.update_patient(patient.id, precautions={Precaution.ELECTRICAL_IMPLANT: "pacemaker"})
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: warnings.append(text))
+    show(main, patient)
+    main.patient_panel.copy_all_action.trigger()
+    new_id = next(v.id for v in records.list_visits(patient.id) if v.id != first.id)
+    (site,) = main.visit_windows[new_id].doc.visit.marks
+    assert site.technique is Technique.STATIC and site.estim is None
+    assert len(warnings) == 1 and "left quadratus lumborum" in warnings[0]

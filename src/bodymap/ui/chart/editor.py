@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas, load_atlas
 from bodymap.model.needles import needle_for_new_site, read_overrides
-from bodymap.model import Changes, Mark, NeedleSite, PainZone, Precaution, Technique, TextNote
+from bodymap.model import Changes, Mark, NeedleSite, PainZone, Technique, TextNote
+from bodymap.model.safety import estim_refusal
 from bodymap.model.timetext import time_text
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
@@ -289,7 +290,7 @@ class ChartEditor(QWidget):
         sites = [m for m in self.doc.visit.marks if isinstance(m, NeedleSite)]
         technique = sites[-1].technique if sites else Technique.PISTONING
         # never pre-fill e-stim for a patient with an electrical implant
-        if technique is Technique.ESTIM and self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
+        if technique is Technique.ESTIM and estim_refusal(self.doc.patient) is not None:
             technique = Technique.PISTONING
         return {"needle_length_mm": needle.length_mm, "needle_diameter_mm": needle.diameter_mm,
                 "technique": technique}

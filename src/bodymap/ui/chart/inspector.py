@@ -33,7 +33,6 @@ from bodymap.model import (
     NeedleSite,
     PainQuality,
     PainZone,
-    Precaution,
     Side,
     Technique,
     TextNote,
@@ -42,6 +41,7 @@ from bodymap.model import (
     ValidationError,
 )
 from bodymap.model.marks import LIMITS
+from bodymap.model.safety import estim_refusal
 from bodymap.services import chart_checks as checks
 from bodymap.ui.chart import fields
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
@@ -50,9 +50,6 @@ from bodymap.ui.commands import EditMark, mark_name
 from bodymap.ui.document import VisitDocument
 
 DEPTH_REQUIRED = "Depth (required here)"
-ESTIM_REFUSAL = ("E-stim refused: this patient's record lists a pacemaker or other electrical "
-                 "implant{note}. Electrical stimulation is contraindicated; choose another "
-                 "technique.")
 
 
 class Inspector(QScrollArea):
@@ -266,9 +263,9 @@ class Inspector(QScrollArea):
         chosen: Technique = self.technique.get()
         if not isinstance(mark, NeedleSite) or chosen is mark.technique:
             return
-        if chosen is Technique.ESTIM and self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
-            note = self.doc.patient.precautions.get(Precaution.ELECTRICAL_IMPLANT, "")
-            self.error.setText(ESTIM_REFUSAL.format(note=f" ({note})" if note else ""))
+        refusal = estim_refusal(self.doc.patient)
+        if chosen is Technique.ESTIM and refusal is not None:
+            self.error.setText(refusal)
             self.error.show()
             self._load(mark)  # the combo goes back: refused, not silently ignored
             self.error.show()
@@ -408,7 +405,7 @@ class Inspector(QScrollArea):
             tail = " Record the needling depth." if missing else ""
             self.caution.setText(f"{head}: {text or 'hazard region.'}{tail}")
             self.caution.show()
-        if estim and self.doc.patient.has(Precaution.ELECTRICAL_IMPLANT):
+        if estim and estim_refusal(self.doc.patient) is not None:
             self.error.setText("This site records e-stim, but the patient's record lists an "
                                "electrical implant: check this entry.")
             self.error.show()
