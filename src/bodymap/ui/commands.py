@@ -21,6 +21,7 @@ from bodymap.model import (
     set_visit_fields,
 )
 from bodymap.model.edits import EDITABLE_VISIT_FIELDS, _require_draft, moved_mark
+from bodymap.model.needle_count import following_needles, needles_follow_chart, restoring_needles
 from bodymap.ui.document import VisitDocument
 
 # Command ids for mergeWith (QUndoCommand merges only commands with equal, non -1 ids).
@@ -38,35 +39,53 @@ def mark_name(mark: Mark) -> str:
     return KIND_NAMES.get(mark.kind, mark.kind.replace("_", " "))
 
 
-class AddMark(QUndoCommand):
+class ChartCommand(QUndoCommand):
+    """A chart edit that carries what it derives: "needles used" follows the needles
+    charted (model.needle_count) inside this same command, so a needle site placed is one
+    undo step, one change broadcast and one save."""
+
+    def __init__(self, doc: VisitDocument, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.follows = needles_follow_chart(doc.visit)
+        self.used_before = doc.visit.needles_used
+
+    def forward(self, edit: Callable[..., Changes], *args: Any) -> None:
+        self.doc.apply(following_needles(edit, self.follows), *args)
+
+    def back(self, edit: Callable[..., Changes], *args: Any) -> None:
+        self.doc.apply(restoring_needles(edit, self.used_before), *args)
+
+
+class AddMark(ChartCommand):
     def __init__(self, doc: VisitDocument, mark: Mark) -> None:
-        super().__init__(f"Add {mark_name(mark)}")
-        self.doc, self.mark = doc, mark
+        super().__init__(doc, f"Add {mark_name(mark)}")
+        self.mark = mark
 
     def redo(self) -> None:
-        self.doc.apply(add_mark, self.mark)
+        self.forward(add_mark, self.mark)
 
     def undo(self) -> None:
-        self.doc.apply(remove_mark, self.mark.id)
+        self.back(remove_mark, self.mark.id)
 
 
-class RemoveMark(QUndoCommand):
+class RemoveMark(ChartCommand):
     """Delete a mark; undo puts it back at the same place in the drawing order, and
     re-links the pain zones that named it as their source."""
 
     def __init__(self, doc: VisitDocument, mark_id: str) -> None:
         mark = doc.visit.mark(mark_id)
-        super().__init__(f"Delete {mark_name(mark)}")
-        self.doc, self.mark = doc, mark
+        super().__init__(doc, f"Delete {mark_name(mark)}")
+        self.mark = mark
         self.index = doc.visit.mark_index(mark_id)
         self.linked = [m for m in doc.visit.marks
                        if getattr(m, "source_id", None) == mark_id]
 
     def redo(self) -> None:
-        self.doc.apply(remove_mark, self.mark.id)
+        self.forward(remove_mark, self.mark.id)
 
     def undo(self) -> None:
-        self.doc.apply(add_mark, self.mark, self.index)
+        self.back(add_mark, self.mark, self.index)
         for zone in self.linked:
             self.doc.apply(replace_mark, zone)
 
@@ -91,7 +110,7 @@ class MoveMark(QUndoCommand):
         self.doc.apply(replace_mark, self.before)
 
 
-class EditMark(QUndoCommand):
+class EditMark(ChartCommand):
     """Change fields of one mark (inspector edits). Successive edits of the same fields of
     the same mark merge, so typing a note is one undo step. An impossible value raises
     ValidationError here, before anything is pushed or changed."""
@@ -100,10 +119,10 @@ class EditMark(QUndoCommand):
                  **values: Any) -> None:
         # positional-only: a text note's own field is also called "text"
         before = doc.visit.mark(mark_id)
-        super().__init__(text or f"Edit {mark_name(before)}")
+        super().__init__(doc, text or f"Edit {mark_name(before)}")
         if "id" in values:
             raise ValidationError("id", "A mark's id cannot change")
-        self.doc, self.mark_id, self.values = doc, mark_id, values
+        self.mark_id, self.values = mark_id, values
         self.before = before
         self.after: Mark = dataclasses.replace(before, **values)
         self.last_edit = time.monotonic()
@@ -122,10 +141,10 @@ class EditMark(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.doc.apply(replace_mark, self.after)
+        self.forward(replace_mark, self.after)
 
     def undo(self) -> None:
-        self.doc.apply(replace_mark, self.before)
+        self.back(replace_mark, self.before)
 
 
 class SetVisitFields(QUndoCommand):

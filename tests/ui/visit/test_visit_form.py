@@ -321,3 +321,31 @@ def test_consent_date_follows_local_midnight(qtbot, window, clock):
     qtbot.keyClick(f.consent_date.edit, Qt.Key.Key_Return)
     assert window.doc.visit.consent_date == next_day
     assert not f.consent_date.error.isVisibleTo(f)
+
+
+def test_one_click_placing_a_needle_site_is_one_undo_step_one_broadcast_one_save(
+        qtbot, window, records):
+    """The needle count the site brings travels inside the same command: one Ctrl+Z takes
+    the site and its count away together."""
+    from bodymap.ui.chart import Tool
+    from tests.ui.chart.conftest import click_region
+
+    doc = window.doc
+    broadcasts: list = []
+    doc.changed.connect(broadcasts.append)
+    saves: list = []
+    real_save = records.save_visit
+    records.save_visit = lambda visit: (saves.append(visit.id), real_save(visit))[1]
+    click_region(qtbot, window.chart, "posterior.upper_trapezius.R", Tool.NEEDLE)
+    assert doc.undo_stack.count() == 1
+    assert doc.undo_stack.undoText() == "Add needle site"
+    assert len(doc.visit.marks) == 1 and doc.visit.needles_used == 1
+    assert len(broadcasts) == 1 and broadcasts[0].fields == {"needles_used"}
+    assert broadcasts[0].marks_added == (doc.visit.marks[0].id,)
+    qtbot.waitUntil(lambda: len(saves) == 1)
+    stored = records.open_visit(doc.visit.id)
+    assert len(stored.marks) == 1 and stored.needles_used == 1
+    window.chart.canvas.setFocus()
+    qtbot.keyClick(window.chart.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.visit.marks == [] and doc.visit.needles_used is None
+    assert not doc.undo_stack.canUndo()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -71,10 +70,6 @@ class NeedleCountPanel(QGroupBox):
         layout.addLayout(grid)
         layout.addLayout(chart_row)
         layout.addWidget(self.messages)
-        # The charted count "used" was last filled with (None: the clinician's own count).
-        self._following: int | None = (self.doc.visit.needles_used if
-                                        self.doc.visit.needles_used ==
-                                        self.doc.visit.charted_needles() else None)
         self.doc.changed.connect(self._changed)
         self.doc.read_only_changed.connect(lambda _ro: self._update())
         self._update()
@@ -83,28 +78,19 @@ class NeedleCountPanel(QGroupBox):
     def fill_from_chart(self) -> None:
         """Set "needles used" to the charted needle count (its own undo step)."""
         charted = self.doc.visit.charted_needles()
-        if self.binder.push(None, "Fill needles used from chart", own_step=True,
-                            needles_used=charted) is None:
-            self._following = charted
+        self.binder.push(None, "Fill needles used from chart", own_step=True,
+                         needles_used=charted)
 
     def _changed(self, changes: Changes) -> None:
+        # A chart edit brings "needles used" along inside its own command
+        # (model.needle_count); here only what is shown follows.
         self._update()
-        if changes.marks_touched:
-            # Pushing from inside another command's redo would nest commands; wait until
-            # the chart edit has finished.
-            QTimer.singleShot(0, self._maybe_prefill)
 
     def _maybe_prefill(self) -> None:
-        """"Used" follows the chart while it is empty or still holds the count it was
-        filled with; once the clinician types a count of their own, it stays theirs."""
+        """A visit opened with needle sites charted (copied forward, say) and no count yet
+        starts from the chart's count; later chart edits bring it along themselves."""
         visit = self.doc.visit
-        charted = visit.charted_needles()
-        # Only after a fresh edit (nothing to redo): pushing now would wipe the redo
-        # history of someone stepping back through their undo stack.
-        if self.doc.read_only or self.doc.undo_stack.canRedo() or charted == visit.needles_used:
-            return
-        following = visit.needles_used is None or visit.needles_used == self._following
-        if following and (charted > 0 or visit.needles_used is not None):
+        if not self.doc.read_only and visit.needles_used is None and visit.charted_needles():
             self.fill_from_chart()
 
     def _update(self) -> None:
