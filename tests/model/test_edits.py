@@ -84,7 +84,7 @@ def test_set_visit_fields_is_all_or_nothing(visit):
 def test_sign_requires_consent_needles_and_review(visit):
     add_mark(visit, NeedleSite(view="posterior", x=1, y=1, needle_count=3))
     set_visit_fields(visit, needles_used=3, needles_removed=2, consent_obtained=True,
-                     precautions_reviewed=True)
+                     precautions_reviewed=True, subjective="Neck pain.")
     with pytest.raises(ValidationError, match=r"needle count reconciled \(used = removed = charted\) is not met"):
         sign_visit(visit, "A. Jones, PT")
     assert not visit.signed
@@ -109,7 +109,7 @@ def test_override_reason_cannot_be_blank(visit):
 def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
     tp = TriggerPoint(view="posterior", x=1, y=1)
     add_mark(visit, tp)
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
                      needles_used=0, needles_removed=0,
                      started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     sign_visit(visit, "PT", at=datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc))
@@ -128,7 +128,7 @@ def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
 def test_signing_before_the_visit_started_is_refused(visit):
     """A visit dated ahead (a clock or time-zone slip) cannot be signed "before" it began:
     the record would contradict itself."""
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
                      needles_used=0, needles_removed=0,
                      started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     with pytest.raises(ValidationError) as err:

@@ -45,13 +45,15 @@ def test_visit_notes_marks_reasons_and_addenda_refuse_it(records):
         records.sign_visit(visit.id, signed_by="Dr A. Test",
                            overrides={r: BAD for r in (SignRequirement.CONSENT,
                                                        SignRequirement.NEEDLE_COUNT,
-                                                       SignRequirement.PRECAUTIONS_REVIEWED)})
+                                                       SignRequirement.PRECAUTIONS_REVIEWED,
+                                                       SignRequirement.SOAP_NOTES)})
     assert caught.value.field == "sign_overrides"
     assert not records.open_visit(visit.id).signed
     records.sign_visit(visit.id, signed_by="Dr A. Test",
                        overrides={r: "checked" for r in (SignRequirement.CONSENT,
                                                          SignRequirement.NEEDLE_COUNT,
-                                                         SignRequirement.PRECAUTIONS_REVIEWED)})
+                                                         SignRequirement.PRECAUTIONS_REVIEWED,
+                                                         SignRequirement.SOAP_NOTES)})
     with pytest.raises(ValidationError) as caught:
         records.add_addendum(visit.id, BAD)
     assert caught.value.field == "text"

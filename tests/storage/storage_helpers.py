@@ -35,7 +35,7 @@ def full_patient(**over: object) -> dict[str, object]:
         chart_number="ÅZ-0042", family_name="Ångström", given_names="Zoë Renée",
         date_of_birth=date(1984, 2, 29), sex="female", phone="+46 70 123 45 67",
         email="zoë@example.se", address="Storgatan 1\n114 55 Stockholm 🇸🇪",
-        precautions={"anticoagulants": "apixaban 5 mg", "electrical_implant": "pacemaker 2019"},
+        precautions={"anticoagulants": "apixaban 5 mg", "lymphoedema": "left arm, 2019"},
         notes="Prefers Swedish; 左肩 pain; ملاحظة 🩺")
     fields.update(over)
     return fields

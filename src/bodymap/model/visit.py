@@ -73,6 +73,9 @@ ADVERSE_EVENT_LABELS: dict[AdverseEvent, str] = {
 }
 
 
+SOAP_FIELDS = ("subjective", "objective", "assessment", "plan")
+
+
 class SignRequirement(str, Enum):
     """What signing checks; each can be overridden only with a written reason."""
 
@@ -81,6 +84,7 @@ class SignRequirement(str, Enum):
     PRECAUTIONS_REVIEWED = "precautions_reviewed"
     HAZARD_DEPTH = "hazard_depth"
     BILATERAL_THORAX = "bilateral_thorax"
+    SOAP_NOTES = "soap_notes"
 
     @property
     def label(self) -> str:
@@ -89,7 +93,9 @@ class SignRequirement(str, Enum):
                 "precautions_reviewed": "Precautions reviewed this visit",
                 "hazard_depth": "Depth recorded for every needle site over a hazard "
                                 "(thorax, spine, anterior hip, abdomen)",
-                "bilateral_thorax": "Thorax needled on one side only this session"
+                "bilateral_thorax": "Thorax needled on one side only this session",
+                "soap_notes": "Clinical notes written (subjective, objective, assessment or "
+                              "plan)",
                 }[self.value]
 
 
@@ -306,4 +312,6 @@ class Visit:
             unmet.append(SignRequirement.HAZARD_DEPTH)
         if thoracic is not None and len(self.thorax_sides(thoracic)) == 2:
             unmet.append(SignRequirement.BILATERAL_THORAX)
+        if not any(getattr(self, f).strip() for f in SOAP_FIELDS):
+            unmet.append(SignRequirement.SOAP_NOTES)
         return unmet

@@ -59,7 +59,7 @@ def make_course(records: Records, *, chart_number: str = "RV-001",
                 add_mark(visit, PainZone(view=view, points=tuple(referral[0]), intensity=6,
                                          source_id=tp.id))
             needles += count
-        set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+        set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
                          nprs_before=NPRS[n][0], nprs_after=NPRS[n][1], needles_used=needles,
                          needles_removed=needles)
         visit.pain_extent = visit_pain_extent(visit, atlas)  # as the chart editor stores it

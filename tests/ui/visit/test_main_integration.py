@@ -95,7 +95,7 @@ def test_needs_attention_lists_old_drafts_until_signed(qtbot, monkeypatch, recor
     monkeypatch.setattr(SignDialog, "exec", sign)
     opened.sign_action.trigger()
     assert records.open_visit(old.id).sign_overrides.keys() == {
-        SignRequirement.CONSENT, SignRequirement.NEEDLE_COUNT,
+        SignRequirement.CONSENT, SignRequirement.NEEDLE_COUNT, SignRequirement.SOAP_NOTES,
         SignRequirement.PRECAUTIONS_REVIEWED}
     assert main.attention.isHidden() and main.attention.model.rowCount() == 0
 

@@ -85,6 +85,7 @@ def test_met_requirements_need_no_reason(qtbot, monkeypatch, window):
         window.chart.inspector.depth.setValue(12)  # over a hazard: depth recorded
     qtbot.waitUntil(lambda: window.doc.visit.needles_used == 2)  # follows the chart
     qtbot.keyClicks(f.needles.removed.edit, "2")
+    qtbot.keyClicks(f.soap.notes["subjective"].editor, "Neck pain at the desk.")
     assert "Ready to sign" in f.signature.signature.text()
     seen: list[SignDialog] = []
     answer_sign_dialog(monkeypatch, {}, seen)
@@ -291,3 +292,23 @@ def test_title_drops_the_unsaved_mark_once_the_signature_is_saved(qtbot, monkeyp
     assert not window.isWindowModified() and not window.doc.has_unsaved_changes
     window.close()  # closing has nothing to save or refuse
     assert window.doc.visit.signed
+
+
+def test_signing_with_every_soap_note_empty_needs_a_reason_kept_with_the_signature(
+        qtbot, monkeypatch, window, records):
+    """Everything else met, no subjective, objective, assessment or plan: the sign dialog asks
+    for a reason, and the reason is stored with the signature like the other overrides."""
+    f = window.form
+    f.screening.consent.click()
+    f.screening.reviewed.click()
+    qtbot.keyClicks(f.needles.used.edit, "0")
+    qtbot.keyClicks(f.needles.removed.edit, "0")
+    assert "Clinical notes written" in f.signature.signature.text()
+    reason = "Notes dictated to the scanned intake form."
+    seen: list[SignDialog] = []
+    answer_sign_dialog(monkeypatch, {SignRequirement.SOAP_NOTES: reason}, seen)
+    window.sign_action.trigger()
+    (dialog,) = seen
+    assert set(dialog.reasons) == {SignRequirement.SOAP_NOTES}
+    stored = records.open_visit(window.doc.visit.id)
+    assert stored.signed and stored.sign_overrides == {SignRequirement.SOAP_NOTES: reason}
