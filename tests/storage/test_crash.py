@@ -23,6 +23,7 @@ from bodymap.model import SignRequirement, TriggerPoint, add_mark, set_visit_fie
 from bodymap.services.records import Records
 
 r = Records.open(Path(sys.argv[1]), user="crash-test")
+print("READY", flush=True)
 run = sys.argv[2]
 i = 0
 while True:
@@ -45,9 +46,11 @@ while True:
 """
 
 
-def _collect(stream, lines: list[str]) -> None:
+def _collect(stream, lines: list[str], ready: threading.Event) -> None:
     for line in stream:
-        if line.endswith("\n"):  # a line cut by the kill was never fully reported
+        if line == "READY\n":
+            ready.set()
+        elif line.endswith("\n"):  # a line cut by the kill was never fully reported
             lines.append(line)
 
 
@@ -63,11 +66,17 @@ def test_every_reported_commit_survives_random_sigkills(tmp_path: Path):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), f"R{run}"],
                                 stdout=subprocess.PIPE, text=True, encoding="utf-8")
         lines: list[str] = []
-        reader = threading.Thread(target=_collect, args=(proc.stdout, lines))
+        ready = threading.Event()
+        reader = threading.Thread(target=_collect, args=(proc.stdout, lines, ready))
         reader.start()
-        # Start-up takes ~0.25 s: some kills land while opening, most while writing (a
-        # visit, its signature and addenda take a few commits each, fsynced).
-        time.sleep(rng.uniform(0.1, 0.8))
+        # One kill in four lands at any moment of start-up (opening, migrating); the others
+        # at a random moment of writing (a visit, its signature and addenda take a few commits
+        # each, fsynced), however long start-up takes on a loaded machine.
+        if run % 4 == 0:
+            time.sleep(rng.uniform(0.05, 0.5))
+        else:
+            ready.wait(timeout=60)
+            time.sleep(rng.uniform(0.0, 0.6))
         proc.kill()
         proc.wait()
         reader.join()
