@@ -124,6 +124,15 @@ def _addendum_on_draft(data: dict[str, Any]) -> None:
     data["visits"][1]["addenda"].append(add)
 
 
+def _at(*when: int) -> str:
+    """A UTC moment as messages write it: local time with its offset (model.timetext)."""
+    from datetime import datetime, timezone
+
+    from bodymap.model.timetext import time_text
+
+    return time_text(datetime(*when, tzinfo=timezone.utc))
+
+
 BAD_DATA = {
     "wrong version": (_mutate("version", 2), "version 2"),
     "version as text": (_mutate("version", "1"), "whole number"),
@@ -180,12 +189,13 @@ BAD_DATA = {
                          "outside the Posterior (back) view diagram: the point (0, 99999)"),
     # times out of order
     "signed before it started": (_mutate("visits.0.signed_at", "2026-01-05T08:59:00+00:00"),
-                                 "Visit 1 (2026-01-05) of patient ZA-1001: signed 2026-01-05 "
-                                 "08:59 UTC, before the visit started (2026-01-05 09:00 UTC)"),
+                                 "Visit 1 (2026-01-05) of patient ZA-1001: signed "
+                                 f"{_at(2026, 1, 5, 8, 59)}, before the visit started "
+                                 f"({_at(2026, 1, 5, 9, 0)})"),
     "addendum before the visit": (_mutate("visits.0.addenda.0.created_at",
                                           "2026-01-04T12:00:00+00:00"),
                                   "Visit 1 (2026-01-05) of patient ZA-1001: addendum 1 is "
-                                  "dated 2026-01-04 12:00 UTC, before the visit started"),
+                                  f"dated {_at(2026, 1, 4, 12, 0)}, before the visit started"),
     "lone surrogate": (_mutate("patient.notes", "\ud800"),
                        "patient.notes: the text contains an invalid character"),
 }

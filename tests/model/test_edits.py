@@ -125,17 +125,18 @@ def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
     assert ch.fields == {"addenda"} and len(visit.addenda) == 1
 
 
-def test_signing_before_the_visit_started_is_refused(visit):
+def test_signing_before_the_visit_started_is_refused(visit, local_zone):
     """A visit dated ahead (a clock or time-zone slip) cannot be signed "before" it began:
     the record would contradict itself."""
     set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
                      needles_used=0, needles_removed=0,
                      started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    local_zone("America/Bogota")  # the message speaks local time, as the screen does
     with pytest.raises(ValidationError) as err:
         sign_visit(visit, "PT", at=datetime(2026, 1, 5, 8, 30, tzinfo=timezone.utc))
     assert err.value.message == (
-        "Cannot sign: the visit is dated 2026-01-05 09:00 UTC, later than the signature "
-        "(2026-01-05 08:30 UTC). Correct the visit's date and time, then sign.")
+        "Cannot sign: the visit is dated 2026-01-05 04:00 \u221205:00, later than the "
+        "signature (2026-01-05 03:30 \u221205:00). Correct the visit's date and time, then sign.")
     assert not visit.signed and visit.signed_at is None
     sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     assert visit.signed

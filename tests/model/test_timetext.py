@@ -55,3 +55,17 @@ def test_date_text_is_the_local_day():
     evening_west = datetime(2026, 1, 6, 3, 30, tzinfo=timezone.utc)
     assert date_text(evening_west, zone=ZoneInfo("America/Bogota")) == "2026-01-05"
     assert date_text(evening_west, zone=ZoneInfo("Asia/Tokyo")) == "2026-01-06"
+
+
+def test_messages_about_a_signed_visit_speak_local_time(local_zone):
+    """The refusal to change a signed visit names its signature time as the screen does."""
+    from bodymap.model import NeedleSite, SignedVisitError, Visit, add_mark, sign_visit
+
+    local_zone("Asia/Kolkata")
+    visit = Visit(patient_id="00000000-0000-4000-8000-000000000001", clinician="PT",
+                  started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc),
+                  consent_obtained=True, precautions_reviewed=True, subjective="Neck.",
+                  needles_used=0, needles_removed=0)
+    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc))
+    with pytest.raises(SignedVisitError, match="on 2026-01-05 15:00 \\+05:30 and cannot"):
+        add_mark(visit, NeedleSite(view="posterior", x=1, y=1))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bodymap.model.timetext import time_text
 from bodymap.model._validate import check_aware, check_text, utcnow
 from bodymap.model.errors import SignedVisitError, ValidationError
 from bodymap.model.limits import limit
@@ -24,7 +25,6 @@ from bodymap.model.visit import (
     SignRequirement,
     Visit,
     VisitStatus,
-    utc_text,
 )
 
 # Visit fields a clinician may set through set_visit_fields.
@@ -65,7 +65,7 @@ def _require_draft(visit: Visit) -> None:
     if visit.signed:
         raise SignedVisitError(
             f"This visit was signed by {visit.signed_by} on "
-            f"{visit.signed_at:%Y-%m-%d %H:%M} UTC and cannot be changed; "  # type: ignore[union-attr]
+            f"{time_text(visit.signed_at)} and cannot be changed; "  # type: ignore[arg-type]
             "add an addendum instead.")
 
 
@@ -230,8 +230,8 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
     check_aware("signed_at", at, label="Signed at")
     if at < visit.started_at:
         raise ValidationError("started_at", "Cannot sign: the visit is dated "
-                                            f"{utc_text(visit.started_at)}, later than the "
-                                            f"signature ({utc_text(at)}). Correct the visit's "
+                                            f"{time_text(visit.started_at)}, later than the "
+                                            f"signature ({time_text(at)}). Correct the visit's "
                                             "date and time, then sign.")
     overrides = {SignRequirement(k): v for k, v in (overrides or {}).items()}
     unmet = check_signable(visit, overrides, hazardous, thoracic)

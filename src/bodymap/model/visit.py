@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from enum import Enum
 from typing import ClassVar
 
+from bodymap.model.timetext import time_text
 from bodymap.model._validate import (
     check_aware,
     check_date,
@@ -116,12 +117,6 @@ class Addendum:
         check_text("text", self.text, limit=limit("addendum_text"), required=True,
                    label="Addendum text")
         check_aware("created_at", self.created_at)
-
-
-def utc_text(moment: datetime) -> str:
-    """The moment in UTC, e.g. "2026-01-05 09:00 UTC", so that times recorded in different
-    zones read comparably side by side."""
-    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 
 
 # Fields a clinician edits on a visit (everything but identity, marks, status and addenda).
@@ -253,13 +248,13 @@ class Visit:
         still open. Import checks every visit with this; signing refuses to create one."""
         started = self.started_at
         if self.signed_at is not None and self.signed_at < started:
-            raise ValidationError("signed_at", f"signed {utc_text(self.signed_at)}, before "
-                                               f"the visit started ({utc_text(started)})")
+            raise ValidationError("signed_at", f"signed {time_text(self.signed_at)}, before "
+                                               f"the visit started ({time_text(started)})")
         for number, addendum in enumerate(self.addenda, start=1):
             if addendum.created_at < started:
                 raise ValidationError("addenda", f"addendum {number} is dated "
-                                                 f"{utc_text(addendum.created_at)}, before the "
-                                                 f"visit started ({utc_text(started)})")
+                                                 f"{time_text(addendum.created_at)}, before the "
+                                                 f"visit started ({time_text(started)})")
 
     # -- queries ----------------------------------------------------------------------------
     def mark(self, mark_id: str) -> Mark:

@@ -30,6 +30,7 @@ from bodymap.model import (
 )
 from bodymap.model import sign_visit as model_sign_visit
 from bodymap.model.patient import display_name
+from bodymap.model.timetext import time_text
 from bodymap.model.codec import addendum_to_dict, mark_to_dict, visit_from_dict, visit_to_dict
 from bodymap.storage import audit
 from bodymap.storage.audit import AuditRecord, to_json
@@ -131,7 +132,7 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dic
 
 def _signed_error(fields: dict[str, Any]) -> SignedVisitError:
     return SignedVisitError(f"This visit was signed by {fields['signed_by']} on "
-                            f"{fields['signed_at'][:16].replace('T', ' ')} UTC and cannot be "
+                            f"{time_text(datetime.fromisoformat(fields['signed_at']))} and cannot be "
                             "changed; add an addendum instead.")
 
 
