@@ -71,5 +71,5 @@ def without_estim(mark: Mark) -> Mark:
 
 def estim_dropped_message(sites: Iterable[NeedleSite]) -> str:
     """What copy-forward tells the clinician when it dropped e-stim from copied sites."""
-    return ("E-stim was not copied (the patient's record lists an electrical implant): "
-            f"{_site_names(sites)} now static needling; check the technique.")
+    return (f"E-stim was not copied to {_site_names(sites)}: the patient's record lists an "
+            "electrical implant. These sites are now static needling; check the technique.")
