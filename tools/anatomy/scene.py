@@ -27,6 +27,12 @@ Pt = tuple  # (x, y) or (x, y, "s")
 FILLS = ["#f2c4b8", "#e7ab9a", "#f7d9cc", "#dc9f8e", "#efcfc0", "#e4b6a6"]
 DEEP_FILL = "#bcd0ea"
 SIL_FILL = "#f6f0e8"
+BONE_FILL = "#ece6da"
+BONE_INK = "#8c7f70"
+FIBRE_INK = "#9a5446"
+#: a view's layers: the superficial picture (<view>.svg, shown by default) and the deep
+#: overlay (<view>.deep.svg, shown and clickable when the deep layer is on)
+DEPTHS = ("superficial", "deep")
 INK = "#3b2f2a"
 ERRORS: list[str] = []
 
@@ -105,9 +111,122 @@ def mirror_pts(points: list[Pt], axis: float) -> list[Pt]:
     return [((2 * axis - p[0],) + tuple(p[1:])) for p in points][::-1]
 
 
+@dataclass(frozen=True)
+class Fibres:
+    """Fibre-direction strokes of a muscle, clipped to its outline.
+
+    - parallel (strap, fusiform, sheet muscles): `angle` in degrees (0 = along x, 90 =
+      along y, measured toward +y), strokes `spacing` units apart;
+    - convergent (fan muscles: pectoralis major, temporalis, gluteus medius): every stroke
+      runs toward `apex` (the insertion), spread `spacing` apart across the muscle;
+    - pennate (bipennate: rectus femoris, gastrocnemius heads...): `tendon` is the central
+      tendon line [(x, y), (x, y)]; strokes leave it at `angle` degrees on both sides.
+    """
+
+    angle: float = 90.0
+    spacing: float = 4.0
+    apex: Point | None = None
+    tendon: tuple[Point, Point] | None = None
+    width: float = 0.35
+    inset: float = 0.8  # keep strokes this far inside the outline
+
+    def lines(self, poly: list[Point]) -> list[list[Point]]:
+        if self.apex is not None:
+            return _convergent(poly, self.apex, self.spacing, self.inset)
+        if self.tendon is not None:
+            return _pennate(poly, self.tendon, self.angle, self.spacing, self.inset)
+        return _parallel(poly, self.angle, self.spacing, self.inset)
+
+
+def _clip_line(poly: list[Point], a: Point, b: Point, inset: float) -> list[list[Point]]:
+    """The parts of segment a-b inside `poly`, each shortened by `inset` at both ends."""
+    ax, ay = a
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy)
+    if length == 0:
+        return []
+    ts = []
+    n = len(poly)
+    for i in range(n):
+        px, py = poly[i - 1]
+        qx, qy = poly[i]
+        ex, ey = qx - px, qy - py
+        den = dx * ey - dy * ex
+        if den == 0:
+            continue
+        t = ((px - ax) * ey - (py - ay) * ex) / den
+        u = ((px - ax) * dy - (py - ay) * dx) / den
+        if 0 <= u < 1:
+            ts.append(t)
+    ts.sort()
+    out = []
+    cut = inset / length
+    for t0, t1 in zip(ts[::2], ts[1::2]):
+        t0, t1 = max(t0, 0.0) + cut, min(t1, 1.0) - cut
+        if t1 - t0 > 2 * cut and (t1 - t0) * length > 2.0:
+            out.append([(ax + dx * t0, ay + dy * t0), (ax + dx * t1, ay + dy * t1)])
+    return out
+
+
+def _parallel(poly: list[Point], angle: float, spacing: float,
+              inset: float) -> list[list[Point]]:
+    ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    nx, ny = -uy, ux
+    along = [x * ux + y * uy for x, y in poly]
+    across = [x * nx + y * ny for x, y in poly]
+    lo, hi = min(along) - 1, max(along) + 1
+    out = []
+    k = min(across) + spacing / 2
+    while k < max(across):
+        a = (ux * lo + nx * k, uy * lo + ny * k)
+        b = (ux * hi + nx * k, uy * hi + ny * k)
+        out.extend(_clip_line(poly, a, b, inset))
+        k += spacing
+    return out
+
+
+def _convergent(poly: list[Point], apex: Point, spacing: float,
+                inset: float) -> list[list[Point]]:
+    ax, ay = apex
+    angles = [math.atan2(y - ay, x - ax) for x, y in poly]
+    ref = angles[0]
+    rel = [(t - ref + math.pi) % (2 * math.pi) - math.pi for t in angles]
+    lo, hi = min(rel), max(rel)
+    reach = max(math.hypot(x - ax, y - ay) for x, y in poly) + 1
+    mean = sum(math.hypot(x - ax, y - ay) for x, y in poly) / len(poly)
+    step = spacing / max(mean, 1.0)
+    out = []
+    t = lo + step / 2
+    while t < hi:
+        b = (ax + math.cos(ref + t) * reach, ay + math.sin(ref + t) * reach)
+        out.extend(_clip_line(poly, apex, b, inset))
+        t += step
+    return out
+
+
+def _pennate(poly: list[Point], tendon: tuple[Point, Point], angle: float, spacing: float,
+             inset: float) -> list[list[Point]]:
+    (x0, y0), (x1, y1) = tendon
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    reach = max(math.hypot(x - x0, y - y0) for x, y in poly) + 1
+    out = []
+    s = spacing / 2
+    while s < length:
+        px, py = x0 + ux * s, y0 + uy * s
+        for sign in (1, -1):
+            r = math.radians(angle) * sign
+            # back along the tendon by `angle`, out to one side
+            dx = -(ux * math.cos(r) - uy * math.sin(r))
+            dy = -(ux * math.sin(r) + uy * math.cos(r))
+            out.extend(_clip_line(poly, (px, py), (px + dx * reach, py + dy * reach), inset))
+        s += spacing
+    return out
+
+
 @dataclass
 class Item:
-    kind: str  # silhouette | region | mask | landmark
+    kind: str  # silhouette | bone | region | mask | landmark | fibre
     d: str
     poly: list[Point] = field(default_factory=list)
     el_id: str = ""
@@ -118,6 +237,11 @@ class Item:
     tone: int = 0
     width: float = 0.6
     fill: str | None = None
+
+    @property
+    def depth(self) -> str:
+        """The layer the item is drawn (and, for a region, clicked) in."""
+        return "deep" if self.deep else "superficial"
 
 
 @dataclass
@@ -135,6 +259,8 @@ class Scene:
     referrals: dict[str, list[list[Point]]] = field(default_factory=dict)  # "muscle.side"
     silhouette_poly: list[Point] = field(default_factory=list)
     stroke_scale: float = 1.0
+    #: named bony landmarks (diagram units); paired names end .L/.R (the patient's side)
+    points: dict[str, Point] = field(default_factory=dict)
     _sil_index: GridIndex | None = None
 
     def other(self, side: str) -> str:
@@ -164,8 +290,11 @@ class Scene:
 
     # regions ----------------------------------------------------------------------
     def region(self, muscle: str, pts: list[Pt], layer: int = 1, tone: int | None = None,
-               deep: bool = False) -> None:
-        """Add a muscle drawn on the viewer's left (and its mirror image, if mirrored)."""
+               deep: bool = False, fibres: Fibres | None = None) -> None:
+        """Add a muscle drawn on the viewer's left (and its mirror image, if mirrored).
+
+        `deep` puts it in the deep layer (hidden, and not clickable, until that layer is
+        shown). `fibres` draws fibre-direction strokes clipped to its outline."""
         tone = tone if tone is not None else (sum(map(ord, muscle)) % len(FILLS))
         n_err = len(ERRORS)
         pts = self._fit(pts)
@@ -173,9 +302,43 @@ class Scene:
             ERRORS[-1] += f" ({muscle})"
         side = self.left_side
         self._add_region(muscle, side, pts, layer, tone, deep)
+        poly = self.items[-1].poly
         if self.mirrored:
             self._add_region(muscle, self.other(side), mirror_pts(pts, self.midline_x),
                              layer, tone, deep)
+        if fibres is not None:
+            for line in fibres.lines(poly):
+                groups = [line]
+                if self.mirrored:
+                    groups.append([(2 * self.midline_x - x, y) for x, y in line])
+                for g in groups:
+                    d = "M" + "L".join(f"{_fmt(x)},{_fmt(y)}" for x, y in g)
+                    self.items.append(Item("fibre", d, muscle=muscle, layer=layer,
+                                           deep=deep, width=fibres.width))
+
+    def point(self, name: str, x: float, y: float, paired: bool = True) -> None:
+        """Name a bony landmark at (x, y). A paired landmark is given on the viewer's left
+        and named for the patient's side there (`name.R` on an anterior view); its mirror
+        image is named for the other side. Unpaired ones (midline) keep their name."""
+        if not paired:
+            self.points[name] = (float(x), float(y))
+            return
+        self.points[f"{name}.{self.left_side}"] = (float(x), float(y))
+        if self.mirrored:
+            self.points[f"{name}.{self.other(self.left_side)}"] = (
+                2 * self.midline_x - float(x), float(y))
+
+    def bone(self, pts: list[Pt], closed: bool = True, mirror: bool = True) -> None:
+        """A palpable bone (clavicle, scapula, iliac crest, patella...): filled faintly
+        beneath the muscles, and outlined faintly over them as a palpation guide."""
+        groups = [list(pts)]
+        if self.mirrored and mirror:
+            groups.append(mirror_pts(pts, self.midline_x) if closed
+                          else mirror_pts(pts, self.midline_x)[::-1])
+        for g in groups:
+            d = smooth_closed(g) if closed else smooth_open(g)
+            self.items.append(Item("bone", d, parse_path(d)[0] if closed else [],
+                                   layer=-1, fill=BONE_FILL if closed else None))
 
     def _add_region(self, muscle: str, side: str, pts: list[Pt], layer: int, tone: int,
                     deep: bool) -> None:
@@ -254,16 +417,23 @@ class Scene:
     # output -------------------------------------------------------------------------
     def ordered(self) -> list[Item]:
         sil = [i for i in self.items if i.kind == "silhouette"]
-        rest = [i for i in self.items if i.kind != "silhouette"]
+        bones = [i for i in self.items if i.kind == "bone"]
+        rest = [i for i in self.items if i.kind not in ("silhouette", "bone")]
         rest.sort(key=lambda i: i.layer)  # stable: insertion order within a layer
-        return sil + rest
+        return sil + bones + rest
 
     def anchors(self) -> dict[str, Point]:
         """A visible, well-inside point per region (not covered by anything above it)."""
-        ordered = [i for i in self.ordered() if i.kind in ("region", "mask")]
+        stack = [i for i in self.ordered() if i.kind in ("region", "mask") and not i.deep]
+        deep = [i for i in self.ordered() if i.kind == "region" and i.deep]
+        out = self._anchors(stack)
+        out.update(self._anchors(stack + deep, only_deep=True))
+        return out
+
+    def _anchors(self, ordered: list[Item], only_deep: bool = False) -> dict[str, Point]:
         out: dict[str, Point] = {}
         for k, item in enumerate(ordered):
-            if item.kind != "region":
+            if item.kind != "region" or (only_deep and not item.deep):
                 continue
             poly = item.poly
             x0, y0, x1, y1 = polygon_bbox(poly)
@@ -296,16 +466,35 @@ class Scene:
             out[item.el_id] = (round(best[0], 2), round(best[1], 2))
         return out
 
-    def svg(self, title: str) -> str:
+    @property
+    def has_deep(self) -> bool:
+        return any(i.kind == "region" and i.deep for i in self.items)
+
+    def svg(self, title: str, depth: str = "superficial") -> str:
+        """The view's SVG for one layer: "superficial" is the complete default picture
+        (silhouette, bones, superficial muscles, strokes); "deep" is the overlay of the deep
+        muscles drawn over it (no silhouette) when the deep layer is shown."""
         sw = self.stroke_scale
         lines = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" '
             f'viewBox="0 0 {_fmt(self.width)} {_fmt(self.height)}" '
             f'width="{_fmt(self.width)}" height="{_fmt(self.height)}">',
-            f"<title>{title}</title>",
+            f"<title>{title}{', deep layer' if depth == 'deep' else ''}</title>",
         ]
-        for it in self.ordered():
+        deep = depth == "deep"
+        items = [i for i in self.ordered() if i.kind != "silhouette" or not deep]
+        bones = [i for i in items if i.kind == "bone"]
+        for it in items:
+            if it.kind == "bone":
+                if not deep and it.fill:
+                    lines.append(f'<path class="bone" fill="{it.fill}" stroke="none" '
+                                 f'd="{it.d}"/>')
+                continue
+            if it.kind in ("region", "fibre") and it.deep != deep:
+                continue
+            if it.kind in ("mask", "landmark", "silhouette") and deep:
+                continue
             if it.kind == "silhouette":
                 lines.append(f'<path id="{it.el_id}" class="silhouette" fill="{SIL_FILL}" '
                              f'stroke="{INK}" stroke-width="{_fmt(1.3 * sw)}" '
@@ -317,18 +506,31 @@ class Scene:
                 if it.deep:
                     lines.append(
                         f'<path id="{it.el_id}" class="region deep" fill="{DEEP_FILL}" '
-                        f'fill-opacity="0.4" stroke="#4a6390" stroke-width="{_fmt(0.5 * sw)}" '
-                        f'stroke-dasharray="{_fmt(1.8 * sw)},{_fmt(1.2 * sw)}" d="{it.d}"/>')
+                        f'fill-opacity="0.85" stroke="#4a6390" '
+                        f'stroke-width="{_fmt(0.6 * sw)}" stroke-linejoin="round" '
+                        f'd="{it.d}"/>')
                 else:
                     lines.append(
                         f'<path id="{it.el_id}" class="region" fill="{FILLS[it.tone]}" '
                         f'stroke="#7a3b2e" stroke-width="{_fmt(0.55 * sw)}" '
                         f'stroke-linejoin="round" d="{it.d}"/>')
+            elif it.kind == "fibre":
+                ink = "#56709a" if it.deep else FIBRE_INK
+                lines.append(f'<path class="fibre" fill="none" stroke="{ink}" '
+                             f'stroke-opacity="0.55" stroke-width="{_fmt(it.width * sw)}" '
+                             f'stroke-linecap="round" d="{it.d}"/>')
             else:
                 fill = it.fill or "none"
                 lines.append(f'<path class="landmark" fill="{fill}" stroke="#4a3a33" '
                              f'stroke-width="{_fmt(it.width * sw)}" stroke-linecap="round" '
                              f'd="{it.d}"/>')
+        if not deep:
+            # the palpable bones outlined over the muscles, faintly, as a palpation guide
+            for it in bones:
+                lines.append(f'<path class="bone-outline" fill="none" stroke="{BONE_INK}" '
+                             f'stroke-opacity="0.6" stroke-width="{_fmt(0.7 * sw)}" '
+                             f'stroke-dasharray="{_fmt(2.4 * sw)},{_fmt(1.4 * sw)}" '
+                             f'stroke-linecap="round" d="{it.d}"/>')
         lines.append("</svg>")
         return "\n".join(lines) + "\n"
 
@@ -359,6 +561,10 @@ def mirror_scene(src: Scene, view_id: str) -> Scene:
                               [(w - x, y) for x, y in reversed(it.poly)], el_id=el_id,
                               muscle=it.muscle, side=side, layer=it.layer, deep=it.deep,
                               tone=it.tone, width=it.width, fill=it.fill))
+    for name, (x, y) in src.points.items():
+        base, dot, side = name.rpartition(".")
+        renamed = f"{base}.{src.other(side)}" if dot and side in ("L", "R") else name
+        out.points[renamed] = (w - x, y)
     for key, polys in src.referrals.items():
         muscle, side = key.split(".")
         out.referrals[f"{muscle}.{src.other(side)}"] = [
@@ -406,11 +612,19 @@ def crop_scene(src: Scene, view_id: str, rect: tuple[float, float, float, float]
     out = Scene(view_id, (x1 - x0) * scale, (y1 - y0) * scale,
                 fx(src.midline_x), left_side=src.left_side, mirrored=False,
                 stroke_scale=src.stroke_scale * scale * 0.55)
+    for name, (x, y) in src.points.items():
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            out.points[name] = (fx(x), fy(y))
     for it in src.items:
-        if it.kind != "landmark" and not keep(it):
+        if it.kind not in ("landmark", "bone") and not keep(it):
             continue
         el_id = it.el_id.replace(src.view_id + ".", view_id + ".", 1)
-        if it.kind == "landmark":
+        if it.kind == "fibre":
+            pairs = [(float(a), float(b)) for a, b in _PAIR.findall(it.d)]
+            if not all(x0 <= a <= x1 and y0 <= b <= y1 for a, b in pairs):
+                continue
+            d, poly = transform_d(it.d, fx, fy), []
+        elif it.kind == "landmark" or (it.kind == "bone" and not it.poly):
             d, poly = transform_d(it.d, fx, fy), []
         else:
             bx0, by0, bx1, by1 = polygon_bbox(it.poly)
