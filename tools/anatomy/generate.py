@@ -94,7 +94,9 @@ def main() -> int:
                 regions.append({"id": item.el_id, "view": scene.view_id,
                                 "muscle": item.muscle, "side": item.side,
                                 "layer": item.layer, "depth": item.depth,
-                                "anchor": list(anchors[item.el_id])})
+                                "anchor": list(anchors[item.el_id]),
+                                "target_diameter": round(
+                                    2 * scene.target_radius[item.el_id], 1)})
             elif item.kind == "mask":
                 masks.append({"id": item.el_id, "view": scene.view_id, "layer": item.layer})
         for key, polys in scene.referrals.items():

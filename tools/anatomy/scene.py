@@ -261,6 +261,9 @@ class Scene:
     stroke_scale: float = 1.0
     #: named bony landmarks (diagram units); paired names end .L/.R (the patient's side)
     points: dict[str, Point] = field(default_factory=dict)
+    #: per region: radius of the largest disc (about; sampled) inside the part of it a
+    #: click reaches in its layer, filled in by anchors()
+    target_radius: dict[str, float] = field(default_factory=dict)
     _sil_index: GridIndex | None = None
 
     def other(self, side: str) -> str:
@@ -464,6 +467,7 @@ class Scene:
             if best is None:
                 raise ValueError(f"{item.el_id} is completely hidden")
             out[item.el_id] = (round(best[0], 2), round(best[1], 2))
+            self.target_radius[item.el_id] = best_d
         return out
 
     @property
