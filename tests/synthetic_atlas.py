@@ -1,5 +1,6 @@
 """A synthetic atlas release for tests: a folder of v<N> folders holding today's version 1
-byte for byte and a version 2 that is version 1 with one region moved (outline and anchor).
+byte for byte and a version 2 that is version 1 with one region moved (outline and anchor)
+and the posterior gluteus minimus moved into a deep layer (posterior.deep.svg).
 """
 
 from __future__ import annotations
@@ -14,6 +15,19 @@ from bodymap.atlas.atlas import OUTLINES_FILE, outline_table
 
 MOVED_REGION = "anterior.biceps_brachii.L"
 SHIFT = (4.0, 9.0)  # diagram units the region moves by in version 2
+DEEP_REGIONS = ("posterior.gluteus_minimus.L", "posterior.gluteus_minimus.R")
+
+
+def _move_to_deep(svg: str, el_ids: tuple[str, ...]) -> tuple[str, str]:
+    """(the SVG without the elements `el_ids`, a deep-layer SVG holding just them)."""
+    head = svg[:svg.index("<title>")]
+    moved = []
+    for el_id in el_ids:
+        match = re.search(r'<path id="' + re.escape(el_id) + r'"[^>]*/>\n', svg)
+        assert match, el_id
+        moved.append(match.group(0))
+        svg = svg[:match.start()] + svg[match.end():]
+    return svg, head + "<title>deep layer</title>\n" + "".join(moved) + "</svg>\n"
 
 
 def _shift_path(svg: str, el_id: str, dx: float, dy: float) -> str:
@@ -40,11 +54,21 @@ def make_release(root: Path) -> Path:
     for region in catalogue["regions"]:
         if region["id"] == MOVED_REGION:
             region["anchor"] = [region["anchor"][0] + SHIFT[0], region["anchor"][1] + SHIFT[1]]
+    for region in catalogue["regions"]:
+        if region["id"] in DEEP_REGIONS:
+            region["depth"] = "deep"
+    for v in catalogue["views"]:
+        v["layers"] = ["superficial", "deep"] if v["id"] == "posterior" else ["superficial"]
     (v2 / "catalogue.json").write_text(json.dumps(catalogue, indent=1), encoding="utf-8")
     svg_file = v2 / f"{view}.svg"
     svg_file.write_text(_shift_path(svg_file.read_text(encoding="utf-8"), MOVED_REGION,
                                     *SHIFT), encoding="utf-8")
+    back, deep = _move_to_deep((v2 / "posterior.svg").read_text(encoding="utf-8"),
+                               DEEP_REGIONS)
+    (v2 / "posterior.svg").write_text(back, encoding="utf-8")
+    (v2 / "posterior.deep.svg").write_text(deep, encoding="utf-8")
     svgs = {v["id"]: (v2 / f"{v['id']}.svg").read_text(encoding="utf-8")
             for v in catalogue["views"]}
+    svgs["posterior.deep"] = deep
     (v2 / OUTLINES_FILE).write_text(json.dumps(outline_table(svgs)), encoding="utf-8")
     return root

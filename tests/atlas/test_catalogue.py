@@ -184,13 +184,14 @@ def test_regions_lie_inside_the_silhouette(atlas: Atlas) -> None:
 
 def test_draw_order_is_layer_order(atlas: Atlas) -> None:
     for view in atlas.views:
-        layers = [r.layer for r in atlas.regions_in(view.id)]
-        assert layers == sorted(layers), view.id
+        # superficial picture first, then the deep overlay; by layer within each
+        order = [(r.depth != "superficial", r.layer) for r in atlas.regions_in(view.id)]
+        assert order == sorted(order), view.id
 
 
 def test_each_region_is_hit_at_its_anchor(atlas: Atlas) -> None:
     for r in atlas.regions:
-        hit = atlas.region_at(r.view, *r.anchor)
+        hit = atlas.region_at(r.view, *r.anchor, layer=r.depth)
         assert hit is r, f"{r.id}: got {hit and hit.id}"
         assert point_in_polygon(*r.anchor, r.outline)
 
@@ -265,6 +266,6 @@ def test_prepare_hit_testing_builds_the_index_ahead_of_the_first_query():
 
     atlas = load_atlas()
     atlas.prepare_hit_testing("hand_palmar")
-    assert "hand_palmar" in atlas._index
+    assert ("hand_palmar", "superficial") in atlas._index
     region = next(r for r in atlas.regions_in("hand_palmar"))
     assert atlas.region_at("hand_palmar", *region.anchor) is not None

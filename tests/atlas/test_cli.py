@@ -23,13 +23,16 @@ def test_list_json(atlas: Atlas) -> None:
     for v in data["views"]:
         assert set(v) == {"id", "width", "height", "midline_x", "facing", "layers",
                           "silhouette_area"}
-        assert v["layers"] == sorted({r.layer for r in atlas.regions_in(v["id"])})
+        assert v["layers"] == list(atlas.view(v["id"]).layers)
+        assert v["layers"][0] == "superficial"
+        assert {r.depth for r in atlas.regions_in(v["id"])} <= set(v["layers"])
         assert v["silhouette_area"] > 0
     assert len(data["regions"]) == len(atlas.regions)
     for r in data["regions"]:
         assert set(r) == {"id", "name", "muscle", "side", "view", "segment", "layer",
-                          "centroid", "area", "hazard"}
-        assert r["layer"] == atlas.region(r["id"]).layer
+                          "draw_order", "centroid", "area", "hazard"}
+        assert r["layer"] == atlas.region(r["id"]).depth
+        assert r["draw_order"] == atlas.region(r["id"]).layer
         assert len(r["centroid"]) == 2 and isinstance(r["hazard"], list)
     ut = next(r for r in data["regions"] if r["id"] == "anterior.upper_trapezius.L")
     assert ut["name"] == "Upper trapezius (left)" and "thorax" in ut["hazard"]

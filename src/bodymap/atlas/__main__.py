@@ -24,7 +24,8 @@ def _list(as_json: bool, version: int | None) -> int:
                    "silhouette_area": round(atlas.silhouette_area(v.id), 1)}
                   for v in atlas.views],
         "regions": [{"id": r.id, "name": r.name, "muscle": r.muscle, "side": r.side,
-                     "view": r.view, "segment": r.segment, "layer": r.layer,
+                     "view": r.view, "segment": r.segment, "layer": r.depth,
+                     "draw_order": r.layer,
                      "centroid": [round(r.centroid[0], 2), round(r.centroid[1], 2)],
                      "area": round(r.area, 1), "hazard": list(r.hazards)}
                     for r in atlas.regions],
@@ -56,21 +57,35 @@ def main(argv: list[str] | None = None) -> int:
     p_render = sub.add_parser("render", help="render a view to PNG for review")
     p_render.add_argument("view")
     p_render.add_argument("out")
+    for p in (p_hit, p_render):
+        p.add_argument("--atlas-version", type=int, default=None,
+                       help="an atlas version shipped (default: the current one)")
+        p.add_argument("--layer", choices=("superficial", "deep"), default="superficial",
+                       help="the layer shown (default: superficial)")
     p_render.add_argument("--labels", action="store_true")
     p_render.add_argument("--referral", help="overlay the referral of this region id")
     p_render.add_argument("--height", type=int, default=1600, help="image height in pixels")
     args = parser.parse_args(argv)
     if args.cmd == "list":
         return _list(args.json, args.atlas_version)
+    try:
+        atlas = load_atlas(args.atlas_version)
+    except UnknownAtlasVersion as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.view not in {v.id for v in atlas.views}:
+        print(f"error: no view {args.view!r} in atlas version {atlas.version}",
+              file=sys.stderr)
+        return 2
     if args.cmd == "hit":
-        region = load_atlas().region_at(args.view, args.x, args.y)
+        region = atlas.region_at(args.view, args.x, args.y, args.layer)
         if region is not None:
             print(region.id)
         return 0
     from bodymap.atlas.qt import render_view_png  # Qt only when rendering
 
     render_view_png(args.view, args.out, labels=args.labels, height=args.height,
-                    referral_of=args.referral)
+                    referral_of=args.referral, atlas=atlas, layer=args.layer)
     return 0
 
 

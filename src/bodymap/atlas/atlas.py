@@ -19,6 +19,8 @@ from bodymap.atlas.index import GridIndex
 from bodymap.atlas.svgpath import parse_path
 
 SIDES = ("L", "R")
+#: a view's layers, bottom first: the default picture and the deep muscles' overlay
+LAYERS = ("superficial", "deep")
 SIDE_WORDS = {"L": "left", "R": "right"}
 HAZARDS = ("thorax", "spine", "anterior_hip", "abdomen")
 SEGMENTS = ("head/neck", "shoulder", "arm", "forearm/hand", "trunk", "hip", "thigh", "leg/foot")
@@ -40,6 +42,10 @@ class View:
     midline_x: float
     mirror_view: str  # the view holding the other side's regions (itself for front/back)
     svg: str = field(repr=False)
+    #: the view's layers: "superficial" (the default picture, `svg`) and, where the view
+    #: has deep muscles, "deep" (the overlay `deep_svg`, drawn over it when shown)
+    layers: tuple[str, ...] = ("superficial",)
+    deep_svg: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,15 @@ class Region:
     segment: str
     hazards: tuple[str, ...]
     caution: str | None
-    layer: int
+    layer: int  # draw order within its layer's SVG (lower first)
     z: int  # position in the view's draw order (higher is on top)
     outline: tuple[Point, ...] = field(repr=False)
     bbox: BBox
     centroid: Point
     area: float
     anchor: Point  # a visible point inside the region (labels, tests)
+    #: the layer it is shown and clicked in: "superficial" (default) or "deep"
+    depth: str = "superficial"
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -99,11 +107,15 @@ class Atlas:
         self.version: int = catalogue["version"] if version is None else version
         self._views: dict[str, View] = {}
         for v in catalogue["views"]:
+            layers = tuple(v.get("layers", LAYERS[:1]))
+            if layers not in (LAYERS[:1], LAYERS):
+                raise ValueError(f"view {v['id']}: unknown layers {layers}")
             self._views[v["id"]] = View(
                 id=v["id"], title=v["title"], kind=v["kind"], facing=v["facing"],
                 width=float(v["width"]), height=float(v["height"]),
                 midline_x=float(v["midline_x"]), mirror_view=v["mirror_view"],
-                svg=svgs[v["id"]])
+                svg=svgs[v["id"]], layers=layers,
+                deep_svg=svgs[f"{v['id']}.deep"] if "deep" in layers else None)
         self._muscles: dict[str, Muscle] = {}
         for m in catalogue["muscles"]:
             referral = {
@@ -115,8 +127,13 @@ class Atlas:
                 hazards=tuple(m["hazards"]), caution=m["caution"], referral=referral)
         shapes: dict[str, dict[str, tuple[str, list[Point]]]] = {}
         geoms: dict[str, dict[str, tuple]] = {}
+        deep_shapes: dict[str, dict[str, tuple[str, list[Point]]]] = {}
         for vid, view in self._views.items():
             shapes[vid], geoms[vid] = _view_shapes(view.svg, (outlines or {}).get(vid))
+            if view.deep_svg is not None:
+                deep_shapes[vid], deep_geoms = _view_shapes(
+                    view.deep_svg, (outlines or {}).get(f"{vid}.deep"))
+                geoms[vid].update(deep_geoms)
         #: named bony landmarks per view (diagram units; paired names end .L/.R, the
         #: patient's side); every view has an entry, empty where the catalogue has none
         self.landmarks: dict[str, dict[str, Point]] = {vid: {} for vid in self._views}
@@ -132,43 +149,62 @@ class Atlas:
             self._silhouettes[vid] = tuple(sil[1])
         self._regions: dict[str, Region] = {}
         self._by_view: dict[str, list[Region]] = {vid: [] for vid in self._views}
-        order = {rid: i for i, rid in enumerate(shapes_order(shapes))}
+        # draw order: each view's superficial picture, then its deep overlay
+        order = {rid: i for i, rid in enumerate(shapes_order(
+            {key: per_view for vid in self._views
+             for key, per_view in ((vid, shapes[vid]), (f"{vid}.deep", deep_shapes.get(vid, {})))}))}
         for r in catalogue["regions"]:
             rid = r["id"]
-            if rid not in shapes[r["view"]]:
-                raise ValueError(f"region {rid} is not drawn in {r['view']}.svg")
+            depth = r.get("depth", "superficial")
+            if depth not in self._views[r["view"]].layers:
+                raise ValueError(f"region {rid}: layer {depth!r} is not one of its view's")
+            drawn = (shapes if depth == "superficial" else deep_shapes)[r["view"]]
+            if rid not in drawn:
+                suffix = ".svg" if depth == "superficial" else ".deep.svg"
+                raise ValueError(f"region {rid} is not drawn in {r['view']}{suffix}")
             muscle = self._muscles[r["muscle"]]
-            outline = tuple(shapes[r["view"]][rid][1])
+            outline = tuple(drawn[rid][1])
             geom = geoms[r["view"]].get(rid) or _geometry(outline)
             region = Region(
                 id=rid, view=r["view"], muscle=r["muscle"], side=r["side"],
                 name=f"{muscle.name} ({SIDE_WORDS[r['side']]})", segment=muscle.segment,
                 hazards=muscle.hazards, caution=muscle.caution, layer=int(r["layer"]),
                 z=order[rid], outline=outline, bbox=geom[0], centroid=geom[1], area=geom[2],
-                anchor=(float(r["anchor"][0]), float(r["anchor"][1])))
+                anchor=(float(r["anchor"][0]), float(r["anchor"][1])), depth=depth)
             self._regions[rid] = region
             self._by_view[r["view"]].append(region)
         masks = {m["id"]: m for m in catalogue.get("masks", [])}
-        self._index: dict[str, GridIndex[Region]] = {}
-        self._stacks: dict[str, list[tuple[Region | None, tuple[Point, ...]]]] = {}
+        self._index: dict[tuple[str, str], GridIndex[Region]] = {}
+        # per (view, layer): what a click can reach, bottom first. The deep layer's stack is
+        # the superficial one with the deep muscles over it (a click beside every deep
+        # muscle still finds the superficial one under it).
+        self._stacks: dict[tuple[str, str], list[tuple[Region | None, tuple[Point, ...]]]] = {}
         for vid in self._views:
             stack: list[tuple[Region | None, tuple[Point, ...]]] = []
-            for el_id, (cls, poly) in shapes[vid].items():
-                if "region" in cls.split():
-                    if el_id not in self._regions:
-                        raise ValueError(f"{vid}.svg draws {el_id}, which the catalogue lacks")
-                    stack.append((self._regions[el_id], self._regions[el_id].outline))
-                elif "mask" in cls.split() and el_id in masks:
-                    stack.append((None, tuple(poly)))
+            for depth, drawn in (("superficial", shapes[vid]), ("deep", deep_shapes.get(vid, {}))):
+                for el_id, (cls, poly) in drawn.items():
+                    if "region" in cls.split():
+                        region = self._regions.get(el_id)
+                        if region is None or region.depth != depth:
+                            raise ValueError(f"{vid} draws {el_id} in its {depth} layer, "
+                                             "which the catalogue does not")
+                        stack.append((region, region.outline))
+                    elif "mask" in cls.split() and el_id in masks:
+                        stack.append((None, tuple(poly)))
+                self._stacks[(vid, depth)] = list(stack)
             self._by_view[vid].sort(key=lambda reg: reg.z)
-            self._stacks[vid] = stack
 
-    def _build_index(self, view_id: str) -> GridIndex[Region]:
+    def _build_index(self, view_id: str, layer: str) -> GridIndex[Region]:
         view = self._views[view_id]
-        cell = max(view.width, view.height) / 200.0
-        index: GridIndex[Region] = GridIndex(view.width, view.height, self._stacks[view_id],
-                                             cell)
-        self._index[view_id] = index
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}")
+        shown = layer if layer in view.layers else "superficial"  # one layer only
+        index = self._index.get((view_id, shown))
+        if index is None:
+            cell = max(view.width, view.height) / 200.0
+            index = GridIndex(view.width, view.height, self._stacks[(view_id, shown)], cell)
+            self._index[(view_id, shown)] = index
+        self._index[(view_id, layer)] = index
         return index
 
     # views -----------------------------------------------------------------------------
@@ -181,9 +217,9 @@ class Atlas:
         """The view with this id (KeyError if unknown)."""
         return self._views[view_id]
 
-    def layers(self, view_id: str) -> tuple[int, ...]:
-        """The layers the view's regions are drawn in, bottom first."""
-        return tuple(sorted({r.layer for r in self._by_view[view_id]}))
+    def layers(self, view_id: str) -> tuple[str, ...]:
+        """The view's layers: ("superficial",) or ("superficial", "deep")."""
+        return self._views[view_id].layers
 
     def silhouette(self, view_id: str) -> tuple[Point, ...]:
         """The body outline of the view as a polygon."""
@@ -238,21 +274,24 @@ class Atlas:
         """Regions of one view in draw order (bottom first)."""
         return list(self._by_view[view_id])
 
-    def prepare_hit_testing(self, view_id: str) -> None:
+    def prepare_hit_testing(self, view_id: str, layer: str = "superficial") -> None:
         """Build the view's hit-test index now (tens of ms) rather than on the first
         hover or click in it; a no-op once built."""
-        if view_id not in self._index:
-            self._build_index(view_id)
+        if (view_id, layer) not in self._index:
+            self._build_index(view_id, layer)
 
-    def region_at(self, view_id: str, x: float, y: float) -> Region | None:
-        """The topmost region at view coordinates (x, y), or None (outside every muscle)."""
-        index = self._index.get(view_id)
+    def region_at(self, view_id: str, x: float, y: float,
+                  layer: str = "superficial") -> Region | None:
+        """The topmost region a click at view coordinates (x, y) reaches with `layer`
+        shown ("superficial", the default picture, or "deep": the deep muscles over it),
+        or None (outside every muscle)."""
+        index = self._index.get((view_id, layer))
         if index is None:
-            index = self._build_index(view_id)
+            index = self._build_index(view_id, layer)
         return index.query(x, y)
 
-    def region_under(self, view_id: str, polygon: Sequence[Point], samples: int = 16
-                     ) -> Region | None:
+    def region_under(self, view_id: str, polygon: Sequence[Point], samples: int = 16,
+                     layer: str = "superficial") -> Region | None:
         """The region covering most of ``polygon`` (a pain zone), by sampling a grid of
         about ``samples`` x ``samples`` points inside it; None if it covers no muscle. A
         zone's vertex mean can fall in a gap between muscles (a lasso round the arm);
@@ -268,7 +307,7 @@ class Atlas:
             for j in range(samples):
                 x = x0 + (j + 0.5) * step_x
                 if point_in_polygon(x, y, polygon):
-                    region = self.region_at(view_id, x, y)
+                    region = self.region_at(view_id, x, y, layer)
                     if region is not None:
                         counts[region.id] = counts.get(region.id, 0) + 1
                         found[region.id] = region

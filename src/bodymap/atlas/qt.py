@@ -19,17 +19,41 @@ from bodymap.atlas.geometry import Point
 _renderers: dict[tuple[str, str], QSvgRenderer] = {}
 
 
-def svg_renderer(view_id: str, atlas: Atlas | None = None) -> QSvgRenderer:
+def svg_renderer(view_id: str, atlas: Atlas | None = None,
+                 layer: str = "superficial") -> QSvgRenderer:
     """A cached QSvgRenderer for the view's diagram in `atlas` (default: the current atlas
-    version), one per distinct artwork (needs a QGuiApplication)."""
-    svg = (atlas or load_atlas()).view(view_id).svg
+    version): its default picture, or with layer="deep" the deep muscles' overlay (None-free:
+    a view without a deep layer raises KeyError). One per distinct artwork (needs a
+    QGuiApplication)."""
+    view = (atlas or load_atlas()).view(view_id)
+    svg = view.svg if layer == "superficial" else view.deep_svg
+    if svg is None:
+        raise KeyError(f"view {view_id} has no {layer} layer")
     renderer = _renderers.get((view_id, svg))  # the text's hash is cached by Python
     if renderer is None:
         renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
         if not renderer.isValid():
-            raise ValueError(f"cannot render {view_id}.svg")
+            raise ValueError(f"cannot render {view_id} ({layer} layer)")
         _renderers[(view_id, svg)] = renderer
     return renderer
+
+
+#: how strongly the default picture shows under the deep layer
+UNDER_DEEP_OPACITY = 0.4
+
+
+def paint_layers(painter: QPainter, view_id: str, bounds: QRectF, atlas: Atlas,
+                 layer: str = "superficial") -> None:
+    """Paint the view's artwork into `bounds`: the default picture, or (layer="deep", on a
+    view that has one) the default picture faded with the deep muscles over it."""
+    deep = layer == "deep" and "deep" in atlas.view(view_id).layers
+    if deep:
+        painter.save()
+        painter.setOpacity(painter.opacity() * UNDER_DEEP_OPACITY)
+    svg_renderer(view_id, atlas).render(painter, bounds)
+    if deep:
+        painter.restore()
+        svg_renderer(view_id, atlas, "deep").render(painter, bounds)
 
 
 def polygon_path(points: Sequence[Point]) -> QPainterPath:
@@ -62,7 +86,8 @@ def referral_path(region_id: str, atlas: Atlas | None = None) -> QPainterPath:
 
 
 def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool = False,
-               referral_of: str | None = None, atlas: Atlas | None = None) -> None:
+               referral_of: str | None = None, atlas: Atlas | None = None,
+               layer: str = "superficial") -> None:
     """Paint a view's diagram of `atlas` (default: the current version) into `target`
     (aspect ratio kept, centred), optionally with region labels and one region's
     referral overlay."""
@@ -71,8 +96,8 @@ def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool 
     scale = min(target.width() / view.width, target.height() / view.height)
     ox = target.x() + (target.width() - view.width * scale) / 2
     oy = target.y() + (target.height() - view.height * scale) / 2
-    svg_renderer(view_id, atlas).render(painter, QRectF(ox, oy, view.width * scale,
-                                                 view.height * scale))
+    paint_layers(painter, view_id, QRectF(ox, oy, view.width * scale, view.height * scale),
+                 atlas, layer)
     painter.save()
     painter.translate(ox, oy)
     painter.scale(scale, scale)
@@ -86,7 +111,10 @@ def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool 
         font.setPointSizeF(max(size, 0.5))
         painter.setFont(font)
         metrics_h = size * 1.2
+        shown = layer if layer in view.layers else "superficial"
         for region in atlas.regions_in(view_id):
+            if region.depth != shown:
+                continue
             x, y = region.anchor
             text = region.muscle.replace("_", " ") + "." + region.side
             painter.setPen(QPen(QColor(20, 20, 120), 0))
@@ -102,7 +130,8 @@ def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool 
 
 
 def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
-                      referral_of: str | None = None, atlas: Atlas | None = None) -> QImage:
+                      referral_of: str | None = None, atlas: Atlas | None = None,
+                      layer: str = "superficial") -> QImage:
     """Render a view of `atlas` (default: the current version) onto a white QImage
     `height` pixels tall."""
     view = (atlas or load_atlas()).view(view_id)
@@ -113,17 +142,19 @@ def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     paint_view(painter, view_id, QRectF(0, 0, width, height), labels=labels,
-               referral_of=referral_of, atlas=atlas)
+               referral_of=referral_of, atlas=atlas, layer=layer)
     painter.end()
     return image
 
 
 def render_view_png(view_id: str, out: str, *, labels: bool = False, height: int = 1600,
-                    referral_of: str | None = None) -> None:
+                    referral_of: str | None = None, atlas: Atlas | None = None,
+                    layer: str = "superficial") -> None:
     """Render a view to a PNG file (creates a QGuiApplication if none exists)."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keep alive
-    image = render_view_image(view_id, height, labels=labels, referral_of=referral_of)
+    image = render_view_image(view_id, height, labels=labels, referral_of=referral_of,
+                              atlas=atlas, layer=layer)
     if not image.save(out):
         raise OSError(f"cannot write {out}")

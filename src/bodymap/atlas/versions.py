@@ -126,7 +126,7 @@ def _read(version: int, name: str) -> str:
 
 def read_atlas(version: int) -> Atlas:
     """Load one atlas version from its files, uncached: catalogue.json (with the version's
-    FACING_CORRECTIONS), one SVG per view and the precomputed outlines (the SVGs are parsed
+    FACING_CORRECTIONS), one SVG per view (and one per deep layer) and the precomputed outlines (the SVGs are parsed
     instead where those are missing or stale)."""
     check_atlas_version(version)
     catalogue = json.loads(_read(version, "catalogue.json"))
@@ -134,6 +134,9 @@ def read_atlas(version: int) -> Atlas:
     for view in catalogue["views"]:
         view["facing"] = fixes.get(view["id"], view["facing"])
     svgs = {v["id"]: _read(version, f"{v['id']}.svg") for v in catalogue["views"]}
+    for v in catalogue["views"]:
+        if "deep" in v.get("layers", ()):
+            svgs[f"{v['id']}.deep"] = _read(version, f"{v['id']}.deep.svg")
     outlines = None
     try:
         table = json.loads(_read(version, OUTLINES_FILE))
