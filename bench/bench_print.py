@@ -65,7 +65,8 @@ def _bare_page(path: str, views: list[str]) -> None:
     painter = QPainter(writer)
     width = writer.width() / len(views)
     for k, view_id in enumerate(views):
-        svg_renderer(view_id).render(painter, QRectF(k * width, 0, width, writer.height() / 2))
+        svg_renderer(view_id, load_atlas()).render(painter, QRectF(k * width, 0, width,
+                                                                   writer.height() / 2))
     painter.end()
 
 

@@ -58,3 +58,21 @@ def atlas_v2(_atlas_release):
         yield load_atlas(2)
     finally:
         use_anatomy_root(None)
+
+
+@pytest.fixture
+def atlas_upgrade(_atlas_release):
+    """A function that, called mid-test, releases atlas version 2 beside version 1 (as
+    `atlas_v2` does) and returns it: what was charted before the call was charted on
+    version 1, as on a clinic's machine before the update."""
+    from bodymap.atlas import load_atlas
+    from bodymap.atlas.versions import use_anatomy_root
+
+    def upgrade():
+        use_anatomy_root(_atlas_release)
+        return load_atlas(2)
+
+    try:
+        yield upgrade
+    finally:
+        use_anatomy_root(None)

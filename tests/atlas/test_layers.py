@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bodymap.atlas import Atlas, load_atlas
-from tests.synthetic_atlas import DEEP_REGIONS
+from synthetic_atlas import DEEP_REGIONS
 
 
 def test_version_1_has_one_layer_everywhere() -> None:

@@ -13,7 +13,7 @@ from bodymap.atlas.qt import region_path, render_view_image, silhouette_path  # 
 def test_render_view_is_not_blank(qapp, atlas: Atlas) -> None:
     # qapp (pytest-qt) makes the one QApplication of the session; a bare QGuiApplication
     # here would make every later widget test abort.
-    image = render_view_image("anterior", 400)
+    image = render_view_image("anterior", 400, atlas=atlas)
     assert image.width() > 100
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
                for y in range(0, image.height(), 7)}

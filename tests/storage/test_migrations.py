@@ -87,12 +87,17 @@ def test_v1_database_migrates_to_v2_with_every_record(data_dir: Path):
         assert [s.chart_number for s in records.search_patients("王")] == ["V1-C"]
         assert [s.chart_number for s in records.search_patients("")] == ["V1-A", "V1-B",
                                                                          "V1-C"]
-        # v1's three entries, then v5's baseline of every row: 3 patients, 1 visit, 4 marks
-        assert records.verify_audit().ok and records.verify_audit().checked == 3 + 8
+        # v1's three entries, then v5's baseline of every row (3 patients, 1 visit, 4
+        # marks), then v6's of every visit (its row gained atlas_version)
+        assert records.verify_audit().ok and records.verify_audit().checked == 3 + 8 + 1
         baseline = records.audit_trail()[3:]
         assert {e.action for e in baseline} == {"baseline"}
-        assert sorted(e.entity_type for e in baseline) == ["mark"] * 4 + ["patient"] * 3 \
-            + ["visit"]
+        assert sorted(e.entity_type for e in baseline[:8]) == ["mark"] * 4 \
+            + ["patient"] * 3 + ["visit"]
+        assert [(e.entity_type, e.entity_id, e.who) for e in baseline[8:]] == [
+            ("visit", visit.id, "bodymap (schema v6)")]
+        # charted before atlas versions existed: drawn on version 1
+        assert records.open_visit(visit.id).atlas_version == 1
         assert records.verify_file().ok
         records.create_patient(chart_number="V2-new", family_name="Zeta")
         assert records.verify_file().ok

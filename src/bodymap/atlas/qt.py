@@ -12,20 +12,18 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath,
 from PySide6.QtSvg import QSvgRenderer
 
 from bodymap.atlas.atlas import Atlas
-from bodymap.atlas.versions import load_atlas
 from bodymap.atlas.geometry import Point
 
 
 _renderers: dict[tuple[str, str], QSvgRenderer] = {}
 
 
-def svg_renderer(view_id: str, atlas: Atlas | None = None,
-                 layer: str = "superficial") -> QSvgRenderer:
-    """A cached QSvgRenderer for the view's diagram in `atlas` (default: the current atlas
-    version): its default picture, or with layer="deep" the deep muscles' overlay (None-free:
-    a view without a deep layer raises KeyError). One per distinct artwork (needs a
-    QGuiApplication)."""
-    view = (atlas or load_atlas()).view(view_id)
+def svg_renderer(view_id: str, atlas: Atlas, layer: str = "superficial") -> QSvgRenderer:
+    """A cached QSvgRenderer for the view's diagram in `atlas` (the version the chart was
+    drawn on: there is no default, so no caller can draw a chart on the wrong anatomy): its
+    default picture, or with layer="deep" the deep muscles' overlay (KeyError for a view
+    without one). One per distinct artwork (needs a QGuiApplication)."""
+    view = atlas.view(view_id)
     svg = view.svg if layer == "superficial" else view.deep_svg
     if svg is None:
         raise KeyError(f"view {view_id} has no {layer} layer")
@@ -67,31 +65,29 @@ def polygon_path(points: Sequence[Point]) -> QPainterPath:
     return path
 
 
-def region_path(region_id: str, atlas: Atlas | None = None) -> QPainterPath:
+def region_path(region_id: str, atlas: Atlas) -> QPainterPath:
     """Outline of one region as a painter path (for highlighting and clipping)."""
-    return polygon_path((atlas or load_atlas()).region(region_id).outline)
+    return polygon_path(atlas.region(region_id).outline)
 
 
-def silhouette_path(view_id: str, atlas: Atlas | None = None) -> QPainterPath:
+def silhouette_path(view_id: str, atlas: Atlas) -> QPainterPath:
     """Body outline of a view as a painter path."""
-    return polygon_path((atlas or load_atlas()).silhouette(view_id))
+    return polygon_path(atlas.silhouette(view_id))
 
 
-def referral_path(region_id: str, atlas: Atlas | None = None) -> QPainterPath:
+def referral_path(region_id: str, atlas: Atlas) -> QPainterPath:
     """The referred-pain area of a region's muscle (its side, its view) as one path."""
     path = QPainterPath()
-    for poly in (atlas or load_atlas()).referral(region_id):
+    for poly in atlas.referral(region_id):
         path.addPath(polygon_path(poly))
     return path
 
 
-def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool = False,
-               referral_of: str | None = None, atlas: Atlas | None = None,
+def paint_view(painter: QPainter, view_id: str, target: QRectF, *, atlas: Atlas,
+               labels: bool = False, referral_of: str | None = None,
                layer: str = "superficial") -> None:
-    """Paint a view's diagram of `atlas` (default: the current version) into `target`
-    (aspect ratio kept, centred), optionally with region labels and one region's
-    referral overlay."""
-    atlas = atlas or load_atlas()
+    """Paint a view's diagram of `atlas` into `target` (aspect ratio kept, centred),
+    optionally with region labels and one region's referral overlay."""
     view = atlas.view(view_id)
     scale = min(target.width() / view.width, target.height() / view.height)
     ox = target.x() + (target.width() - view.width * scale) / 2
@@ -129,12 +125,11 @@ def paint_view(painter: QPainter, view_id: str, target: QRectF, *, labels: bool 
     painter.restore()
 
 
-def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
-                      referral_of: str | None = None, atlas: Atlas | None = None,
+def render_view_image(view_id: str, height: int = 1600, *, atlas: Atlas,
+                      labels: bool = False, referral_of: str | None = None,
                       layer: str = "superficial") -> QImage:
-    """Render a view of `atlas` (default: the current version) onto a white QImage
-    `height` pixels tall."""
-    view = (atlas or load_atlas()).view(view_id)
+    """Render a view of `atlas` onto a white QImage `height` pixels tall."""
+    view = atlas.view(view_id)
     width = max(1, round(height * view.width / view.height))
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
@@ -147,8 +142,8 @@ def render_view_image(view_id: str, height: int = 1600, *, labels: bool = False,
     return image
 
 
-def render_view_png(view_id: str, out: str, *, labels: bool = False, height: int = 1600,
-                    referral_of: str | None = None, atlas: Atlas | None = None,
+def render_view_png(view_id: str, out: str, *, atlas: Atlas, labels: bool = False,
+                    height: int = 1600, referral_of: str | None = None,
                     layer: str = "superficial") -> None:
     """Render a view to a PNG file (creates a QGuiApplication if none exists)."""
     from PySide6.QtGui import QGuiApplication

@@ -48,9 +48,16 @@ class UnknownAtlasVersion(LookupError):
 
     def __init__(self, version: object, known: tuple[int, ...]) -> None:
         self.version = version
-        shipped = ", ".join(str(v) for v in known) or "none"
+        self.shipped = ", ".join(str(v) for v in known) or "none"
         super().__init__(f"anatomy atlas version {version!r} is not part of this bodymap "
-                         f"(it ships version {shipped}); a newer bodymap is needed")
+                         f"(it ships version {self.shipped}); a newer bodymap is needed")
+
+    def charted(self, what: str) -> str:
+        """The message for a record charted on this version: `what` names it ("This
+        visit", "Visit 2 of the file")."""
+        return (f"{what} was charted on anatomy atlas version {self.version}, which this "
+                f"bodymap does not have (it has version {self.shipped}). Open it with a "
+                "newer bodymap.")
 
 
 def _base() -> Traversable | str:

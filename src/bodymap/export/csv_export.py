@@ -21,7 +21,7 @@ COLUMNS = ("number", "id", "kind", "view", "region_id", "muscle", "muscle_name",
            "needle_diameter_mm", "depth_mm", "technique", "dwell_min", "estim_frequency_hz",
            "estim_intensity_ma", "estim_duration_min", "ltr_elicited", "ltr_count",
            "response", "intensity_0_10", "quality", "source_number", "point_count", "text",
-           "note", "created_at")
+           "note", "created_at", "atlas_version")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,9 +31,11 @@ def _safe(value: Any) -> Any:
     return "" if value is None else value
 
 
-def mark_record(number: int, mark: Mark, numbers: dict[str, int]) -> dict[str, Any]:
-    """The CSV row of one mark as a dict keyed by COLUMNS (missing = not applicable)."""
-    atlas = load_atlas()
+def mark_record(number: int, mark: Mark, numbers: dict[str, int],
+                atlas_version: int = 1) -> dict[str, Any]:
+    """The CSV row of one mark as a dict keyed by COLUMNS (missing = not applicable); x and
+    y are in the diagram units of the atlas version the visit was charted on."""
+    atlas = load_atlas(atlas_version)
     try:
         muscle_name = atlas.muscle(mark.muscle).name if mark.muscle else ""
     except KeyError:
@@ -43,7 +45,8 @@ def mark_record(number: int, mark: Mark, numbers: dict[str, int]) -> dict[str, A
         "number": number, "id": mark.id, "kind": mark.kind, "view": mark.view,
         "region_id": mark.region_id, "muscle": mark.muscle, "muscle_name": muscle_name,
         "side": mark.side.value if mark.side else None, "x": round(x, 3), "y": round(y, 3),
-        "note": mark.note, "created_at": mark.created_at.isoformat()}
+        "note": mark.note, "created_at": mark.created_at.isoformat(),
+        "atlas_version": atlas_version}
     if isinstance(mark, TriggerPoint):
         row.update(tp_kind=mark.tp_kind.value, tenderness_0_3=mark.tenderness)
     elif isinstance(mark, NeedleSite):
@@ -73,7 +76,7 @@ def marks_csv(visit: Visit) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="raise")
     writer.writeheader()
     for mark in visit.marks:
-        record = mark_record(numbers[mark.id], mark, numbers)
+        record = mark_record(numbers[mark.id], mark, numbers, visit.atlas_version)
         writer.writerow({k: _safe(record.get(k)) for k in COLUMNS})
     return out.getvalue()
 

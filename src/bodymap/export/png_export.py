@@ -20,7 +20,7 @@ IMAGE_DPI = 200  # symbols and labels are sized in points; this makes them ~25 p
 def render_view_image(visit: Visit, view_id: str, *, height: int = 1600) -> QImage:
     """The view with the visit's marks on it, ``height`` pixels tall (needs a
     QGuiApplication)."""
-    atlas = load_atlas()
+    atlas = load_atlas(visit.atlas_version)  # the anatomy it was charted on
     view = atlas.view(view_id)
     width = max(1, round(height * view.width / view.height))
     image = QImage(width, height, QImage.Format.Format_RGB32)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bodymap.atlas import Atlas, View, load_atlas
+from bodymap.atlas import Atlas, UnknownAtlasVersion, View, load_atlas
 from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
 from bodymap.model import check_signable
 from bodymap.model.safety import check_estim
@@ -295,12 +295,15 @@ def validate_export(data: Any) -> PatientRecord:
     _check_header(data)
     patient = _model("Patient", patient_from_dict, data["patient"])
     _stored_as_written(data["patient"], patient_to_dict(patient), "Patient")
-    atlas = load_atlas()
     ids: dict[str, str] = {patient.id: "the patient"}
     visits = []
     for n, raw in enumerate(data["visits"], start=1):
         where = _visit_label(n, raw, patient)
         visit = _model(_cap(where), visit_from_dict, raw)
+        try:  # each visit is checked against the anatomy it was charted on
+            atlas = load_atlas(visit.atlas_version)
+        except UnknownAtlasVersion as exc:
+            raise ImportRejected(exc.charted(_cap(where))) from None
         _check_visit(visit, where, patient, atlas, ids)
         _check_as_written(raw, visit, where)
         visits.append(visit)

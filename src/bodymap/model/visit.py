@@ -24,6 +24,7 @@ from bodymap.model.limits import limit
 from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite, Side
 
 MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
+MAX_ATLAS_VERSION = 9999  # a sanity bound; which versions exist is the atlas's business
 
 
 class VisitStatus(str, Enum):
@@ -160,6 +161,11 @@ class Visit:
     pain_extent: dict[str, float] = field(default_factory=dict)
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
+    # The anatomy atlas version the chart was drawn on (bodymap.atlas.versions): its marks'
+    # positions are in that version's diagram units, and it is drawn on that version for
+    # ever. New visits take the current version (services); 1 is what every visit charted
+    # before atlas versions existed was drawn on (and what an export without it means).
+    atlas_version: int = 1
     # Set on a visit read back from storage: what it breaks of today's rules, one message
     # per field (see _validate.stored_records). Such a visit opens read-only.
     read_problems: ClassVar[tuple[str, ...]] = ()
@@ -190,6 +196,8 @@ class Visit:
         check_int("needles_used", self.needles_used, 0, MAX_NEEDLES, label="Needles used")
         check_int("needles_removed", self.needles_removed, 0, MAX_NEEDLES,
                   label="Needles removed")
+        check_int("atlas_version", self.atlas_version, 1, MAX_ATLAS_VERSION,
+                  label="Atlas version", optional=False)
         try:
             self.adverse_events = frozenset(AdverseEvent(e) for e in self.adverse_events)
         except (ValueError, TypeError):

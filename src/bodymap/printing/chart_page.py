@@ -40,7 +40,7 @@ def hazard_mark_ids(marks: Sequence[Mark], atlas: Atlas) -> list[str]:
 def chart_pieces(ts: Typeset, visit: Visit, width: float, max_height: float,
                  numbers: dict[str, int], atlas: Atlas | None = None) -> list[Piece]:
     """Rows of diagrams (at most PER_ROW views a row) and the legend, as pieces."""
-    atlas = atlas or load_atlas()
+    atlas = atlas or load_atlas(visit.atlas_version)
     views = chart_views(visit, atlas)
     hazards = set(hazard_mark_ids(visit.marks, atlas))
     by_view: dict[str, list[tuple[int, Mark]]] = {v: [] for v in views}

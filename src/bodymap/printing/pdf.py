@@ -146,11 +146,10 @@ def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[
     page_rect.moveTo(0, 0)
     frame = _Frame(ts, patient, clinic_name, printed_by, page_rect,
                    printed_at or clock.now(), audit_anchor)
-    atlas = load_atlas()
     pieces = []
-    for visit in visits:
+    for visit in visits:  # each on the anatomy it was charted on
         pieces += visit_pieces(ts, patient, visit, frame.content.width(),
-                               frame.content.height(), atlas)
+                               frame.content.height(), load_atlas(visit.atlas_version))
     pages = flow(pieces, frame.content.height())
     painter = QPainter()
     if not painter.begin(device):

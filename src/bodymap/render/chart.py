@@ -39,7 +39,7 @@ def paint_charted_view(p: QPainter, atlas: Atlas, view_id: str, rect: QRectF,
     area = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - title_h)
     p.save()
     p.setClipRect(area, Qt.ClipOperation.IntersectClip)  # nothing strays over the footer
-    paint_view(p, view_id, area)
+    paint_view(p, view_id, area, atlas=atlas)
     scale = min(area.width() / view.width, area.height() / view.height)
     ox = area.x() + (area.width() - view.width * scale) / 2
     oy = area.y() + (area.height() - view.height * scale) / 2

@@ -74,7 +74,7 @@ def bilateral_thorax(visit: Visit, atlas: Atlas) -> dict[Side, list[str]]:
 def unmet_sign_requirements(visit: Visit, atlas: Atlas | None = None) -> list[SignRequirement]:
     """Everything signing checks, including depth at needle sites over hazards and the
     thorax needled on both sides."""
-    atlas = atlas or load_atlas()
+    atlas = atlas or load_atlas(visit.atlas_version)
     return visit.unmet_requirements(over_hazard(atlas), over_thorax(atlas))
 
 

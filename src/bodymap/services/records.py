@@ -136,10 +136,13 @@ class Records:
     # -- visits ---------------------------------------------------------------------------------
     def start_visit(self, patient_id: str, *, clinician: str | None = None,
                     started_at: datetime | None = None) -> Visit:
-        """Create and store a new draft visit for the patient."""
+        """Create and store a new draft visit for the patient, charted on the current
+        atlas version."""
         self._patients.get(patient_id)  # RecordNotFoundError for an unknown patient
+        from bodymap.atlas import current_atlas_version
+
         visit = Visit(patient_id=patient_id, clinician=clinician or self.user,
-                      started_at=started_at or utcnow())
+                      started_at=started_at or utcnow(), atlas_version=current_atlas_version())
         self._visits.save(visit)
         return visit
 
@@ -180,7 +183,7 @@ class Records:
 
         visit = self._visits.get(visit_id)
         check_estim(self._patients.get(visit.patient_id), visit.marks)  # never overridable
-        atlas = load_atlas()
+        atlas = load_atlas(visit.atlas_version)  # the anatomy it was charted on
         return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides,
                                  hazardous=over_hazard(atlas), thoracic=over_thorax(atlas))
 

@@ -41,13 +41,17 @@ def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
     are copied with new ids. Consent, screening, counts, scores and adverse events are not
     copied: each visit records its own. For a patient whose record now lists an electrical
     implant, copied needle sites lose their e-stim (never overridable), and what was dropped
-    is appended to ``notices`` for the clinician to read."""
+    is appended to ``notices`` for the clinician to read. Marks charted on an older atlas
+    version are carried onto today's (bodymap.atlas.mapping): the new visit is charted on the
+    current version, and what had to move is told in ``notices`` too."""
     previous = records.open_visit(previous_visit_id)
     visit = records.start_visit(previous.patient_id, clinician=clinician,
                                 started_at=started_at)
     set_visit_fields(visit, plan=previous.plan, instructions=previous.instructions)
     if copy_marks:
         copies = copied_marks(previous.marks)
+        if previous.atlas_version != visit.atlas_version:
+            copies = _carried(copies, previous.atlas_version, visit.atlas_version, notices)
         if estim_refusal(records.get_patient(previous.patient_id)) is not None:
             dropped = estim_sites(copies)
             copies = [without_estim(m) for m in copies]
@@ -57,6 +61,24 @@ def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
             add_mark(visit, mark)
     records.save_visit(visit)
     return visit
+
+
+def _carried(marks: list[Mark], old: int, new: int, notices: list[str] | None) -> list[Mark]:
+    """Copies charted on atlas version `old` carried onto version `new` (today's anatomy:
+    bodymap.atlas.mapping); what had to move, or could not come, is told in `notices`."""
+    from bodymap.atlas import load_atlas
+    from bodymap.atlas.mapping import carry_marks
+
+    carried = carry_marks(marks, load_atlas(old), load_atlas(new))
+    gone = set(carried.left_behind)
+    out = [dataclasses.replace(m, source_id=None)
+           if isinstance(m, PainZone) and m.source_id in gone else m for m in carried.marks]
+    if carried.notices and notices is not None:
+        notices.append(f"The earlier chart was drawn on an older anatomy drawing (atlas "
+                       f"version {old}); its marks were carried onto today's (version {new}) "
+                       "by muscle and position. Check these:\n"
+                       + "\n".join(f"• {line}" for line in carried.notices))
+    return out
 
 
 def needs_attention(records: Records, *, older_than: timedelta = timedelta(days=1),

@@ -22,6 +22,10 @@ History:
   v5  ``audit.content``: the hash of each changed row as the change left it, so verify can
       check the clinical tables against the log; one "baseline" entry records the content
       of every row that existed before.
+  v6  ``visits.atlas_version``: the anatomy atlas version each chart is drawn on (its marks'
+      positions are in that version's units, so a signed chart never moves when the
+      anatomy is redrawn). Every visit before it was charted on version 1; the new column
+      changes each visit row's content, so one "baseline" entry records their new hashes.
 """
 
 from __future__ import annotations
@@ -235,8 +239,20 @@ def _to_v5(conn: sqlite3.Connection) -> None:
     audit.append(conn, "bodymap (schema v5)", records)
 
 
+def _to_v6(conn: sqlite3.Connection) -> None:
+    # Adding a column updates no row (no trigger fires): signed visits stay as signed, now
+    # read with atlas_version 1, which is what they were drawn on.
+    conn.execute("ALTER TABLE visits ADD COLUMN atlas_version INTEGER NOT NULL DEFAULT 1 "
+                 "CHECK (typeof(atlas_version) = 'integer' AND atlas_version >= 1)")
+    rows = conn.execute("SELECT id, patient_id FROM visits ORDER BY rowid")
+    records = [audit.AuditRecord("baseline", "visit", ident, patient_id=patient,
+                                 visit_id=ident) for ident, patient in rows]
+    if records:
+        audit.append(conn, "bodymap (schema v6)", records)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6)
 LATEST_VERSION = len(MIGRATIONS)
 
 

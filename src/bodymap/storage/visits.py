@@ -41,7 +41,7 @@ from bodymap.storage.summaries import VisitSummary
 
 _V_COLS = ("id", "patient_id", "started_at", "clinician", "status", "signed_by", "signed_at",
            "nprs_before", "nprs_after", "needles_used", "needles_removed", "created_at",
-           "updated_at")
+           "updated_at", "atlas_version")
 _M_COLS = ("id", "kind", "view", "region_id", "muscle", "side")
 _SELECT_VISIT = f"SELECT {', '.join(_V_COLS)}, data FROM visits WHERE id = ?"
 _SELECT_MARKS = (f"SELECT {', '.join(_M_COLS)}, position, data FROM marks "

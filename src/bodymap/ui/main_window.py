@@ -192,8 +192,15 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             show_error(self, "The visit could not be opened", exc.user_message)
             return None
+        from bodymap.atlas import UnknownAtlasVersion, load_atlas
         from bodymap.ui.visit import VisitWindow
 
+        try:
+            load_atlas(visit.atlas_version)  # the anatomy it was charted on
+        except UnknownAtlasVersion as exc:
+            show_error(self, "The visit could not be opened",
+                       exc.charted("This visit") + " Nothing was changed.")
+            return None
         window = VisitWindow(self.records, self.settings, patient, visit, self)
         window.closed.connect(self._visit_closed)
         window.doc.read_only_changed.connect(lambda _ro: self.attention.refresh())

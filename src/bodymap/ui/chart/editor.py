@@ -60,7 +60,8 @@ class ChartEditor(QWidget):
         self.doc = doc
         # A host window that shows its own signed-visit notice passes show_banner=False.
         self._show_banner = show_banner
-        self.atlas = atlas or load_atlas()
+        # the anatomy the visit was charted on: its marks are in that version's units
+        self.atlas = atlas or load_atlas(doc.visit.atlas_version)
         self.settings = settings
         self.banner = QLabel()
         self.banner.setWordWrap(True)

@@ -34,6 +34,7 @@ class DiagramItem(QGraphicsItem):
     def __init__(self, atlas: Atlas, view_id: str) -> None:
         super().__init__()
         self.view_id = view_id
+        self.atlas = atlas
         view = atlas.view(view_id)
         self._rect = QRectF(0, 0, view.width, view.height)
 
@@ -42,7 +43,7 @@ class DiagramItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        svg_renderer(self.view_id).render(painter, self._rect)
+        svg_renderer(self.view_id, self.atlas).render(painter, self._rect)
 
 
 class MarksItem(QGraphicsItem):
@@ -85,10 +86,14 @@ class ReadOnlyChartView(QGraphicsView):
         self.view_id = ""
         self.layers: list[MarksItem] = []
 
-    def show_layers(self, view_id: str, layers: Sequence[tuple[Sequence[Mark], float]]) -> None:
-        """Show ``view_id`` with each (marks, opacity) layer, first at the bottom."""
+    def show_layers(self, view_id: str, layers: Sequence[tuple[Sequence[Mark], float]],
+                    atlas: Atlas | None = None) -> None:
+        """Show ``view_id`` with each (marks, opacity) layer, first at the bottom, drawn on
+        ``atlas`` (the version the marks were charted on; default: the view's atlas)."""
         scene = self.scene()
-        changed_view = view_id != self.view_id
+        changed_view = view_id != self.view_id or (atlas is not None and atlas is not self.atlas)
+        if atlas is not None:
+            self.atlas = atlas
         scene.clear()
         self.view_id = view_id
         diagram = DiagramItem(self.atlas, view_id)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.atlas import Atlas, load_atlas
+from bodymap.atlas import Atlas, UnknownAtlasVersion, load_atlas
+from bodymap.atlas.mapping import carry_marks
 from bodymap.model import Visit
 from bodymap.model.timetext import date_text, time_text
 from bodymap.services.records import Records
@@ -193,12 +194,35 @@ class CompareView(QWidget):
             return
         a, b = self._visit(earlier), self._visit(later)
         date_a, date_b = date_text(a.started_at), date_text(b.started_at)
-        self.left.show_layers(view_id, [(a.marks, 1.0)])
-        self.right.show_layers(view_id, [(b.marks, 1.0)])
-        self.left_caption.setText(f"Earlier: {date_a}")
+        try:
+            atlas_a, atlas_b = load_atlas(a.atlas_version), load_atlas(b.atlas_version)
+        except UnknownAtlasVersion as exc:
+            for caption in (self.left_caption, self.right_caption, self.overlay_caption):
+                caption.setText(exc.charted("One of these visits"))
+            return
+        if view_id not in {v.id for v in atlas_b.views}:
+            view_id = atlas_b.views[0].id
+        # side by side: each chart on the anatomy it was charted on; where the earlier
+        # version lacks the view, and in the overlay, the earlier marks are carried onto
+        # the later visit's anatomy, and the caption says how many had to move
+        carried = carry_marks(a.marks, atlas_a, atlas_b)
+        note = ""
+        if atlas_a is not atlas_b:
+            note = (f" — earlier chart on atlas version {atlas_a.version}, carried onto "
+                    f"version {atlas_b.version}"
+                    + (f"; {len(carried.notices)} marks moved or not shown"
+                       if carried.notices else ""))
+        if view_id in {v.id for v in atlas_a.views}:
+            self.left.show_layers(view_id, [(a.marks, 1.0)], atlas_a)
+            self.left_caption.setText(f"Earlier: {date_a}")
+        else:
+            self.left.show_layers(view_id, [(carried.marks, 1.0)], atlas_b)
+            self.left_caption.setText(f"Earlier: {date_a}{note}")
+        self.right.show_layers(view_id, [(b.marks, 1.0)], atlas_b)
         self.right_caption.setText(f"Later: {date_b}")
-        self.overlay.show_layers(view_id, [(a.marks, FADED), (b.marks, 1.0)])
-        self.overlay_caption.setText(f"Faded: {date_a} (earlier)   •   Solid: {date_b} (later)")
+        self.overlay.show_layers(view_id, [(carried.marks, FADED), (b.marks, 1.0)], atlas_b)
+        self.overlay_caption.setText(f"Faded: {date_a} (earlier)   •   Solid: {date_b} (later)"
+                                     + note)
 
     def _zoom(self, factor: float) -> None:
         view = self.overlay if self.mode == OVERLAY else self.left

@@ -115,7 +115,7 @@ class HeatMapCanvas(QWidget):
         scale, origin = fit_rect(self.atlas, self.view_id, target)
         painter.save()
         painter.setOpacity(0.45)  # the anatomy as a quiet background; the colour is the data
-        svg_renderer(self.view_id).render(painter, QRectF(origin.x(), origin.y(),
+        svg_renderer(self.view_id, self.atlas).render(painter, QRectF(origin.x(), origin.y(),
                                                           view.width * scale,
                                                           view.height * scale))
         painter.restore()

@@ -73,7 +73,7 @@ class ThumbnailPainter:
             scale, origin = fit_rect(self.atlas, view_id, QRectF(0, 0, self.size.width(),
                                                                  self.size.height()))
             view = self.atlas.view(view_id)
-            svg_renderer(view_id).render(painter, QRectF(origin.x(), origin.y(),
+            svg_renderer(view_id, self.atlas).render(painter, QRectF(origin.x(), origin.y(),
                                                          view.width * scale,
                                                          view.height * scale))
             painter.end()

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from bodymap.atlas import Atlas, load_atlas
+from bodymap.atlas import Atlas, UnknownAtlasVersion, current_atlas_version, load_atlas
 from bodymap.model.timetext import SAMPLE_TIME_TEXT, time_text
 from bodymap.services.pain_extent import format_extent
 from bodymap.services.records import Records
@@ -115,7 +115,7 @@ class TimelineView(QWidget):
         self.records = records
         self.patient_id = patient_id
         self._atlas = atlas  # loaded with the first thumbnail, not before the first paint
-        self._painter: ThumbnailPainter | None = None
+        self._painters: dict[int, ThumbnailPainter] = {}  # per atlas version
         self._thumbs: dict[str, QPixmap] = {}
         self._pending: list[str] = []  # newest request last; rendered first
         self._placeholder = placeholder(THUMB)
@@ -185,12 +185,15 @@ class TimelineView(QWidget):
             self._timer.start()
         return self._placeholder
 
-    @property
-    def painter(self) -> ThumbnailPainter:
-        """The thumbnail renderer (loads the atlas on first use)."""
-        if self._painter is None:
-            self._painter = ThumbnailPainter(self._atlas or load_atlas(), THUMB)
-        return self._painter
+    def painter_for(self, atlas_version: int) -> ThumbnailPainter:
+        """The thumbnail renderer of one atlas version (loads it on first use): each chart
+        is drawn on the anatomy it was charted on."""
+        painter = self._painters.get(atlas_version)
+        if painter is None:
+            atlas = self._atlas if self._atlas is not None \
+                and self._atlas.version == atlas_version else load_atlas(atlas_version)
+            painter = self._painters[atlas_version] = ThumbnailPainter(atlas, THUMB)
+        return painter
 
     def has_thumbnail(self, visit_id: str) -> bool:
         return visit_id in self._thumbs
@@ -201,10 +204,17 @@ class TimelineView(QWidget):
         while self._pending and time.perf_counter() < deadline:
             visit_id = self._pending.pop()
             try:
-                marks = self.records.open_visit(visit_id).marks
+                visit = self.records.open_visit(visit_id)
+                marks, version = visit.marks, visit.atlas_version
             except StorageError:
-                marks = []  # deleted meanwhile: an empty diagram, not an error box
-            self._thumbs[visit_id] = self.painter.render(marks)
+                # deleted meanwhile: an empty diagram, not an error box
+                marks, version = [], current_atlas_version()
+            try:
+                painter = self.painter_for(version)
+            except UnknownAtlasVersion:  # charted on a newer bodymap's anatomy
+                self._thumbs[visit_id] = self._placeholder
+            else:
+                self._thumbs[visit_id] = painter.render(marks)
             done.append(visit_id)
         for visit_id in done:
             try:

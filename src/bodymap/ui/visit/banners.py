@@ -89,7 +89,7 @@ class VisitBanners(QWidget):
 
     def refresh(self) -> None:
         visit = self.doc.visit
-        sides = bilateral_thorax(visit, load_atlas())
+        sides = bilateral_thorax(visit, load_atlas(visit.atlas_version))
         if sides:
             self.thorax.setText(
                 "⚠ <b>Both sides of the thorax are needled this session</b> (left: "

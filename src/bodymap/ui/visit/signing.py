@@ -51,7 +51,7 @@ def requirement_detail(visit: Visit, req: SignRequirement) -> str:
         from bodymap.model import Side
         from bodymap.services.chart_checks import bilateral_thorax
 
-        sides = bilateral_thorax(visit, load_atlas())
+        sides = bilateral_thorax(visit, load_atlas(visit.atlas_version))
         return ("Needle sites over the thorax on both sides this session (left: "
                 f"{', '.join(sides.get(Side.LEFT, []))}; right: "
                 f"{', '.join(sides.get(Side.RIGHT, []))}). Guidance is one side per "
