@@ -19,9 +19,35 @@ ABSENT = "absent"  # the content of a row that was deleted (or never written)
 _DERIVED = {"patients": frozenset({"sort_key"})}
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+# table -> [(column, declared type)] per connection, read once: PRAGMA table_info costs as
+# much as the row's own SELECT, on every audited write. Kept with the connection itself (an
+# id can be reused once a connection is gone); schema.migrate forgets it after changing a
+# table. A column added behind bodymap's back is then left out of the hashes written until
+# the next start, so verify reports those rows as changed outside bodymap: as it should
+# (verify also reports the altered schema).
+_COLUMN_CACHE: dict[tuple[int, str], tuple[sqlite3.Connection, list[tuple[str, str]]]] = {}
+
+
+def forget_columns() -> None:
+    """Drop the cached column lists (after a migration changed a table)."""
+    _COLUMN_CACHE.clear()
+
+
+def _typed_columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    cached = _COLUMN_CACHE.get((id(conn), table))
+    if cached is not None and cached[0] is conn:
+        return cached[1]
     derived = _DERIVED.get(table, frozenset())
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in derived]
+    columns = [(r[1], str(r[2]).upper()) for r in conn.execute(f"PRAGMA table_info({table})")
+               if r[1] not in derived]
+    if len(_COLUMN_CACHE) > 64:  # connections come and go (tests, readers): stay small
+        _COLUMN_CACHE.clear()
+    _COLUMN_CACHE[(id(conn), table)] = (conn, columns)
+    return columns
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [name for name, _ in _typed_columns(conn, table)]
 
 
 def _select(columns: list[str]) -> str:
@@ -33,14 +59,14 @@ def _select(columns: list[str]) -> str:
 def _digest(columns: list[str], values: tuple[object, ...]) -> str:
     import hashlib  # here, not at the top: OpenSSL costs start-up time before any write
 
-    h = hashlib.sha256()
+    parts = []
     for i, name in enumerate(columns):
         kind, value = values[2 * i], values[2 * i + 1]
         data = value if isinstance(value, bytes) else repr(value).encode("ascii")
         for part in (name.encode("utf-8"), str(kind).encode("ascii"), data):
-            h.update(len(part).to_bytes(8, "big"))
-            h.update(part)
-    return h.hexdigest()
+            parts.append(len(part).to_bytes(8, "big"))
+            parts.append(part)
+    return hashlib.sha256(b"".join(parts)).hexdigest()
 
 
 def row_content(conn: sqlite3.Connection, entity_type: str, entity_id: str) -> str:

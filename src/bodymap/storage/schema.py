@@ -35,7 +35,7 @@ import sqlite3
 from collections.abc import Callable
 
 from bodymap.model import clock
-from bodymap.storage import audit, searchkey
+from bodymap.storage import audit, content, searchkey
 from bodymap.storage.content import TABLES
 
 # PRAGMA application_id: "bmap". Tells a bodymap database from any other SQLite file.
@@ -269,6 +269,8 @@ def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        finally:
+            content.forget_columns()  # the step may have changed a table's columns
     return start
 
 
