@@ -22,7 +22,7 @@ def test_list_json(atlas: Atlas) -> None:
     assert [v["id"] for v in data["views"]] == [v.id for v in atlas.views]
     for v in data["views"]:
         assert set(v) == {"id", "width", "height", "midline_x", "facing", "layers",
-                          "silhouette_area"}
+                          "silhouette_area", "default_px_per_unit"}
         assert v["layers"] == list(atlas.view(v["id"]).layers)
         assert v["layers"][0] == "superficial"
         assert {r.depth for r in atlas.regions_in(v["id"])} <= set(v["layers"])
@@ -30,7 +30,7 @@ def test_list_json(atlas: Atlas) -> None:
     assert len(data["regions"]) == len(atlas.regions)
     for r in data["regions"]:
         assert set(r) == {"id", "name", "muscle", "side", "view", "segment", "layer",
-                          "draw_order", "centroid", "area", "hazard"}
+                          "draw_order", "centroid", "area", "hazard", "target_diameter"}
         assert r["layer"] == atlas.region(r["id"]).depth
         assert r["draw_order"] == atlas.region(r["id"]).layer
         assert len(r["centroid"]) == 2 and isinstance(r["hazard"], list)

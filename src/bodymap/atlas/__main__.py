@@ -15,19 +15,24 @@ def _list(as_json: bool, version: int | None) -> int:
     except UnknownAtlasVersion as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from bodymap.atlas.targets import default_px_per_unit, target_diameters
+
+    diameters = target_diameters(atlas)
     data = {
         "version": atlas.version,
         "landmarks": {vid: {name: [round(x, 2), round(y, 2)] for name, (x, y) in named.items()}
                       for vid, named in atlas.landmarks.items()},
         "views": [{"id": v.id, "width": v.width, "height": v.height, "midline_x": v.midline_x,
                    "facing": v.facing, "layers": list(atlas.layers(v.id)),
+                   "default_px_per_unit": round(default_px_per_unit(v), 4),
                    "silhouette_area": round(atlas.silhouette_area(v.id), 1)}
                   for v in atlas.views],
         "regions": [{"id": r.id, "name": r.name, "muscle": r.muscle, "side": r.side,
                      "view": r.view, "segment": r.segment, "layer": r.depth,
                      "draw_order": r.layer,
                      "centroid": [round(r.centroid[0], 2), round(r.centroid[1], 2)],
-                     "area": round(r.area, 1), "hazard": list(r.hazards)}
+                     "area": round(r.area, 1), "hazard": list(r.hazards),
+                     "target_diameter": round(diameters[r.id], 2)}
                     for r in atlas.regions],
     }
     if as_json:

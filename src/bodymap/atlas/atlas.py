@@ -315,6 +315,16 @@ class Atlas:
             return None
         return found[max(counts, key=lambda rid: (counts[rid], rid))]
 
+    def hit_stack(self, view_id: str, layer: str = "superficial"
+                  ) -> tuple[tuple[Region | None, tuple[Point, ...]], ...]:
+        """What a click in the view with `layer` shown can reach, bottom first: regions and
+        masks (None: a mask hides what lies below it). The deep layer's stack is the
+        superficial one with the deep muscles over it."""
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}")
+        shown = layer if layer in self._views[view_id].layers else "superficial"
+        return tuple(self._stacks[(view_id, shown)])
+
     def mirror_region_id(self, region_id: str) -> str | None:
         """The same muscle on the patient's other side: in the same view for front/back
         views, in the mirrored lateral view otherwise. None if it is not drawn."""
