@@ -88,6 +88,7 @@ class ChartCanvas(QGraphicsView):
         self._hover_region: str | None = None
         self._selected: str | None = None
         self._view_ids = {v.id for v in atlas.views}
+        self._deep = False  # the clinician asked for the deep layer (where a view has one)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -123,11 +124,39 @@ class ChartCanvas(QGraphicsView):
         if self.view_id:
             self.scene_for(self.view_id).clearSelection()
         self.view_id = view_id
-        self.setScene(self.scene_for(view_id))
+        scene = self.scene_for(view_id)
+        scene.diagram.set_deep(self._deep)
+        self.setScene(scene)
         self.fit_to_window()
         # Build the view's hit-test index (~40 ms) once the chart is on screen and idle,
         # so neither the first paint nor the first hover or click waits for it.
-        QTimer.singleShot(WARM_UP_MS, lambda v=view_id: self.atlas.prepare_hit_testing(v))
+        QTimer.singleShot(WARM_UP_MS, lambda v=view_id, layer=self.layer:
+                          self.atlas.prepare_hit_testing(v, layer))
+
+    # -- layers ---------------------------------------------------------------------------------
+    @property
+    def layer(self) -> str:
+        """The layer shown, and so clicked, in the current view: "deep" when the clinician
+        turned the deep layer on and the view has one, else "superficial"."""
+        if self._deep and self.view_id and "deep" in self.atlas.layers(self.view_id):
+            return "deep"
+        return "superficial"
+
+    def has_deep_layer(self, view_id: str | None = None) -> bool:
+        """Whether a view (default: the current one) has a deep layer."""
+        view_id = view_id or self.view_id
+        return bool(view_id) and "deep" in self.atlas.layers(view_id)
+
+    def set_deep(self, deep: bool) -> None:
+        """Show (and click) the deep layer, on every view that has one, or not. The choice
+        stays as the clinician switches views; a one-layer view shows its only layer."""
+        if deep == self._deep:
+            return
+        self.controller.cancel()
+        self._deep = deep
+        if self.view_id:
+            self.scene_for(self.view_id).diagram.set_deep(deep)
+            self.clear_hover()
 
     def _state(self, mark: Mark) -> dict[str, bool]:
         return {"caution": bool(checks.hazards_of(mark, self.atlas)),
@@ -283,7 +312,7 @@ class ChartCanvas(QGraphicsView):
             self.hovered.emit("")
 
     def _hover(self, pos: QPointF) -> None:
-        region = self.atlas.region_at(self.view_id, pos.x(), pos.y())
+        region = self.atlas.region_at(self.view_id, pos.x(), pos.y(), self.layer)
         rid = region.id if region else None
         if rid == self._hover_region:
             return

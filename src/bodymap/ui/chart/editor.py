@@ -45,6 +45,11 @@ TOOLS: list[tuple[Tool, str, str]] = [
     (Tool.TEXT, "Text note", "X"),
     (Tool.DELETE, "Delete (click a mark)", "D"),
 ]
+#: Show and click the deep muscles. Shift+D: no tool letter, standard key or window
+#: shortcut uses it; like the tool letters it works anywhere in the window but in a text
+#: entry, where it types a capital D.
+DEEP_LAYER_SHORTCUT = "Shift+D"
+DEEP_LAYER_HINT = "Deep layer"
 
 
 class ChartEditor(QWidget):
@@ -92,6 +97,7 @@ class ChartEditor(QWidget):
         self.tabs.blockSignals(True)  # the canvas already shows it
         self.set_view(first)
         self.tabs.blockSignals(False)
+        self.deep_action.setEnabled(self.canvas.has_deep_layer())
         self.canvas.hovered.connect(self._hovered)
         self.canvas.selection_changed.connect(self._selection_changed)
         self.inspector.referral_shown.connect(lambda _: self._update_referral())
@@ -146,6 +152,13 @@ class ChartEditor(QWidget):
         self._action("Cancel", "Esc", self._escape)
         for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.deep_action = self._action(DEEP_LAYER_HINT, DEEP_LAYER_SHORTCUT,
+                                        lambda checked=False: self.set_deep_layer(checked))
+        self.deep_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.deep_action.setCheckable(True)
+        self.deep_action.setToolTip(f"Show and click the deep muscles ({DEEP_LAYER_SHORTCUT})")
+        self.toolbar.addAction(self.deep_action)
         for i, view in enumerate(self.atlas.views[:9]):
             self._action(f"Show {view.title}", f"Ctrl+{i + 1}",
                          lambda _=False, n=i: self.tabs.setCurrentIndex(n))
@@ -224,7 +237,27 @@ class ChartEditor(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         self.canvas.set_view(self.tabs.tabData(index))
+        self._update_layer()
         self._update_referral()
+
+    # -- layers -----------------------------------------------------------------------------------
+    @property
+    def layer(self) -> str:
+        """The layer the chart shows and clicks now: "superficial" or "deep"."""
+        return self.canvas.layer
+
+    def set_deep_layer(self, on: bool) -> None:
+        """Show and click the deep layer (on views that have one) or the default picture.
+        The choice is this window's and stays as views change."""
+        self.deep_action.setChecked(on)
+        self.canvas.set_deep(on)
+        self._update_layer()
+
+    def _update_layer(self) -> None:
+        """The action is usable only where the view has a deep layer; the line under the
+        chart says when the deep layer is what a click reaches."""
+        self.deep_action.setEnabled(self.canvas.has_deep_layer())
+        self._show_hover(self.hover_label.property("hovered") or "")
 
     def delete_selected(self) -> None:
         """Delete the selected mark (Del)."""
@@ -240,9 +273,17 @@ class ChartEditor(QWidget):
             self.inspector.text.selectAll()
 
     def _hovered(self, text: str) -> None:
+        self.status_message.emit(self._show_hover(text))
+
+    def _show_hover(self, text: str) -> str:
+        """Name the muscle under the pointer (`text`) under the chart and as its tooltip,
+        saying "Deep layer" when that is what a click reaches; returns what is shown."""
+        self.hover_label.setProperty("hovered", text)
+        if self.canvas.layer == "deep":
+            text = f"{DEEP_LAYER_HINT}: {text}" if text else DEEP_LAYER_HINT
         self.hover_label.setText(text or " ")
-        self.canvas.setToolTip(text)
-        self.status_message.emit(text)
+        self.canvas.setToolTip(text if self.hover_label.property("hovered") else "")
+        return text
 
     def _selection_changed(self, mark_id: str | None) -> None:
         self.inspector.set_mark(mark_id)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas
-from bodymap.atlas.qt import polygon_path
+from bodymap.atlas.qt import UNDER_DEEP_OPACITY, polygon_path
 from bodymap.model import Mark, NeedleSite, PainZone, TextNote, TriggerPoint, TriggerPointKind
 from bodymap.ui.chart import style
 
@@ -111,22 +111,46 @@ class DiagramItem(QGraphicsItem):
         view = atlas.view(view_id)
         self._rect = QRectF(0, 0, view.width, view.height)
         self._svg = view.svg
+        self._deep_svg = view.deep_svg
+        self._deep = False
         self.setZValue(Z_BACKGROUND)
+
+    @property
+    def deep(self) -> bool:
+        """Whether the deep layer is shown (the default picture faded, the deep muscles
+        over it, as bodymap.atlas.qt.paint_layers draws it)."""
+        return self._deep
+
+    def set_deep(self, deep: bool) -> None:
+        deep = deep and self._deep_svg is not None
+        if deep != self._deep:
+            self._deep = deep
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        if self._deep and self._deep_svg is not None:
+            painter.save()
+            painter.setOpacity(painter.opacity() * UNDER_DEEP_OPACITY)
+            self._paint_svg(painter, self._svg)
+            painter.restore()
+            self._paint_svg(painter, self._deep_svg)
+        else:
+            self._paint_svg(painter, self._svg)
+
+    def _paint_svg(self, painter: QPainter, svg: str) -> None:
         transform = painter.worldTransform()
         pixmap = None
         if transform.type().value <= QTransform.TransformationType.TxScale.value:
             target = transform.mapRect(self._rect)
             dpr = painter.device().devicePixelRatio()
-            pixmap = PIXMAPS.get(self._svg, round(target.width() * dpr),
+            pixmap = PIXMAPS.get(svg, round(target.width() * dpr),
                                  round(target.height() * dpr), dpr)
         if pixmap is None:
-            _renderer(self._svg).render(painter, self._rect)
+            _renderer(svg).render(painter, self._rect)
             return
         painter.save()
         painter.resetTransform()  # pixel for pixel, on whole device pixels

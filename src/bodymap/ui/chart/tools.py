@@ -111,7 +111,7 @@ class ToolController:
 
     # -- placing -------------------------------------------------------------------------
     def _where(self, view: str, x: float, y: float) -> dict[str, Any]:
-        region = self.atlas.region_at(view, x, y)
+        region = self.atlas.region_at(view, x, y, self.canvas.layer)
         if region is None:
             return {"view": view, "x": x, "y": y}
         return {"view": view, "x": x, "y": y, "region_id": region.id,
@@ -222,14 +222,15 @@ class ToolController:
         """Region, muscle and side for the mark moved by (dx, dy): those of where it now
         lies when the drag crossed into another region (or off the muscles); {} when it
         stayed in its region, so a muscle or side the clinician corrected by hand stays."""
+        layer = self.canvas.layer  # what the clinician sees, and so drags onto
         if isinstance(mark, PainZone):
-            old = self.atlas.region_under(mark.view, mark.points)
+            old = self.atlas.region_under(mark.view, mark.points, layer=layer)
             new = self.atlas.region_under(
-                mark.view, [(x + dx, y + dy) for x, y in mark.points])
+                mark.view, [(x + dx, y + dy) for x, y in mark.points], layer=layer)
         else:
             x, y = mark.x, mark.y  # type: ignore[attr-defined]
-            old = self.atlas.region_at(mark.view, x, y)
-            new = self.atlas.region_at(mark.view, x + dx, y + dy)
+            old = self.atlas.region_at(mark.view, x, y, layer)
+            new = self.atlas.region_at(mark.view, x + dx, y + dy, layer)
         if (old.id if old else None) == (new.id if new else None):
             return {}
         if new is None:
@@ -257,7 +258,8 @@ class ToolController:
         if len(points) < 3 or polygon_area(points) < MIN_ZONE_AREA:
             self.on_message("Drag to draw a pain zone (too small to keep).")
             return None
-        region = self.atlas.region_under(view, points)  # what the zone mostly lies on
+        # what the zone mostly lies on, in the layer shown
+        region = self.atlas.region_under(view, points, layer=self.canvas.layer)
         where: dict[str, Any] = {"view": view} if region is None else {
             "view": view, "region_id": region.id, "muscle": region.muscle,
             "side": Side(region.side)}

@@ -169,6 +169,8 @@ class VisitWindow(QMainWindow):
         # them in a menu too (with their shortcuts) rather than in a second toolbar.
         chart_menu = bar.addMenu("&Chart")
         chart_menu.addActions(self.chart.tool_actions)
+        chart_menu.addSeparator()
+        chart_menu.addAction(self.chart.deep_action)
 
     def _build_status(self) -> None:
         self.save_state = QLabel()
