@@ -57,7 +57,8 @@ def run_metric(name: str) -> dict[str, object]:
     result = json.loads(lines[-1])
     value = result.pop("value")
     return {"value": value, "unit": spec.unit, "goal": spec.goal,
-            "ok": value is not None and value <= spec.goal, **result,
+            "ok": spec.meets(value), **({"at_least": True} if spec.at_least else {}),
+            **result,
             "seconds": round(time.perf_counter() - started, 1)}
 
 
@@ -77,7 +78,7 @@ def main(argv: list[str]) -> int:
         verdict = ("ok" if r["ok"] else
                    f"MISSING: {r['missing']}" if "missing" in r else
                    f"ERROR: {r['error']}" if "error" in r else "MISSED GOAL")
-        print(f"{name:<22} {value:>10} {r['unit']:<6} {'<= ' + format(r['goal'], 'g'):>7}  "
+        print(f"{name:<22} {value:>10} {r['unit']:<6} {METRICS[name].goal_text:>7}  "
               f"{verdict}", flush=True)
     previous: dict[str, object] = {}
     if argv and RESULTS.exists():  # a partial run updates the stored table

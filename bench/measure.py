@@ -90,9 +90,15 @@ def cold_start_ratio(rounds: int = 11) -> dict[str, object]:
 
 
 def hit_test_us() -> dict[str, object]:
-    from bench.bench_atlas import bench_hit_test_us
+    from bench.bench_atlas import hit_test_layers
 
-    return {"value": round(bench_hit_test_us(), 2)}
+    return hit_test_layers()
+
+
+def min_target_px() -> dict[str, object]:
+    from bench.bench_atlas import bench_min_target_px
+
+    return bench_min_target_px()
 
 
 def autosave_ratio() -> dict[str, object]:

@@ -20,6 +20,17 @@ class Metric:
     what: str
     needs: str | None = None  # module that must exist (the feature being measured)
     feature: str = ""  # how to name that feature when it is missing
+    at_least: bool = False  # the goal is a floor (value >= goal), not a ceiling
+
+    def meets(self, value: float | None) -> bool:
+        """Whether a measured value meets the goal."""
+        if value is None:
+            return False
+        return value >= self.goal if self.at_least else value <= self.goal
+
+    @property
+    def goal_text(self) -> str:
+        return f"{'>=' if self.at_least else '<='} {self.goal:g}"
 
     @property
     def missing(self) -> str | None:
@@ -38,7 +49,12 @@ EDITOR = ("bodymap.ui.chart", "the chart editor (issue 4)")
 METRICS: dict[str, Metric] = {
     "cold_start_ratio": Metric("x", 1.5, "process start to first painted main window, "
                                          "10,000-patient database / bare QMainWindow process"),
-    "hit_test_us": Metric("us", 20, "atlas region_at per query, random points, all views"),
+    "hit_test_us": Metric("us", 20, "atlas region_at per query, random points, all views; "
+                                    "the slower of the default picture and the deep layer "
+                                    "(views that have one)"),
+    "min_target_px": Metric("px", 8, "smallest muscle's best click target at the default "
+                                     "visit window (1280 x 800 screen), current atlas",
+                            at_least=True),
     "click_to_mark_ms": Metric("ms", 8, "trigger-point click to mark painted, 500 marks",
                                *CHART),
     "open_visit_ms": Metric("ms", 50, "open a 500-mark visit to first paint", *CHART),
