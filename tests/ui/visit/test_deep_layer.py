@@ -137,3 +137,32 @@ def test_a_mark_on_the_deep_muscle_shows_with_the_layer_off(qtbot, chart, atlas_
     colour, plain = shown.pixelColor(p), bare
     assert abs(colour.red() - plain.red()) + abs(colour.green() - plain.green()) \
         + abs(colour.blue() - plain.blue()) > 60
+
+
+def test_the_exported_chart_shows_a_mark_on_a_deep_muscle(qtbot, chart, atlas_v2):
+    """Print and PNG draw the default picture with every mark on top: a trigger point on
+    the deep gluteus minimus is drawn there, not hidden under gluteus medius."""
+    from bodymap.export.png_export import render_view_image
+
+    def red_near(image, x: float, y: float) -> int:
+        view = atlas_v2.view("posterior")
+        scale = image.height() / view.height  # the view's title strip shrinks it a little
+        cx = image.width() / 2 + (x - view.width / 2) * scale
+        cy = y * scale
+        count = 0
+        for px in range(int(cx) - 40, int(cx) + 40):
+            for py in range(int(cy) - 40, int(cy) + 40):
+                c = image.pixelColor(px, py)
+                count += c.red() > 150 and c.green() < 80 and c.blue() < 80
+        return count
+
+    x, y = atlas_v2.region(MINIMUS).anchor
+    bare = render_view_image(chart.doc.visit, "posterior", height=1000)
+    chart.set_deep_layer(True)
+    click(qtbot, chart, x, y, Tool.TRIGGER_ACTIVE)
+    (mark,) = chart.doc.visit.marks
+    assert mark.region_id == MINIMUS
+    chart.set_deep_layer(False)
+    marked = render_view_image(chart.doc.visit, "posterior", height=1000)
+    assert red_near(bare, x, y) == 0
+    assert red_near(marked, x, y) > 40
