@@ -1,6 +1,6 @@
-"""The deep layer in the visit window's chart: a toggle (toolbar button and Shift+D) that
-shows the deep muscles and makes every click, hover, drag and drawn zone reach them; marks
-show in both layers. Driven with real clicks and keys on a visit charted on the synthetic
+"""The deep layer in the visit window's chart: a toggle (a button under the chart, the Chart
+menu and Shift+D) that shows the deep muscles and makes every click, hover, drag and drawn
+zone reach them; marks show in both layers. Driven with real clicks and keys on a visit charted on the synthetic
 version 2 (tests/synthetic_atlas.py), whose posterior view has gluteus minimus in a deep
 layer under gluteus medius."""
 
@@ -59,11 +59,12 @@ def test_a_click_on_the_deep_muscle_marks_it_only_with_the_layer_on(qtbot, chart
     assert chart.doc.visit.marks[-1].muscle == "gluteus_medius"
 
 
-def test_the_toolbar_button_and_the_line_under_the_chart(qtbot, chart, atlas_v2):
+def test_the_button_and_the_line_under_the_chart(qtbot, chart, atlas_v2):
     x, y = atlas_v2.region(MINIMUS).anchor
     hover(qtbot, chart, x, y)
     assert chart.hover_label.text() == "Gluteus medius (left)"
-    button = chart.toolbar.widgetForAction(chart.deep_action)
+    button = chart.deep_button  # under the chart, by the muscle's name
+    assert button.isVisible() and button.defaultAction() is chart.deep_action
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert chart.layer == "deep"
     assert chart.hover_label.text().startswith("Deep layer")  # before the pointer moves

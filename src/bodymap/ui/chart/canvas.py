@@ -157,6 +157,9 @@ class ChartCanvas(QGraphicsView):
         if self.view_id:
             self.scene_for(self.view_id).diagram.set_deep(deep)
             self.clear_hover()
+            if deep and self.has_deep_layer():  # the deep layer's index, before the pointer moves
+                QTimer.singleShot(WARM_UP_MS, lambda v=self.view_id:
+                                  self.atlas.prepare_hit_testing(v, "deep"))
 
     def _state(self, mark: Mark) -> dict[str, bool]:
         return {"caution": bool(checks.hazards_of(mark, self.atlas)),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabBar,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -158,7 +159,13 @@ class ChartEditor(QWidget):
         self.deep_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.deep_action.setCheckable(True)
         self.deep_action.setToolTip(f"Show and click the deep muscles ({DEEP_LAYER_SHORTCUT})")
-        self.toolbar.addAction(self.deep_action)
+        # under the chart, beside the muscle named there, where it stays in sight (the
+        # toolbar's end folds away in a small window)
+        self.deep_button = QToolButton()
+        self.deep_button.setDefaultAction(self.deep_action)
+        self.deep_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # no taller than the line of text it sits on: the chart keeps its height
+        self.deep_button.setMaximumHeight(self.hover_label.sizeHint().height())
         for i, view in enumerate(self.atlas.views[:9]):
             self._action(f"Show {view.title}", f"Ctrl+{i + 1}",
                          lambda _=False, n=i: self.tabs.setCurrentIndex(n))
@@ -170,7 +177,12 @@ class ChartEditor(QWidget):
         lv.setSpacing(0)
         lv.addWidget(self.tabs)
         lv.addWidget(self.canvas, 1)
-        lv.addWidget(self.hover_label)
+        under = QHBoxLayout()  # what a click reaches: the muscle named, the layer toggle
+        under.setContentsMargins(0, 0, 0, 0)
+        under.setSpacing(0)
+        under.addWidget(self.hover_label, 1)
+        under.addWidget(self.deep_button)
+        lv.addLayout(under)
         right = QWidget()
         # The chart is what the clinician looks at; the inspector and legend keep to a
         # column wide enough for the legend's two columns.
