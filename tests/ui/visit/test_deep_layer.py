@@ -167,3 +167,12 @@ def test_the_exported_chart_shows_a_mark_on_a_deep_muscle(qtbot, chart, atlas_v2
     marked = render_view_image(chart.doc.visit, "posterior", height=1000)
     assert red_near(bare, x, y) == 0
     assert red_near(marked, x, y) > 40
+
+
+def test_each_window_has_its_own_choice(qtbot, chart, open_window):
+    other = open_window().chart
+    other.set_view("posterior")
+    chart.deep_action.trigger()
+    assert chart.layer == "deep"
+    assert other.layer == "superficial" and not other.deep_action.isChecked()
+    assert not other.canvas.scene().diagram.deep
