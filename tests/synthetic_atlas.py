@@ -1,6 +1,8 @@
 """A synthetic atlas release for tests: a folder of v<N> folders holding today's version 1
 byte for byte and a version 2 that is version 1 with one region moved (outline and anchor)
-and the posterior gluteus minimus moved into a deep layer (posterior.deep.svg).
+and the posterior gluteus minimus moved into a deep layer (posterior.deep.svg), with a
+female figure (female/) whose front and back views are version 2's narrowed about the
+midline (x scaled by FEMALE_SCALE).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from bodymap.atlas.atlas import OUTLINES_FILE, outline_table
 MOVED_REGION = "anterior.biceps_brachii.L"
 SHIFT = (4.0, 9.0)  # diagram units the region moves by in version 2
 DEEP_REGIONS = ("posterior.gluteus_minimus.L", "posterior.gluteus_minimus.R")
+FEMALE_SCALE = 0.95
+FEMALE_VIEWS = ("anterior", "posterior")
 
 
 def _move_to_deep(svg: str, el_ids: tuple[str, ...]) -> tuple[str, str]:
@@ -71,4 +75,39 @@ def make_release(root: Path) -> Path:
             for v in catalogue["views"]}
     svgs["posterior.deep"] = deep
     (v2 / OUTLINES_FILE).write_text(json.dumps(outline_table(svgs)), encoding="utf-8")
+    _female(v2, catalogue, svgs)
     return root
+
+
+def _female(v2: Path, catalogue: dict, svgs: dict[str, str]) -> None:
+    """v2/female/: the front and back views narrowed about the midline."""
+    folder = v2 / "female"
+    folder.mkdir()
+    mids = {v["id"]: v["midline_x"] for v in catalogue["views"]}
+
+    def fx(vid: str, x: float) -> float:
+        return mids[vid] + (x - mids[vid]) * FEMALE_SCALE
+
+    names = {}
+    for vid in FEMALE_VIEWS:
+        for name in (vid, f"{vid}.deep"):
+            if name in svgs:
+                names[name] = re.sub(
+                    r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)",
+                    lambda m, v=vid: f"{fx(v, float(m.group(1))):.3f},{m.group(2)}",
+                    svgs[name])
+                (folder / f"{name}.svg").write_text(names[name], encoding="utf-8")
+    regions = {r["id"]: {"anchor": [fx(r["view"], r["anchor"][0]), r["anchor"][1]]}
+               for r in catalogue["regions"] if r["view"] in FEMALE_VIEWS}
+    referrals: dict = {}
+    for m in catalogue["muscles"]:
+        for side, per_view in m.get("referral", {}).items():
+            for vid, polys in per_view.items():
+                if vid in FEMALE_VIEWS:
+                    referrals.setdefault(m["id"], {}).setdefault(side, {})[vid] = [
+                        [[fx(vid, x), y] for x, y in poly] for poly in polys]
+    figure = {"figure": "female", "views": list(FEMALE_VIEWS),
+              "landmarks": {vid: {} for vid in FEMALE_VIEWS}, "regions": regions,
+              "referrals": referrals}
+    (folder / "figure.json").write_text(json.dumps(figure), encoding="utf-8")
+    (folder / OUTLINES_FILE).write_text(json.dumps(outline_table(names)), encoding="utf-8")

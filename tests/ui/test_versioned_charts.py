@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from bodymap.export.png_export import render_view_image
@@ -111,3 +112,42 @@ def test_a_visit_on_an_anatomy_this_bodymap_lacks_is_refused_with_a_message(
     assert records.open_visit(visit.id).atlas_version == 7
     qtbot.wait(50)  # the window lives on, showing the patient
     assert window.patient_panel.patient.id == patient.id
+
+
+def test_the_body_figure_menu_redraws_a_draft_and_reopens_it(qtbot, records, settings,
+                                                             atlas_v2):
+    from bodymap.model import Sex
+
+    patient = records.create_patient(chart_number="PX-3", family_name="Nakamura",
+                                     given_names="Aiko", sex=Sex.FEMALE)
+    visit = records.start_visit(patient.id)
+    assert visit.figure == "female"
+    window = MainWindow(records, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.patients.refresh()
+    window.patients.select(patient.id)
+    opened = window.open_visit(visit.id)
+    assert opened.chart.atlas.figure == "female"
+    assert opened.figure_actions["female"].isChecked()
+    assert opened.figure_actions["standard"].isEnabled()
+    opened.chart.set_view("anterior")
+    region = atlas_v2.region(MOVED_REGION)
+    qtbot.waitExposed(opened)
+    needle = next(a for a in opened.chart.tool_actions if a.data().value == "needle")
+    needle.trigger()  # the needle-site tool, as its toolbar button does
+    x, y = opened.chart.atlas.region(MOVED_REGION).anchor
+    point = opened.chart.canvas.mapFromScene(x, y)
+    qtbot.mouseClick(opened.chart.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert [m.region_id for m in opened.doc.visit.marks] == [MOVED_REGION]
+    opened.figure_actions["standard"].trigger()  # Chart ▸ Body figure ▸ Standard figure
+    qtbot.waitUntil(lambda: visit.id in window.visit_windows
+                    and window.visit_windows[visit.id] is not opened)
+    reopened = window.visit_windows[visit.id]
+    assert reopened.chart.atlas.figure == "standard"
+    assert reopened.figure_actions["standard"].isChecked()
+    stored = records.open_visit(visit.id)
+    assert stored.figure == "standard"
+    assert [m.region_id for m in stored.marks] == [MOVED_REGION]
+    mark = stored.marks[0]
+    assert atlas_v2.region_at("anterior", mark.x, mark.y) is region

@@ -70,7 +70,10 @@ def main() -> int:
     svg_names: list[str] = []
     for old in OUT.glob("*.svg"):
         old.unlink()  # a view dropped or a deep layer gone leaves no stale file
+    full_body: list[tuple[Scene, str]] = []
     for scene, title, kind, facing, mirror_view in scenes():
+        if kind == "full":
+            full_body.append((scene, title))
         (OUT / f"{scene.view_id}.svg").write_text(scene.svg(title), encoding="utf-8")
         svg_names.append(scene.view_id)
         layers = ["superficial"]
@@ -135,12 +138,56 @@ def main() -> int:
     svgs = {name: (OUT / f"{name}.svg").read_text(encoding="utf-8") for name in svg_names}
     (OUT / OUTLINES_FILE).write_text(
         json.dumps(outline_table(svgs), separators=(",", ":")) + "\n", encoding="utf-8")
+    write_female(full_body)
     import scene as scene_mod
     if scene_mod.ERRORS:
         print("\n".join(scene_mod.ERRORS), file=sys.stderr)
         return 1
     print(f"{len(views)} views, {len(regions)} regions, {len(muscles)} muscles")
     return 0
+
+
+def write_female(full_body: list[tuple[Scene, str]]) -> None:
+    """The female figure (female.py) of each full-body view into OUT/female/: its SVGs, the
+    outlines, and figure.json with what differs from the standard figure's catalogue (the
+    regions' anchors and click targets, the landmarks, the referral areas). Region ids,
+    muscles, layers and draw order are the standard figure's."""
+    from female import female_variant
+
+    folder = OUT / "female"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.svg"):
+        old.unlink()
+    names: list[str] = []
+    figure: dict = {"figure": "female", "views": [], "landmarks": {}, "regions": {},
+                    "referrals": {}}
+    for scene, title in full_body:
+        fem = female_variant(scene)
+        title = f"{title}, female figure"
+        (folder / f"{fem.view_id}.svg").write_text(fem.svg(title), encoding="utf-8")
+        names.append(fem.view_id)
+        if fem.has_deep:
+            (folder / f"{fem.view_id}.deep.svg").write_text(fem.svg(title, "deep"),
+                                                            encoding="utf-8")
+            names.append(f"{fem.view_id}.deep")
+        figure["views"].append(fem.view_id)
+        figure["landmarks"][fem.view_id] = {n: [round(x, 2), round(y, 2)]
+                                            for n, (x, y) in sorted(fem.points.items())}
+        anchors = fem.anchors()
+        for item in fem.ordered():
+            if item.kind == "region":
+                figure["regions"][item.el_id] = {
+                    "anchor": list(anchors[item.el_id]),
+                    "target_diameter": round(2 * fem.target_radius[item.el_id], 1)}
+        for key, polys in fem.referrals.items():
+            muscle, side = key.split(".")
+            figure["referrals"].setdefault(muscle, {}).setdefault(side, {})[fem.view_id] = [
+                [[round(x, 1), round(y, 1)] for x, y in poly] for poly in polys]
+    (folder / "figure.json").write_text(json.dumps(figure, indent=1) + "\n", encoding="utf-8")
+    from bodymap.atlas.atlas import OUTLINES_FILE, outline_table
+    svgs = {n: (folder / f"{n}.svg").read_text(encoding="utf-8") for n in names}
+    (folder / OUTLINES_FILE).write_text(
+        json.dumps(outline_table(svgs), separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

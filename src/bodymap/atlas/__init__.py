@@ -15,9 +15,11 @@ from bodymap.atlas.versions import (
     CURRENT_ATLAS_VERSION,
     UnknownAtlasVersion,
     assets_dir,
+    atlas_figures,
     atlas_versions,
     current_atlas_version,
     load_atlas,
+    visit_atlas,
 )
 from bodymap.atlas.geometry import point_in_polygon, polygon_area
 
@@ -31,9 +33,11 @@ __all__ = [
     "UnknownAtlasVersion",
     "View",
     "assets_dir",
+    "atlas_figures",
     "atlas_versions",
     "current_atlas_version",
     "load_atlas",
     "point_in_polygon",
     "polygon_area",
+    "visit_atlas",
 ]

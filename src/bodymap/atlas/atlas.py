@@ -101,10 +101,14 @@ class Atlas:
     Hit-test indexes are built per view on first use."""
 
     def __init__(self, catalogue: dict, svgs: dict[str, str],
-                 outlines: dict | None = None, *, version: int | None = None) -> None:
+                 outlines: dict | None = None, *, version: int | None = None,
+                 figure: str = "standard") -> None:
         # the atlas version is its folder's (bodymap.atlas.versions); a catalogue on its
         # own says it
         self.version: int = catalogue["version"] if version is None else version
+        #: "standard", or "female": the full-body views drawn with a woman's proportions
+        #: (same regions and landmarks' names)
+        self.figure = figure
         self._views: dict[str, View] = {}
         for v in catalogue["views"]:
             layers = tuple(v.get("layers", LAYERS[:1]))

@@ -123,7 +123,7 @@ def _where(mark: Mark, region_name: str | None = None) -> str:
 def carry_marks(marks: Sequence[Mark], source: Atlas, target: Atlas) -> Carried:
     """`marks`, charted on `source`, carried onto `target` (see the module's text). The same
     version carries every mark unchanged."""
-    if source is target or source.version == target.version:
+    if source is target or (source.version, source.figure) == (target.version, target.figure):
         return Carried(list(marks), [], [])
     target_views = {v.id for v in target.views}
     maps: dict[str, Affine] = {}

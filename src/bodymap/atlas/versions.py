@@ -15,9 +15,12 @@ import re
 from typing import TYPE_CHECKING
 
 from bodymap.atlas.atlas import OUTLINES_FILE, OUTLINES_SCALE, Atlas
+from bodymap.model.visit import FIGURES
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from bodymap.model import Visit
 
 #: Corrections to a frozen version's catalogue, applied when it is loaded (the files stay
 #: byte for byte as released). Version 1's hand and foot views were catalogued with the
@@ -39,7 +42,8 @@ _SOURCE_ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fi
                             "assets", "anatomy")
 _root: str | None = None  # another anatomy root (tests); None = the package's own
 _versions: tuple[int, ...] | None = None
-_caches: dict[str | None, dict[int, Atlas]] = {None: {}}  # per root: version -> atlas
+# per root: version (standard figure) or (version, figure) -> atlas
+_caches: dict[str | None, dict[object, Atlas]] = {None: {}}
 _loaded = _caches[None]
 
 
@@ -131,7 +135,22 @@ def _read(version: int, name: str) -> str:
     return (base / f"v{version}" / name).read_text(encoding="utf-8")
 
 
-def read_atlas(version: int) -> Atlas:
+# FIGURES (bodymap.model): the figures a version may draw its full-body views in: the
+# standard one and, where the version has a female/ folder, the female one (same regions,
+# a woman's proportions)
+
+
+def atlas_figures(version: int) -> tuple[str, ...]:
+    """The figures atlas `version` draws: ("standard",) or ("standard", "female")."""
+    check_atlas_version(version)
+    try:
+        _read(version, "female/figure.json")
+    except OSError:
+        return FIGURES[:1]
+    return FIGURES
+
+
+def read_atlas(version: int, figure: str = "standard") -> Atlas:
     """Load one atlas version from its files, uncached: catalogue.json (with the version's
     FACING_CORRECTIONS), one SVG per view (and one per deep layer) and the precomputed outlines (the SVGs are parsed
     instead where those are missing or stale)."""
@@ -151,21 +170,67 @@ def read_atlas(version: int) -> Atlas:
         table = {}
     if table.get("scale") == OUTLINES_SCALE:
         outlines = table["views"]
-    return Atlas(catalogue, svgs, outlines, version=version)
+    if figure != "standard":
+        if figure not in atlas_figures(version):
+            raise UnknownAtlasVersion(f"{version} ({figure} figure)", atlas_versions())
+        outlines = _with_figure(version, figure, catalogue, svgs, outlines)
+    return Atlas(catalogue, svgs, outlines, version=version, figure=figure)
 
 
-def load_atlas(version: int | None = None) -> Atlas:
-    """The atlas of `version` (default: the current one), loaded once per version."""
+def _with_figure(version: int, figure: str, catalogue: dict, svgs: dict[str, str],
+                 outlines: dict | None) -> dict | None:
+    """Put the `figure` drawing of its views into the standard catalogue and SVGs (in
+    place): their SVGs, region anchors and click targets, landmarks and referral areas.
+    Returns the outline table with the figure's entries."""
+    data = json.loads(_read(version, f"{figure}/figure.json"))
+    by_id = {v["id"]: v for v in catalogue["views"]}
+    for vid in data["views"]:
+        svgs[vid] = _read(version, f"{figure}/{vid}.svg")
+        if "deep" in by_id[vid].get("layers", ()):
+            svgs[f"{vid}.deep"] = _read(version, f"{figure}/{vid}.deep.svg")
+        by_id[vid]["title"] = f"{by_id[vid]['title']}, {figure} figure"
+        catalogue.setdefault("landmarks", {})[vid] = data["landmarks"].get(vid, {})
+    for region in catalogue["regions"]:
+        if region["id"] in data["regions"]:
+            region.update(data["regions"][region["id"]])
+    for muscle in catalogue["muscles"]:
+        drawn = data["referrals"].get(muscle["id"], {})
+        referral = muscle.setdefault("referral", {})
+        for side in set(referral) | set(drawn):
+            per_view = referral.setdefault(side, {})
+            for vid in data["views"]:  # the figure's own areas, none carried over
+                if vid in drawn.get(side, {}):
+                    per_view[vid] = drawn[side][vid]
+                else:
+                    per_view.pop(vid, None)
+    try:
+        table = json.loads(_read(version, f"{figure}/{OUTLINES_FILE}"))
+    except (OSError, ValueError):
+        return None  # parsed from the SVGs instead
+    if table.get("scale") != OUTLINES_SCALE or outlines is None:
+        return None
+    return {**outlines, **table["views"]}
+
+
+def load_atlas(version: int | None = None, figure: str = "standard") -> Atlas:
+    """The atlas of `version` (default: the current one) drawn in `figure`, loaded once
+    each."""
     version = current_atlas_version() if version is None else check_atlas_version(version)
-    atlas = _loaded.get(version)
+    key = version if figure == "standard" else (version, figure)
+    atlas = _loaded.get(key)
     if atlas is None:
-        atlas = _loaded[version] = read_atlas(version)
+        atlas = _loaded[key] = read_atlas(version, figure)
     return atlas
+
+
+def visit_atlas(visit: Visit) -> Atlas:
+    """The atlas a visit was charted on: its version, in its figure."""
+    return load_atlas(visit.atlas_version, visit.figure)
 
 
 def loaded_atlas_versions() -> tuple[int, ...]:
     """The versions loaded so far in this process (each is loaded once)."""
-    return tuple(sorted(_loaded))
+    return tuple(sorted({k if isinstance(k, int) else k[0] for k in _loaded}))
 
 
 def use_anatomy_root(path: str | os.PathLike | None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from bodymap.atlas import load_atlas
+from bodymap.atlas import visit_atlas
 from bodymap.model import Visit
 from bodymap.render.chart import paint_charted_view
 from bodymap.services.output import write_output
@@ -20,7 +20,7 @@ IMAGE_DPI = 200  # symbols and labels are sized in points; this makes them ~25 p
 def render_view_image(visit: Visit, view_id: str, *, height: int = 1600) -> QImage:
     """The view with the visit's marks on it, ``height`` pixels tall (needs a
     QGuiApplication)."""
-    atlas = load_atlas(visit.atlas_version)  # the anatomy it was charted on
+    atlas = visit_atlas(visit)  # the anatomy it was charted on
     view = atlas.view(view_id)
     width = max(1, round(height * view.width / view.height))
     image = QImage(width, height, QImage.Format.Format_RGB32)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bodymap.atlas import Atlas, UnknownAtlasVersion, View, load_atlas
+from bodymap.atlas import Atlas, UnknownAtlasVersion, View, visit_atlas
 from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
 from bodymap.model import check_signable
 from bodymap.model.safety import check_estim
@@ -301,7 +301,7 @@ def validate_export(data: Any) -> PatientRecord:
         where = _visit_label(n, raw, patient)
         visit = _model(_cap(where), visit_from_dict, raw)
         try:  # each visit is checked against the anatomy it was charted on
-            atlas = load_atlas(visit.atlas_version)
+            atlas = visit_atlas(visit)
         except UnknownAtlasVersion as exc:
             raise ImportRejected(exc.charted(_cap(where))) from None
         _check_visit(visit, where, patient, atlas, ids)

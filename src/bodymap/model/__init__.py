@@ -8,6 +8,7 @@ from bodymap.model.edits import (
     move_mark,
     remove_mark,
     replace_mark,
+    redraw_on_figure,
     set_visit_fields,
     sign_visit,
     update_mark,
@@ -44,5 +45,5 @@ __all__ = [
     "PointMark", "Precaution", "Sex", "Side", "SignRequirement", "SignedVisitError",
     "Technique", "TextNote", "TriggerPoint", "TriggerPointKind", "ValidationError", "Visit",
     "VisitStatus", "add_addendum", "add_mark", "check_signable", "move_mark", "remove_mark",
-    "replace_mark", "set_visit_fields", "sign_visit", "update_mark", "update_patient",
+    "redraw_on_figure", "replace_mark", "set_visit_fields", "sign_visit", "update_mark", "update_patient",
 ]

@@ -153,6 +153,25 @@ def move_mark(visit: Visit, mark_id: str, dx: float, dy: float) -> Changes:
     return replace_mark(visit, moved)
 
 
+def redraw_on_figure(visit: Visit, figure: str, marks: list[Mark]) -> Changes:
+    """Put a draft's chart on another body figure: `figure` and its `marks` carried onto it
+    (same ids; the caller carried them, as only it knows the anatomy). Validated whole; on
+    an impossible value nothing is changed."""
+    _require_draft(visit)
+    if not {m.id for m in marks} <= {m.id for m in visit.marks}:
+        raise ValidationError("marks", "Carried marks must be the visit's own marks")
+    old_figure, old_marks = visit.figure, list(visit.marks)
+    visit.figure, visit.marks = figure, list(marks)
+    try:
+        visit.validate()
+    except ValidationError:
+        visit.figure, visit.marks = old_figure, old_marks
+        raise
+    kept = {m.id for m in marks}
+    return Changes(marks_removed=tuple(m.id for m in old_marks if m.id not in kept),
+                   marks_updated=tuple(m.id for m in marks), fields=frozenset({"figure"}))
+
+
 def set_visit_fields(visit: Visit, **values: Any) -> Changes:
     """Set note, count and screening fields of a draft visit, validating the result; on an
     impossible value nothing is changed."""

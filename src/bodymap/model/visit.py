@@ -25,6 +25,9 @@ from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite, Side
 
 MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
 MAX_ATLAS_VERSION = 9999  # a sanity bound; which versions exist is the atlas's business
+#: the body figures a chart can be drawn on: the standard one, and the female one (the same
+#: muscles with a woman's proportions; which atlas versions draw it is the atlas's business)
+FIGURES = ("standard", "female")
 
 
 class VisitStatus(str, Enum):
@@ -166,6 +169,8 @@ class Visit:
     # ever. New visits take the current version (services); 1 is what every visit charted
     # before atlas versions existed was drawn on (and what an export without it means).
     atlas_version: int = 1
+    # The body figure the full-body views are drawn in (FIGURES): marks are in its units
+    figure: str = "standard"
     # Set on a visit read back from storage: what it breaks of today's rules, one message
     # per field (see _validate.stored_records). Such a visit opens read-only.
     read_problems: ClassVar[tuple[str, ...]] = ()
@@ -198,6 +203,9 @@ class Visit:
                   label="Needles removed")
         check_int("atlas_version", self.atlas_version, 1, MAX_ATLAS_VERSION,
                   label="Atlas version", optional=False)
+        if self.figure not in FIGURES:
+            raise ValidationError("figure", f"Body figure must be one of {', '.join(FIGURES)} "
+                                            f"(got {self.figure!r})")
         try:
             self.adverse_events = frozenset(AdverseEvent(e) for e in self.adverse_events)
         except (ValueError, TypeError):

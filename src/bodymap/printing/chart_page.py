@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from bodymap.atlas import Atlas, load_atlas
+from bodymap.atlas import Atlas, load_atlas, visit_atlas
 from bodymap.atlas.qt import paint_view
 from bodymap.model import Mark, Visit
 from bodymap.printing.layout import Piece, Typeset
@@ -40,7 +40,7 @@ def hazard_mark_ids(marks: Sequence[Mark], atlas: Atlas) -> list[str]:
 def chart_pieces(ts: Typeset, visit: Visit, width: float, max_height: float,
                  numbers: dict[str, int], atlas: Atlas | None = None) -> list[Piece]:
     """Rows of diagrams (at most PER_ROW views a row) and the legend, as pieces."""
-    atlas = atlas or load_atlas(visit.atlas_version)
+    atlas = atlas or visit_atlas(visit)
     views = chart_views(visit, atlas)
     hazards = set(hazard_mark_ids(visit.marks, atlas))
     by_view: dict[str, list[tuple[int, Mark]]] = {v: [] for v in views}

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from bodymap.atlas import load_atlas
+from bodymap.atlas import visit_atlas
 from bodymap.model import Patient, Visit
 from bodymap.model import clock
 from bodymap.printing.layout import Page, Typeset, flow
@@ -149,7 +149,7 @@ def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[
     pieces = []
     for visit in visits:  # each on the anatomy it was charted on
         pieces += visit_pieces(ts, patient, visit, frame.content.width(),
-                               frame.content.height(), load_atlas(visit.atlas_version))
+                               frame.content.height(), visit_atlas(visit))
     pages = flow(pieces, frame.content.height())
     painter = QPainter()
     if not painter.begin(device):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from bodymap.atlas import Atlas, Muscle, load_atlas
+from bodymap.atlas import Atlas, Muscle, load_atlas, visit_atlas
 from bodymap.model import Mark, NeedleSite, PainZone, Side, SignRequirement, Visit
 from bodymap.services.pain_extent import pain_extent
 
@@ -74,7 +74,7 @@ def bilateral_thorax(visit: Visit, atlas: Atlas) -> dict[Side, list[str]]:
 def unmet_sign_requirements(visit: Visit, atlas: Atlas | None = None) -> list[SignRequirement]:
     """Everything signing checks, including depth at needle sites over hazards and the
     thorax needled on both sides."""
-    atlas = atlas or load_atlas(visit.atlas_version)
+    atlas = atlas or visit_atlas(visit)
     return visit.unmet_requirements(over_hazard(atlas), over_thorax(atlas))
 
 

@@ -6,16 +6,20 @@ functions so validation and the signed-visit rule live in one place.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bodymap.model import (
     Addendum,
+    PainZone,
     Patient,
+    Sex,
     SignRequirement,
     ValidationError,
     Visit,
+    redraw_on_figure,
     update_patient,
 )
 from bodymap.model._validate import utcnow
@@ -135,14 +139,20 @@ class Records:
 
     # -- visits ---------------------------------------------------------------------------------
     def start_visit(self, patient_id: str, *, clinician: str | None = None,
-                    started_at: datetime | None = None) -> Visit:
+                    started_at: datetime | None = None, figure: str | None = None) -> Visit:
         """Create and store a new draft visit for the patient, charted on the current
-        atlas version."""
-        self._patients.get(patient_id)  # RecordNotFoundError for an unknown patient
-        from bodymap.atlas import current_atlas_version
+        atlas version, in `figure` (default: the female figure for a female patient where
+        the version draws one, else the standard one)."""
+        patient = self._patients.get(patient_id)  # RecordNotFoundError for an unknown one
+        from bodymap.atlas import atlas_figures, current_atlas_version
 
+        version = current_atlas_version()
+        if figure is None:  # the patient's own: patients prefer a chart that looks like them
+            figure = "female" if patient.sex is Sex.FEMALE else "standard"
+        if figure not in atlas_figures(version):
+            figure = "standard"
         visit = Visit(patient_id=patient_id, clinician=clinician or self.user,
-                      started_at=started_at or utcnow(), atlas_version=current_atlas_version())
+                      started_at=started_at or utcnow(), atlas_version=version, figure=figure)
         self._visits.save(visit)
         return visit
 
@@ -178,14 +188,41 @@ class Records:
         needled on both sides) raise
         ValidationError listing them unless ``overrides`` gives a written reason for each;
         the reasons are stored with the signature."""
-        from bodymap.atlas import load_atlas  # only signing needs the anatomy
+        from bodymap.atlas import visit_atlas  # only signing needs the anatomy
         from bodymap.services.chart_checks import over_hazard, over_thorax
 
         visit = self._visits.get(visit_id)
         check_estim(self._patients.get(visit.patient_id), visit.marks)  # never overridable
-        atlas = load_atlas(visit.atlas_version)  # the anatomy it was charted on
+        atlas = visit_atlas(visit)  # the anatomy it was charted on
         return self._visits.sign(visit_id, signed_by or self.user, overrides=overrides,
                                  hazardous=over_hazard(atlas), thoracic=over_thorax(atlas))
+
+    def change_visit_figure(self, visit_id: str, figure: str) -> list[str]:
+        """Redraw the stored draft on another body figure of its atlas version (the female
+        or the standard one): its marks are carried by muscle and by the landmarks
+        (bodymap.atlas.mapping), saved and audited as one change. Returns what had to move
+        or could not come, one line per mark, for the clinician to read."""
+        from bodymap.atlas import UnknownAtlasVersion, atlas_figures, load_atlas, visit_atlas
+        from bodymap.atlas.mapping import carry_marks
+
+        visit = self._visits.get(visit_id)
+        if figure not in atlas_figures(visit.atlas_version):
+            raise ValidationError("figure", f"Atlas version {visit.atlas_version} has no "
+                                            f"{figure} figure")
+        if figure == visit.figure:
+            return []
+        try:
+            source = visit_atlas(visit)
+        except UnknownAtlasVersion as exc:
+            raise ValidationError("atlas_version", exc.charted("This visit")) from None
+        carried = carry_marks(visit.marks, source, load_atlas(visit.atlas_version, figure))
+        gone = set(carried.left_behind)
+        marks = [dataclasses.replace(m, source_id=None)
+                 if isinstance(m, PainZone) and m.source_id in gone else m
+                 for m in carried.marks]
+        redraw_on_figure(visit, figure, marks)
+        self.save_visit(visit)
+        return carried.notices
 
     def add_addendum(self, visit_id: str, text: str, *, author: str | None = None) -> Addendum:
         """Append a dated, attributed addendum to a signed visit."""

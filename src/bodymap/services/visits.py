@@ -46,12 +46,12 @@ def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
     current version, and what had to move is told in ``notices`` too."""
     previous = records.open_visit(previous_visit_id)
     visit = records.start_visit(previous.patient_id, clinician=clinician,
-                                started_at=started_at)
+                                started_at=started_at)  # today's anatomy, the patient's figure
     set_visit_fields(visit, plan=previous.plan, instructions=previous.instructions)
     if copy_marks:
         copies = copied_marks(previous.marks)
-        if previous.atlas_version != visit.atlas_version:
-            copies = _carried(copies, previous.atlas_version, visit.atlas_version, notices)
+        if (previous.atlas_version, previous.figure) != (visit.atlas_version, visit.figure):
+            copies = _carried(copies, previous, visit, notices)
         if estim_refusal(records.get_patient(previous.patient_id)) is not None:
             dropped = estim_sites(copies)
             copies = [without_estim(m) for m in copies]
@@ -63,21 +63,27 @@ def copy_forward(records: Records, previous_visit_id: str, *, clinician: str,
     return visit
 
 
-def _carried(marks: list[Mark], old: int, new: int, notices: list[str] | None) -> list[Mark]:
-    """Copies charted on atlas version `old` carried onto version `new` (today's anatomy:
-    bodymap.atlas.mapping); what had to move, or could not come, is told in `notices`."""
-    from bodymap.atlas import load_atlas
+def _carried(marks: list[Mark], previous: Visit, visit: Visit,
+             notices: list[str] | None) -> list[Mark]:
+    """Copies charted on the previous visit's atlas carried onto the new visit's (today's
+    anatomy, perhaps another figure: bodymap.atlas.mapping); what had to move, or could not
+    come, is told in `notices`."""
+    from bodymap.atlas import visit_atlas
     from bodymap.atlas.mapping import carry_marks
 
-    carried = carry_marks(marks, load_atlas(old), load_atlas(new))
+    carried = carry_marks(marks, visit_atlas(previous), visit_atlas(visit))
     gone = set(carried.left_behind)
     out = [dataclasses.replace(m, source_id=None)
            if isinstance(m, PainZone) and m.source_id in gone else m for m in carried.marks]
     if carried.notices and notices is not None:
-        notices.append(f"The earlier chart was drawn on an older anatomy drawing (atlas "
-                       f"version {old}); its marks were carried onto today's (version {new}) "
-                       "by muscle and position. Check these:\n"
-                       + "\n".join(f"• {line}" for line in carried.notices))
+        if previous.atlas_version != visit.atlas_version:
+            drawing = (f"an older anatomy drawing (atlas version {previous.atlas_version}); "
+                       f"its marks were carried onto today's (version {visit.atlas_version})")
+        else:
+            drawing = (f"the {previous.figure} figure; its marks were carried onto the "
+                       f"{visit.figure} figure")
+        notices.append(f"The earlier chart was drawn on {drawing} by muscle and position. "
+                       "Check these:\n" + "\n".join(f"• {line}" for line in carried.notices))
     return out
 
 

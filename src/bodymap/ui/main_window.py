@@ -192,21 +192,44 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             show_error(self, "The visit could not be opened", exc.user_message)
             return None
-        from bodymap.atlas import UnknownAtlasVersion, load_atlas
+        from bodymap.atlas import UnknownAtlasVersion, visit_atlas
         from bodymap.ui.visit import VisitWindow
 
         try:
-            load_atlas(visit.atlas_version)  # the anatomy it was charted on
+            visit_atlas(visit)  # the anatomy it was charted on
         except UnknownAtlasVersion as exc:
             show_error(self, "The visit could not be opened",
                        exc.charted("This visit") + " Nothing was changed.")
             return None
         window = VisitWindow(self.records, self.settings, patient, visit, self)
         window.closed.connect(self._visit_closed)
+        window.figure_change_requested.connect(self.change_visit_figure)
         window.doc.read_only_changed.connect(lambda _ro: self.attention.refresh())
         self.visit_windows[visit_id] = window
         window.show()
         return window
+
+    def change_visit_figure(self, visit_id: str, figure: str) -> None:
+        """Redraw a draft on another body figure: its window saves and closes, the stored
+        visit's marks are carried onto the figure (one audited change), and it reopens;
+        what had to move is told."""
+        window = self.visit_windows.get(visit_id)
+        if window is not None:
+            window.close()  # saves; _visit_closed forgets it
+            if self.visit_windows.get(visit_id) is window:
+                return  # it stayed open (its save failed): change nothing
+        try:
+            moved = self.records.change_visit_figure(visit_id, figure)
+        except (ValidationError, StorageError) as exc:
+            message = exc.message if isinstance(exc, ValidationError) else exc.user_message
+            show_error(self, "The chart could not be redrawn", message)
+            moved = None
+        self.open_visit(visit_id)
+        if moved:
+            QMessageBox.warning(self, "Marks moved",
+                                f"The chart is now drawn on the {figure} figure. Marks were "
+                                "carried by muscle and landmarks; check these:\n\n"
+                                + "\n".join(f"• {line}" for line in moved))
 
     def _open_attention_visit(self, patient_id: str, visit_id: str) -> None:
         self.patients.search.clear()

@@ -45,8 +45,8 @@ def test_thumbnails_render_after_first_paint_and_only_for_shown_rows(qtbot, reco
     assert not view.has_thumbnail(course.visit_ids[0])
     # a rendered thumbnail has marks on it: it differs from an empty diagram
     thumb = view.thumbnail(course.visit_ids[-1]).toImage()
-    empty = view.painter_for(records.open_visit(course.visit_ids[-1]).atlas_version)\
-        .render([]).toImage()
+    last = records.open_visit(course.visit_ids[-1])
+    empty = view.painter_for(last.atlas_version, last.figure).render([]).toImage()
     assert thumb.size() == empty.size() and thumb != empty
     view.table.scrollToBottom()
     qtbot.waitUntil(lambda: view.has_thumbnail(course.visit_ids[0]))

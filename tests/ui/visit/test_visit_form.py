@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from bodymap.model import AdverseEvent, NeedleSite, TriggerPoint, set_visit_fields
 from bodymap.model.clock import local_today
@@ -190,7 +190,10 @@ def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, win
     assert isinstance(central, ChartEditor) and central.doc is window.doc
     chart_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Chart")
     listed = [a for a in chart_menu.actions() if not a.isSeparator()]
-    assert listed == [*central.tool_actions, central.deep_action]
+    figure_menu = window.findChild(QMenu, "figureMenu")
+    assert listed == [*central.tool_actions, central.deep_action, figure_menu.menuAction()]
+    assert [a.objectName() for a in figure_menu.actions()] == ["figure_standard",
+                                                               "figure_female"]
     central.status_message.emit("Upper trapezius (left)")
     assert window.statusBar().currentMessage() == "Upper trapezius (left)"
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.atlas import Atlas, load_atlas
+from bodymap.atlas import Atlas, load_atlas, visit_atlas
 from bodymap.model.needles import needle_for_new_site, read_overrides
 from bodymap.model import Changes, Mark, NeedleSite, PainZone, Technique, TextNote
 from bodymap.model.safety import estim_refusal
@@ -67,7 +67,7 @@ class ChartEditor(QWidget):
         # A host window that shows its own signed-visit notice passes show_banner=False.
         self._show_banner = show_banner
         # the anatomy the visit was charted on: its marks are in that version's units
-        self.atlas = atlas or load_atlas(doc.visit.atlas_version)
+        self.atlas = atlas or visit_atlas(doc.visit)
         self.settings = settings
         self.banner = QLabel()
         self.banner.setWordWrap(True)

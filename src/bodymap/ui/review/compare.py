@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.atlas import Atlas, UnknownAtlasVersion, load_atlas
+from bodymap.atlas import Atlas, UnknownAtlasVersion, load_atlas, visit_atlas
 from bodymap.atlas.mapping import carry_marks
 from bodymap.model import Visit
 from bodymap.model.timetext import date_text, time_text
@@ -195,7 +195,7 @@ class CompareView(QWidget):
         a, b = self._visit(earlier), self._visit(later)
         date_a, date_b = date_text(a.started_at), date_text(b.started_at)
         try:
-            atlas_a, atlas_b = load_atlas(a.atlas_version), load_atlas(b.atlas_version)
+            atlas_a, atlas_b = visit_atlas(a), visit_atlas(b)
         except UnknownAtlasVersion as exc:
             for caption in (self.left_caption, self.right_caption, self.overlay_caption):
                 caption.setText(exc.charted("One of these visits"))

@@ -115,7 +115,7 @@ class TimelineView(QWidget):
         self.records = records
         self.patient_id = patient_id
         self._atlas = atlas  # loaded with the first thumbnail, not before the first paint
-        self._painters: dict[int, ThumbnailPainter] = {}  # per atlas version
+        self._painters: dict[tuple[int, str], ThumbnailPainter] = {}  # per version, figure
         self._thumbs: dict[str, QPixmap] = {}
         self._pending: list[str] = []  # newest request last; rendered first
         self._placeholder = placeholder(THUMB)
@@ -185,14 +185,16 @@ class TimelineView(QWidget):
             self._timer.start()
         return self._placeholder
 
-    def painter_for(self, atlas_version: int) -> ThumbnailPainter:
-        """The thumbnail renderer of one atlas version (loads it on first use): each chart
-        is drawn on the anatomy it was charted on."""
-        painter = self._painters.get(atlas_version)
+    def painter_for(self, atlas_version: int, figure: str = "standard") -> ThumbnailPainter:
+        """The thumbnail renderer of one atlas version and figure (loaded on first use):
+        each chart is drawn on the anatomy it was charted on."""
+        key = (atlas_version, figure)
+        painter = self._painters.get(key)
         if painter is None:
-            atlas = self._atlas if self._atlas is not None \
-                and self._atlas.version == atlas_version else load_atlas(atlas_version)
-            painter = self._painters[atlas_version] = ThumbnailPainter(atlas, THUMB)
+            given = self._atlas
+            atlas = given if given is not None and (given.version, given.figure) == key \
+                else load_atlas(atlas_version, figure)
+            painter = self._painters[key] = ThumbnailPainter(atlas, THUMB)
         return painter
 
     def has_thumbnail(self, visit_id: str) -> bool:
@@ -205,12 +207,12 @@ class TimelineView(QWidget):
             visit_id = self._pending.pop()
             try:
                 visit = self.records.open_visit(visit_id)
-                marks, version = visit.marks, visit.atlas_version
+                marks, version, figure = visit.marks, visit.atlas_version, visit.figure
             except StorageError:
                 # deleted meanwhile: an empty diagram, not an error box
-                marks, version = [], current_atlas_version()
+                marks, version, figure = [], current_atlas_version(), "standard"
             try:
-                painter = self.painter_for(version)
+                painter = self.painter_for(version, figure)
             except UnknownAtlasVersion:  # charted on a newer bodymap's anatomy
                 self._thumbs[visit_id] = self._placeholder
             else:

@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from bodymap.atlas import load_atlas
+from bodymap.atlas import visit_atlas
 from bodymap.model import Changes, Patient, Precaution, Side
 from bodymap.model.timetext import time_text
 from bodymap.services.chart_checks import bilateral_thorax
@@ -89,7 +89,7 @@ class VisitBanners(QWidget):
 
     def refresh(self) -> None:
         visit = self.doc.visit
-        sides = bilateral_thorax(visit, load_atlas(visit.atlas_version))
+        sides = bilateral_thorax(visit, visit_atlas(visit))
         if sides:
             self.thorax.setText(
                 "⚠ <b>Both sides of the thorax are needled this session</b> (left: "

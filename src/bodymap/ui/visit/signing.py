@@ -47,11 +47,11 @@ def requirement_detail(visit: Visit, req: SignRequirement) -> str:
     if req is SignRequirement.PRECAUTIONS_REVIEWED:
         return "The precaution review for this visit is not ticked."
     if req is SignRequirement.BILATERAL_THORAX:
-        from bodymap.atlas import load_atlas
+        from bodymap.atlas import visit_atlas
         from bodymap.model import Side
         from bodymap.services.chart_checks import bilateral_thorax
 
-        sides = bilateral_thorax(visit, load_atlas(visit.atlas_version))
+        sides = bilateral_thorax(visit, visit_atlas(visit))
         return ("Needle sites over the thorax on both sides this session (left: "
                 f"{', '.join(sides.get(Side.LEFT, []))}; right: "
                 f"{', '.join(sides.get(Side.RIGHT, []))}). Guidance is one side per "

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -83,6 +90,9 @@ class VisitWindow(QMainWindow):
     """A window for one visit of ``patient``: edits autosave; closing saves."""
 
     closed = Signal(str)  # visit id, after the last save
+    #: (visit id, figure): the clinician asked to redraw this draft on another body figure;
+    #: the app saves and closes the window, redraws the stored visit and reopens it
+    figure_change_requested = Signal(str, str)
 
     def __init__(self, records: Records, settings: Settings, patient: Patient, visit: Visit,
                  parent: QWidget | None = None) -> None:
@@ -171,6 +181,21 @@ class VisitWindow(QMainWindow):
         chart_menu.addActions(self.chart.tool_actions)
         chart_menu.addSeparator()
         chart_menu.addAction(self.chart.deep_action)
+        chart_menu.addSeparator()
+        figures = chart_menu.addMenu("Body &figure")
+        figures.setObjectName("figureMenu")
+        self.figure_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for figure, text in (("standard", "&Standard figure"), ("female", "&Female figure")):
+            action = figures.addAction(text)
+            action.setObjectName(f"figure_{figure}")
+            action.setCheckable(True)
+            action.setChecked(figure == self.doc.visit.figure)
+            action.setToolTip(f"Draw the full-body views of this chart on the {figure} figure "
+                              "(marks are carried by muscle and landmarks)")
+            action.triggered.connect(lambda _=False, f=figure: self._ask_figure(f))
+            group.addAction(action)
+            self.figure_actions[figure] = action
 
     def _build_status(self) -> None:
         self.save_state = QLabel()
@@ -201,7 +226,21 @@ class VisitWindow(QMainWindow):
         super().resizeEvent(event)
         self._fit_banners()
 
+    def _ask_figure(self, figure: str) -> None:
+        if figure == self.doc.visit.figure:
+            return
+        self.figure_actions[self.doc.visit.figure].setChecked(True)  # until it is done
+        self.figure_change_requested.emit(self.doc.visit.id, figure)
+
     def _read_only_changed(self, read_only: bool) -> None:
+        from bodymap.atlas import UnknownAtlasVersion, atlas_figures
+
+        try:
+            figures = atlas_figures(self.doc.visit.atlas_version)
+        except UnknownAtlasVersion:
+            figures = ()
+        for figure, action in self.figure_actions.items():
+            action.setEnabled(not read_only and figure in figures)
         self.sign_action.setEnabled(not read_only)
         self.addendum_action.setEnabled(self.doc.visit.signed)
         self.banners.refresh()
