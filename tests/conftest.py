@@ -76,3 +76,23 @@ def atlas_upgrade(_atlas_release):
         yield upgrade
     finally:
         use_anatomy_root(None)
+
+
+@pytest.fixture(autouse=True)
+def collect_windows_between_tests(request) -> Iterator[None]:
+    """A window that only Python holds (a test's local variable, tied up in reference
+    cycles by its signal connections) is freed by the cyclic garbage collector whenever it
+    next runs: if that is inside Qt's event processing (a view's delayed layout calling its
+    model), Qt uses freed memory and the process dies. So no automatic collection runs
+    while a Qt test runs; it is done after, outside any Qt call."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()

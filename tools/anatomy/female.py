@@ -26,6 +26,7 @@ import re
 from scene import Item, Scene, _fmt, smooth_open
 
 _PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+_CHEST_FRONT = {"pectoralis_major", "serratus_anterior", "external_oblique", "rectus_abdominis"}
 
 # (y, horizontal scale about the midline) knots for front and back views; y as in the
 # full-body views (top of head 20, floor 1020). Heights from DOMAIN.md's proportions.
@@ -82,8 +83,17 @@ def _lateral_warp(scene: Scene, front_is_low_x: bool):
     gt = next((p for n, p in pts.items() if n.startswith("greater_trochanter")), None)
     centre = gt[0] if gt else scene.midline_x
     chest_y = (c7[1] + 130) if c7 else 320.0  # nipple level, about 0.72 H
-    a, b = _torso_span(scene, chest_y, centre)
-    front_chest = a if front_is_low_x else b
+    # the front of the chest: the foremost trunk muscle at that height (the outline there
+    # may be the arm's, held forward)
+    fronts = []
+    for it in scene.items:
+        if it.kind == "region" and it.muscle in _CHEST_FRONT and it.poly:
+            fronts += _crossings(it.poly, chest_y)
+    if fronts:
+        front_chest = min(fronts) if front_is_low_x else max(fronts)
+    else:
+        a, b = _torso_span(scene, chest_y, centre)
+        front_chest = a if front_is_low_x else b
     a2, b2 = _torso_span(scene, 540.0, centre)
     back_hip = b2 if front_is_low_x else a2
     sign = -1.0 if front_is_low_x else 1.0  # the direction "forward" on the page
@@ -92,9 +102,11 @@ def _lateral_warp(scene: Scene, front_is_low_x: bool):
         return math.exp(-((y - y0) / sy) ** 2)
 
     def warp(x: float, y: float) -> tuple[float, float]:
-        forward = (front_chest - x) * -sign  # > 0 in front of the chest surface... inward < 0
-        depth_w = min(1.0, max(0.0, 1.0 + forward / 45.0))  # 1 at and beyond the surface
-        dx = sign * 16.0 * bump(y, chest_y + 8, 30.0) * depth_w
+        forward = (front_chest - x) * -sign  # > 0 in front of the chest surface
+        # 1 at the surface, fading to 0 45 units inside the trunk and 30 units in front
+        # of it (an arm held forward there is not moved)
+        depth_w = min(1.0, max(0.0, 1.0 + forward / 45.0), max(0.0, 1.0 - (forward - 6) / 24))
+        dx = sign * 20.0 * bump(y, chest_y + 8, 32.0) * depth_w
         behind = (x - back_hip) * -sign  # > 0 behind the buttock surface
         back_w = min(1.0, max(0.0, 1.0 + behind / 50.0))
         dx -= sign * 7.0 * bump(y, 545.0, 40.0) * back_w
