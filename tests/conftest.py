@@ -60,11 +60,24 @@ def atlas_v2(_atlas_release):
         use_anatomy_root(None)
 
 
+@pytest.fixture(scope="session")
+def _atlas_v1_only(tmp_path_factory):
+    """A folder shipping version 1 alone, as bodymap did before atlas version 2."""
+    import shutil
+
+    from bodymap.atlas import assets_dir
+
+    root = tmp_path_factory.mktemp("anatomy_v1")
+    shutil.copytree(str(assets_dir(1)), root / "v1")
+    return root
+
+
 @pytest.fixture
-def atlas_upgrade(_atlas_release):
-    """A function that, called mid-test, releases atlas version 2 beside version 1 (as
-    `atlas_v2` does) and returns it: what was charted before the call was charted on
-    version 1, as on a clinic's machine before the update."""
+def atlas_upgrade(_atlas_release, _atlas_v1_only):
+    """Bodymap as it was with version 1 alone, and a function that, called mid-test,
+    releases atlas version 2 beside it (as `atlas_v2` does) and returns it: what was
+    charted before the call was charted on version 1, as on a clinic's machine before the
+    update."""
     from bodymap.atlas import load_atlas
     from bodymap.atlas.versions import use_anatomy_root
 
@@ -72,6 +85,7 @@ def atlas_upgrade(_atlas_release):
         use_anatomy_root(_atlas_release)
         return load_atlas(2)
 
+    use_anatomy_root(_atlas_v1_only)
     try:
         yield upgrade
     finally:

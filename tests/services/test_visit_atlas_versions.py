@@ -52,7 +52,8 @@ def test_a_new_visit_is_charted_on_the_current_version(records: Records, atlas_v
     assert visit.atlas_version == 2 == records.open_visit(visit.id).atlas_version
 
 
-def test_a_signed_visit_keeps_its_version_in_the_database_itself(records: Records) -> None:
+def test_a_signed_visit_keeps_its_version_in_the_database_itself(records: Records,
+                                                                  atlas_upgrade) -> None:
     visit = _v1_visit(records)
     records.start_visit(visit.patient_id)  # a draft
     conn = sqlite3.connect(records.db.path)
@@ -91,7 +92,7 @@ def test_copy_forward_carries_marks_onto_todays_anatomy_and_says_what_moved(
     assert "Needle site" not in notices[0]  # what stayed in place is not listed
 
 
-def test_same_version_copy_forward_moves_nothing(records: Records) -> None:
+def test_same_version_copy_forward_moves_nothing(records: Records, atlas_upgrade) -> None:
     old = _v1_visit(records)
     notices: list[str] = []
     new = copy_forward(records, old.id, clinician="PT", copy_marks=True, notices=notices)

@@ -90,7 +90,7 @@ def test_compare_draws_each_visit_on_its_own_version(qtbot, records, atlas_upgra
 
 
 def test_a_visit_on_an_anatomy_this_bodymap_lacks_is_refused_with_a_message(
-        qtbot, records, settings, monkeypatch):
+        qtbot, records, settings, monkeypatch, atlas_upgrade):
     patient = records.create_patient(chart_number="PX-2", family_name="Ito")
     visit = records.start_visit(patient.id)
     conn = sqlite3.connect(records.db.path)  # as a newer bodymap would have written it
