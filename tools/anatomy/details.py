@@ -3,6 +3,7 @@ muscles), and the hands and feet (drawn here at their own scale, both sides show
 
 from __future__ import annotations
 
+from limbs import build_hand  # noqa: F401 - hands and feet are drawn in limbs.py
 from scene import Scene, band, crop_scene, ellipse, mirror_scene
 
 HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",
@@ -10,32 +11,6 @@ HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",
              "splenius_capitis", "levator_scapulae", "upper_trapezius"}
 
 HW, HH, HMID = 560.0, 480.0, 280.0
-
-# left hand seen from the palm (or right hand from the back), fingers up: thumb on the
-# viewer's left. (A right palm, fingers up, has its thumb on the right: look at your own.)
-# Palm (wrist crease y=430 to the finger creases y~290) about as long as the middle
-# finger; the thumb's carpometacarpal joint at the radial base of the palm (~(100, 405)),
-# its tip level with the index finger's proximal phalanx.
-HAND = [
-    (108, 460, "s"), (106, 432), (99, 416), (86, 396), (75, 370), (67, 344), (59, 317),
-    (53, 295), (50, 279), (53, 268), (61, 264), (69, 270), (76, 288), (84, 308), (94, 325),
-    (103, 333, "s"),  # web of the thumb
-    (104, 300), (103, 240), (103, 190), (106, 168), (116, 158), (126, 166), (128, 190),
-    (129, 272, "s"),  # index
-    (133, 200), (134, 160), (138, 146), (147, 140), (156, 146), (160, 162),
-    (160, 205), (160, 268, "s"),  # middle
-    (162, 200), (163, 172), (167, 158), (175, 153), (183, 158), (187, 174),
-    (188, 210), (188, 272, "s"),  # ring
-    (190, 230), (192, 206), (198, 194), (205, 192), (211, 199), (213, 218), (213, 262),
-    (212, 300), (210, 345), (206, 390), (201, 425), (199, 460, "s"),
-]
-# finger centre x, tip y (index, middle, ring, little); their creases start at y=290
-FINGERS = ((116, 158), (147, 140), (175, 153), (202, 192))
-
-
-def _h(pts: list) -> list:
-    """Hand drawing coordinates -> view coordinates (enlarged to fill the view)."""
-    return [(155 + (p[0] - 155) * 1.3, 470 - (470 - p[1]) * 1.3) + tuple(p[2:]) for p in pts]
 
 # left foot seen from above (or right foot from below), toes up: big toe on the viewer's
 # right. (Look down at your own feet: the right foot's big toe is on its left.)
@@ -57,58 +32,6 @@ TOES = ((110, 167), (134, 147), (157, 131), (179, 114), (207, 97))
 def _pair_scene(view_id: str, shape: list, left_side: str) -> Scene:
     s = Scene(view_id, HW, HH, HMID, left_side=left_side)
     s.set_silhouette_islands(shape)
-    return s
-
-
-def build_hand(view_id: str, palmar: bool) -> Scene:
-    # The drawn hand (viewer's left) is a left palm or the back of a right hand.
-    s = _pair_scene(view_id, _h(HAND), "L" if palmar else "R")
-
-    def r(muscle, pts, **kw):
-        s.region(muscle, _h(pts), **kw)
-
-    def lm(pts, **kw):
-        s.landmark(_h(pts), **kw)
-
-    if palmar:
-        # thenar eminence: the mound at the base of the thumb; hypothenar: the ulnar border
-        r("thenar_muscles", [(110, 426), (97, 410), (84, 390), (75, 366), (71, 344),
-                             (80, 334), (96, 340), (112, 360), (122, 394), (120, 422)],
-          tone=0)
-        r("hypothenar_muscles", [(190, 420), (202, 402), (207, 362), (207, 318), (197, 312),
-                                 (186, 346), (182, 392)], tone=3)
-        r("flexor_digitorum_superficialis", [(118, 436), (186, 436), (190, 455), (114, 455)],
-          tone=2)
-        r("palmar_interossei", [(138, 300), (180, 298), (182, 326), (142, 334)], layer=2,
-          deep=True)
-        r("adductor_pollicis", [(102, 340), (124, 322), (150, 310), (150, 322), (128, 346),
-                                (110, 354)], layer=2, deep=True)
-        for x, tip in FINGERS:
-            n = 290 - tip
-            for f in (0.1, 0.45, 0.72):  # finger base, proximal and distal joints
-                y = 290 - n * f
-                lm([(x - 9, y), (x, y + 3), (x + 9, y)], width=0.7)
-        lm([(124, 300), (113, 330), (115, 372), (123, 412)], width=0.8)  # thenar crease
-        lm([(104, 318), (135, 306), (172, 302)], width=0.7)  # proximal palmar crease
-        lm([(142, 292), (176, 284), (211, 293)], width=0.7)  # distal palmar crease
-        lm([(112, 430), (152, 433), (196, 428)], width=0.8)  # wrist crease
-    else:
-        r("first_dorsal_interosseous", [(88, 346), (100, 339), (110, 322), (124, 318),
-                                        (126, 350), (117, 378), (103, 390), (92, 372)],
-          tone=1)
-        r("dorsal_interossei", [(134, 300), (194, 302), (194, 352), (137, 364)], tone=4)
-        r("hypothenar_muscles", [(200, 322), (209, 314), (207, 382), (200, 398)], tone=3)
-        r("extensor_digitorum", [(118, 436), (186, 436), (190, 455), (114, 455)], tone=0)
-        for x, tip in FINGERS:
-            lm([(152, 430), (x + (152 - x) * 0.45, 330), (x, 270), (x, tip + 24)],
-               width=0.55)  # extensor tendons
-            n = 290 - tip
-            lm([(x - 7, 292), (x, 288), (x + 7, 292)], width=0.7)  # knuckles
-            lm([(x - 7, 290 - n * 0.45), (x, 287 - n * 0.45), (x + 7, 290 - n * 0.45)],
-               width=0.6)  # proximal joint creases
-            lm([(x - 6, tip + 20), (x - 6, tip + 8), (x, tip + 4), (x + 6, tip + 8),
-                (x + 6, tip + 20)], width=0.6)  # nails
-        lm([(55, 286), (56, 276), (62, 271), (67, 278), (68, 290)], width=0.6)  # thumbnail
     return s
 
 

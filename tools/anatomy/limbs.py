@@ -1,0 +1,256 @@
+"""Hands and feet detail views, both sides in one view, drawn at their own scale.
+
+Each hand or foot is built from its skeleton in its own coordinates (x across, y down the
+page, origin at the knuckles or the metatarsal heads): the metacarpals or metatarsals and
+the digits' joints are placed first, the outline runs round the digits, and each muscle
+lies between the bones it joins. The LEFT hand or foot is drawn on the viewer's left in all
+four views, so neither swaps sides between the palmar and dorsal (or plantar and dorsal)
+view, and each one says which it is in words under it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from scene import Fibres, Scene, band, ellipse
+
+HW, HH, HMID = 560.0, 480.0, 280.0
+LABEL_Y = 462.0
+
+
+def _unit(deg: float) -> tuple[float, float]:
+    """Direction `deg` degrees from straight up the page, positive toward +x."""
+    return (math.sin(math.radians(deg)), -math.cos(math.radians(deg)))
+
+
+def _along(p, deg: float, s: float, n: float = 0.0) -> tuple[float, float]:
+    """From p: s along direction `deg`, n to its +x side."""
+    dx, dy = _unit(deg)
+    return (p[0] + dx * s - dy * n, p[1] + dy * s + dx * n)
+
+
+def _angle(a, b) -> float:
+    """Fibres angle (0 along x, 90 along y) of the direction a->b."""
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+class Digit:
+    """A finger or toe: base (its metacarpo- or metatarsophalangeal joint), direction,
+    length to the tip, width at the base and at the tip, joint positions (fractions)."""
+
+    def __init__(self, base, deg, length, w0, w1, joints=(0.45, 0.73)):
+        self.base, self.deg, self.length, self.w0, self.w1 = base, deg, length, w0, w1
+        self.joints = joints
+
+    def width(self, s: float) -> float:
+        return self.w0 + (self.w1 - self.w0) * min(s / self.length, 1.0)
+
+    def at(self, s: float, n: float = 0.0) -> tuple[float, float]:
+        return _along(self.base, self.deg, s, n)
+
+    def side(self, s: float, sign: int) -> tuple[float, float]:
+        return self.at(s, sign * self.width(s) / 2)
+
+    def outline(self, s_left: float, s_right: float) -> list:
+        """Up the -x side from s_left, round the tip, down the +x side to s_right."""
+        r = self.w1 / 2
+        top = self.length - r
+        pts = [self.side(s, -1) for s in (s_left, (s_left + top) / 2, top)]
+        for k in range(1, 6):
+            a = math.pi * k / 6  # round the tip from the -x side to the +x side
+            pts.append(self.at(top + r * math.sin(a), -r * math.cos(a)))
+        pts += [self.side(s, 1) for s in (top, (s_right + top) / 2, s_right)]
+        return pts
+
+    def crease(self, f: float, inset: float = 2.5) -> list:
+        s = self.length * f
+        w = self.width(s) / 2 - inset
+        return [self.at(s, -w), self.at(s - 1.5, 0), self.at(s, w)]
+
+
+# ---- the hand (a left hand seen from the palm; thumb toward -x) -----------------------------
+# Palm (wrist crease to the finger creases) about as long as the middle finger; the hand is
+# about 0.45 as broad as it is long; the thumb rises from the radial side of the wrist, its
+# metacarpal abducted about 40 degrees, its tip beside the index finger's proximal phalanx.
+FINGERS = (
+    Digit((-47, 0), -6, 132, 29, 23),  # index
+    Digit((-15, -6), -1, 148, 30, 24),  # middle
+    Digit((16, -2), 5, 138, 28, 22),  # ring
+    Digit((45, 10), 13, 106, 24, 19),  # little
+)
+CMC1 = (-44.0, 150.0)
+MCP1 = _along(CMC1, -38, 72)
+THUMB = Digit(MCP1, -20, 110, 33, 25, joints=(0.5,))
+METACARPAL_BASES = ((-30, 182), (-8, 184), (12, 184), (30, 180))
+RADIAL_STYLOID = (-54.0, 196.0)
+ULNAR_STYLOID = (52.0, 198.0)
+WRIST_Y, CUT_Y = 192.0, 236.0
+
+
+def hand_outline() -> list:
+    idx, mid, ring, little = FINGERS
+    pts: list = [(-50, CUT_Y, "s"), RADIAL_STYLOID, (-60, 178), (-72, 152), (-86, 126)]
+    # thumb: outer (radial) border up to the tip, inner border back to the web
+    pts += [THUMB.at(0, -THUMB.w0 / 2 - 3), THUMB.at(30, -THUMB.width(30) / 2)]
+    pts += THUMB.outline(60, 60)[2:-1]  # the tip and the inner border
+    pts += [THUMB.at(22, THUMB.width(22) / 2), (-70, 60), (-64, 28)]  # web of the thumb
+    pts += idx.outline(10, 34)
+    web = lambda a, b, s: ((a.side(s, 1)[0] + b.side(s, -1)[0]) / 2,  # noqa: E731
+                           (a.side(s, 1)[1] + b.side(s, -1)[1]) / 2 + 3)
+    pts += [web(idx, mid, 30)]
+    pts += mid.outline(36, 34)
+    pts += [web(mid, ring, 30)]
+    pts += ring.outline(34, 30)
+    pts += [web(ring, little, 24)]
+    pts += little.outline(26, 12)
+    pts += [(66, 34), (71, 80), (69, 130), (62, 168), ULNAR_STYLOID, (50, CUT_Y, "s")]
+    return pts
+
+
+def build_hand(view_id: str, palmar: bool) -> Scene:
+    """The left hand on the viewer's left (palm or back), the right hand its mirror image on
+    the viewer's right."""
+    # hand coordinates -> view: the palm shows its thumb on the outside (viewer's left), the
+    # back of the same left hand shows it on the inside
+    ox, flip = (160.0, 1.0) if palmar else (122.0, -1.0)
+
+    def v(pts: list) -> list:
+        out = [(ox + flip * p[0], 195.0 + p[1]) + tuple(p[2:]) for p in pts]
+        return out if flip > 0 else out[::-1]
+
+    def vp(p) -> tuple[float, float]:
+        return (ox + flip * p[0], 195.0 + p[1])
+
+    s = Scene(view_id, HW, HH, HMID, left_side="L")
+    s.set_silhouette_islands(v(hand_outline()))
+    for name, p in (("radial_styloid", RADIAL_STYLOID), ("ulnar_styloid", ULNAR_STYLOID),
+                    ("mcp1", MCP1), ("mcp5", FINGERS[3].base)):
+        s.point(name, *vp(p))
+
+    def r(muscle, pts, fibres=None, **kw):
+        if fibres is not None:
+            fibres = _flip_fibres(fibres, vp, flip)
+        s.region(muscle, v(pts), fibres=fibres, **kw)
+
+    def lm(pts, **kw):
+        s.landmark([vp(p) for p in pts], **kw)
+
+    def bone(pts, closed=True):
+        s.bone([vp(p) for p in pts], closed=closed)
+
+    bone(ellipse(*RADIAL_STYLOID, 6, 5, 8))
+    bone(ellipse(*ULNAR_STYLOID, 5, 5, 8))
+    idx, mid, ring, little = FINGERS
+    if palmar:
+        bone(ellipse(40, 178, 6, 6, 8))  # pisiform
+        # thenar eminence (abductor and flexor pollicis brevis over opponens): from the
+        # flexor retinaculum and the trapezium to the base of the thumb
+        # adductor pollicis in the web: from the third metacarpal (transverse head) and the
+        # capitate (oblique head) to the ulnar side of the thumb's base
+        r("adductor_pollicis", [(-80, 76), (-66, 58), (-44, 42), (-20, 42), (-16, 80),
+                                (-22, 116), (-40, 112), (-60, 96)], tone=3,
+          fibres=Fibres(apex=(-84, 80), spacing=5))
+        r("thenar_muscles", [(-18, 186), (-40, 188), (-58, 176), (-72, 150), (-86, 122),
+                             (-100, 100), (-96, 86), (-82, 82), (-66, 78), (-52, 90),
+                             (-40, 110), (-30, 136), (-22, 164)], tone=0,
+          fibres=Fibres(apex=_along(MCP1, -20, 12), spacing=5))
+        # hypothenar eminence on the ulnar border, pisiform to the little finger
+        r("hypothenar_muscles", [(30, 184), (48, 186), (62, 160), (68, 120), (68, 70),
+                                 (62, 34), (50, 30), (40, 60), (36, 110), (32, 150)], tone=5,
+          fibres=Fibres(angle=_angle((44, 180), (56, 30)), spacing=5))
+        r("flexor_digitorum_superficialis", [(-44, 204), (44, 204), (46, 230), (-46, 230)],
+          tone=2, fibres=Fibres(angle=90, spacing=6))
+        # deep: the palmar interossei (with the lumbricals) between the metacarpals
+        r("palmar_interossei", [(-40, 36), (-14, 30), (20, 32), (44, 40), (42, 100),
+                                (20, 112), (-14, 112), (-34, 100)], layer=3, deep=True,
+          fibres=Fibres(angle=-90, spacing=6))
+        for d in FINGERS:
+            for f in (0.02,) + d.joints:  # finger crease, proximal and distal joints
+                lm(d.crease(f), width=0.7)
+        for f in (0.02, 0.5):
+            lm(THUMB.crease(f), width=0.7)
+        lm([(-62, 50), (-50, 76), (-38, 104), (-28, 134), (-20, 166), (-14, 190)],
+           width=0.8)  # thenar crease round the thenar eminence
+        lm([(-64, 42), (-30, 48), (10, 62), (40, 76)], width=0.7)  # proximal palmar crease
+        lm([(-34, 14), (0, 18), (36, 28), (66, 42)], width=0.7)  # distal palmar crease
+        lm([(-50, WRIST_Y), (0, WRIST_Y + 4), (50, WRIST_Y)], width=0.8)  # wrist crease
+        lm([(-46, WRIST_Y + 9), (0, WRIST_Y + 12), (46, WRIST_Y + 9)], width=0.5)
+    else:
+        # the metacarpals (palpable on the back of the hand)
+        heads = [d.base for d in FINGERS]
+        for base, head in zip(METACARPAL_BASES, heads):
+            bone(band([base, head], [9, 11]))
+        bone(band([CMC1, MCP1], [11, 12]))
+        # first dorsal interosseous: from the facing sides of the first and second
+        # metacarpals to the radial side of the index finger's base (bipennate)
+        r("first_dorsal_interosseous", [(-40, 156), (-54, 138), (-70, 116), (-82, 96),
+                                        (-76, 80), (-68, 58), (-60, 28), (-55, 10),
+                                        (-44, 14), (-40, 44), (-36, 84), (-34, 124)], tone=1,
+          fibres=Fibres(tendon=((-42, 146), (-54, 16)), angle=24, spacing=5))
+        # dorsal interossei 2-4: one between each pair of metacarpals, joined at the bases
+        r("dorsal_interossei", _interossei(METACARPAL_BASES, heads), tone=4,
+          fibres=Fibres(angle=-92, spacing=4))
+        # abductor digiti minimi along the ulnar border
+        r("hypothenar_muscles", [(44, 176), (58, 176), (68, 130), (70, 80), (64, 36),
+                                 (54, 34), (52, 80), (50, 130)], tone=5,
+          fibres=Fibres(angle=_angle((52, 170), (58, 36)), spacing=4))
+        r("extensor_digitorum", [(-44, 204), (44, 204), (46, 230), (-46, 230)], tone=0,
+          fibres=Fibres(angle=90, spacing=6))
+        for d in FINGERS:  # extensor tendons (faint), knuckles, joint folds, nails
+            start = (d.base[0] * 0.3, 200)  # side by side under the extensor retinaculum
+            lm([start, _lerp(start, d.base, 0.5), d.at(0), d.at(d.length * 0.6)],
+               width=0.5)
+            lm([d.at(4, -d.w0 / 2 + 3), d.at(9, 0), d.at(4, d.w0 / 2 - 3)], width=0.7)
+            for f in d.joints:
+                lm(d.crease(f, 4), width=0.55)
+            lm(_nail(d), width=0.6, closed=True)
+        lm([(-28, 196), _lerp(CMC1, MCP1, 0.5), THUMB.at(40)], width=0.5)  # thumb tendon
+        lm(_nail(THUMB), width=0.6, closed=True)
+    # say which hand is which, under each
+    s.label(vp((10, 0))[0], LABEL_Y, "Left hand")
+    s.label(2 * HMID - vp((10, 0))[0], LABEL_Y, "Right hand")
+    return s
+
+
+def _lerp(a, b, f: float) -> tuple[float, float]:
+    return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
+
+
+def _nail(d: Digit) -> list:
+    top = d.length - 3
+    w = d.w1 / 2 - 4
+    return [d.at(top - 20, -w), d.at(top - 3, -w), d.at(top, 0), d.at(top - 3, w),
+            d.at(top - 20, w), d.at(top - 22, 0)]
+
+
+def _interossei(bases, heads, inset: float = 6.0) -> list:
+    """One outline for the interossei between consecutive bones: a lobe in each space,
+    joined near the bases."""
+    lines = list(zip(bases, heads))
+
+    def on(i, f, dx):
+        b, h = lines[i]
+        p = _lerp(b, h, f)
+        return (p[0] + dx, p[1])
+
+    pts: list = [on(0, 0.12, inset)]
+    last = len(lines) - 1
+    for i in range(last):
+        pts += [on(i, 0.3, inset), on(i, 0.88, inset), on(i, 0.95, inset + 4),
+                on(i + 1, 0.95, -inset - 4), on(i + 1, 0.88, -inset), on(i + 1, 0.3, -inset)]
+        if i + 1 < last:
+            pts.append(on(i + 1, 0.2, 0) + ("s",))
+    pts.append(on(last, 0.12, -inset))
+    for i in range(last - 1, 0, -1):
+        pts.append(on(i, 0.05, 0))
+    return pts
+
+
+def _flip_fibres(f: Fibres, vp, flip: float) -> Fibres:
+    """Fibres given in hand or foot coordinates -> view coordinates."""
+    kw = dict(spacing=f.spacing, width=f.width, inset=f.inset)
+    if f.apex is not None:
+        return Fibres(apex=vp(f.apex), **kw)
+    if f.tendon is not None:
+        return Fibres(tendon=(vp(f.tendon[0]), vp(f.tendon[1])), angle=f.angle, **kw)
+    return Fibres(angle=f.angle if flip > 0 else 180 - f.angle, **kw)
