@@ -254,3 +254,160 @@ def _flip_fibres(f: Fibres, vp, flip: float) -> Fibres:
     if f.tendon is not None:
         return Fibres(tendon=(vp(f.tendon[0]), vp(f.tendon[1])), angle=f.angle, **kw)
     return Fibres(angle=f.angle if flip > 0 else 180 - f.angle, **kw)
+
+
+# ---- the foot (a left foot seen from the sole; big toe toward -x) ---------------------------
+# Foot length 0.152H and breadth 0.055H (DOMAIN.md): about 2.8 times as long as it is broad
+# at the ball; the heel about two thirds of that breadth; the second toe nearly as long as
+# the big toe; the base of the fifth metatarsal a bump on the lateral border.
+TOES = (
+    Digit((-44, 0), -4, 90, 36, 29, joints=(0.55,)),  # big toe: two phalanges
+    Digit((-12, -8), 2, 72, 22, 17, joints=(0.5, 0.75)),
+    Digit((11, -2), 7, 62, 21, 16, joints=(0.5, 0.75)),
+    Digit((32, 8), 12, 53, 20, 15, joints=(0.5, 0.75)),
+    Digit((51, 22), 18, 43, 19, 14, joints=(0.5, 0.75)),
+)
+METATARSAL_BASES = ((-38, 150), (-18, 140), (2, 142), (22, 148), (40, 160))
+MT5_BASE = (58.0, 112.0)  # tuberosity of the fifth metatarsal
+CALCANEUS = (0.0, 262.0)
+MEDIAL_MALLEOLUS = (-50.0, 226.0)
+LATERAL_MALLEOLUS = (48.0, 244.0)  # lower and further back than the medial one
+ANKLE_Y = 264.0  # where the dorsal view cuts the leg
+
+
+def _toes_outline() -> list:
+    """Medial border of the big toe round every toe to the lateral side of the fifth."""
+    pts: list = []
+    webs = (26, 22, 20, 18)
+    for i, toe in enumerate(TOES):
+        s_left = 30 if i == 0 else webs[i - 1]
+        s_right = webs[i] if i < 4 else 14
+        pts += toe.outline(s_left, s_right)
+        if i < 4:
+            a, b = toe.side(s_right, 1), TOES[i + 1].side(webs[i], -1)
+            pts.append(((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 4))
+    return pts
+
+
+def foot_outline(plantar: bool) -> list:
+    medial_ball = [(-66, 16)]
+    lateral = [(68, 40), (70, 74), MT5_BASE, (54, 150), (48, 196)]
+    if plantar:  # the whole sole, round the heel
+        back = [(44, 236), (38, 270), (22, 292), (0, 298), (-22, 292), (-38, 276),
+                (-46, 246), (-52, 200), (-58, 140), (-64, 80)]
+    else:  # the top of the foot, cut across the ankle between the malleoli
+        back = [(46, 224), (LATERAL_MALLEOLUS[0] + 5, LATERAL_MALLEOLUS[1]),
+                (42, ANKLE_Y, "s"), (-44, ANKLE_Y, "s"),
+                (MEDIAL_MALLEOLUS[0] - 5, MEDIAL_MALLEOLUS[1]), (-56, 180), (-60, 130),
+                (-64, 80)]
+    return back[-3:] + medial_ball + _toes_outline() + lateral + back[:-3]
+
+
+def build_foot(view_id: str, plantar: bool) -> Scene:
+    """The left foot on the viewer's left (sole or top), the right foot its mirror image on
+    the viewer's right."""
+    ox, oy, flip = 140.0, 142.0, (1.0 if plantar else -1.0)
+
+    def v(pts: list) -> list:
+        out = [(ox + flip * p[0], oy + p[1]) + tuple(p[2:]) for p in pts]
+        return out if flip > 0 else out[::-1]
+
+    def vp(p) -> tuple[float, float]:
+        return (ox + flip * p[0], oy + p[1])
+
+    s = Scene(view_id, HW, HH, HMID, left_side="L")
+    s.set_silhouette_islands(v(foot_outline(plantar)))
+    named = [("mtp1", TOES[0].base), ("mtp5", TOES[4].base)]
+    named += [("calcaneus", CALCANEUS)] if plantar else [
+        ("medial_malleolus", MEDIAL_MALLEOLUS), ("lateral_malleolus", LATERAL_MALLEOLUS)]
+    for name, p in named:
+        s.point(name, *vp(p))
+
+    def r(muscle, pts, fibres=None, **kw):
+        if fibres is not None:
+            fibres = _flip_fibres(fibres, vp, flip)
+        s.region(muscle, v(pts), fibres=fibres, **kw)
+
+    def lm(pts, **kw):
+        s.landmark([vp(p) for p in pts], **kw)
+
+    def bone(pts, closed=True):
+        s.bone([vp(p) for p in pts], closed=closed)
+
+    heads = [t.base for t in TOES]
+    if plantar:
+        bone(ellipse(0, 258, 30, 26, 10))  # calcaneal tuberosity under the heel pad
+        bone(ellipse(*MT5_BASE, 6, 9, 8))
+        for h in heads:
+            bone(ellipse(h[0], h[1] + 8, 9, 7, 8))  # metatarsal heads under the ball
+        # deep layer first drawn, but shown only with the deep layer on
+        L = dict(layer=3, deep=True)
+        r("quadratus_plantae", [(-24, 240), (18, 240), (18, 200), (6, 156), (-12, 154),
+                                (-26, 196)], **L, fibres=Fibres(apex=(-4, 140), spacing=5))
+        r("adductor_hallucis", [(-36, 14), (-20, 2), (10, 6), (40, 20), (46, 36), (12, 32),
+                                (2, 62), (6, 110), (-8, 122), (-22, 84), (-32, 44)], **L,
+          fibres=Fibres(apex=(-40, 18), spacing=5))
+        # superficial: abductor hallucis on the medial border, flexor digitorum brevis in
+        # the middle, abductor digiti minimi on the lateral border (all from the
+        # calcaneus), flexor hallucis brevis under the first metatarsal
+        r("flexor_hallucis_brevis", [(-44, 112), (-28, 100), (-20, 60), (-22, 20), (-34, 6),
+                                     (-46, 12), (-48, 60)], tone=3,
+          fibres=Fibres(angle=-95, spacing=4.5))
+        r("flexor_digitorum_brevis", [(-20, 236), (0, 228), (20, 234), (24, 190), (30, 120), (40, 60),
+                                      (32, 38), (10, 32), (-12, 28), (-24, 48), (-28, 120),
+                                      (-26, 190)], tone=2,
+          fibres=Fibres(apex=(0, 300), spacing=6))
+        r("abductor_hallucis", band([(-36, 236), (-40, 200), (-46, 130), (-50, 64),
+                                     (-50, 16)], [20, 24, 20, 16, 10]), tone=0,
+          fibres=Fibres(angle=_angle((-40, 260), (-57, 20)), spacing=4.5))
+        r("abductor_digiti_minimi", band([(32, 236), (38, 200), (50, 130), (58, 72),
+                                          (58, 30)], [20, 24, 20, 16, 10]), tone=4,
+          fibres=Fibres(angle=_angle((24, 264), (58, 30)), spacing=4.5))
+        lm(ellipse(0, 258, 38, 32, 12), closed=True, width=0.5)  # heel pad
+        lm([(-64, 30), (-30, 18), (10, 20), (40, 34), (66, 52)], width=0.6)  # ball crease
+        for t in TOES:
+            lm(t.crease(0.22 if t is TOES[0] else 0.3), width=0.6)
+            for f in t.joints:
+                lm(t.crease(f + 0.05), width=0.45)
+        s.referral("soleus", v([(-26, 262), (0, 246), (26, 262), (20, 290), (-20, 290)]))
+        s.referral("gastrocnemius", v([(-48, 190), (-58, 130), (-62, 70), (-50, 70),
+                                       (-44, 130)]))  # instep
+    else:
+        for base, head in zip(METATARSAL_BASES, heads):
+            bone(band([base, head], [10, 12]))
+        bone(ellipse(*MT5_BASE, 6, 9, 8))
+        bone(ellipse(*MEDIAL_MALLEOLUS, 9, 11, 8))
+        bone(ellipse(*LATERAL_MALLEOLUS, 8, 11, 8))
+        # dorsal interossei between the metatarsals (one id with the plantar interossei:
+        # both are needled from the dorsum between the shafts)
+        r("foot_interossei", _interossei(METATARSAL_BASES, heads, inset=6.5), tone=4,
+          fibres=Fibres(angle=-92, spacing=4))
+        # extensor digitorum brevis (with extensor hallucis brevis): from the calcaneus in
+        # front of the lateral malleolus, forward and medially to toes one to four
+        r("extensor_digitorum_brevis", [(44, 218), (24, 226), (4, 206), (-14, 166),
+                                        (-20, 128), (-6, 116), (14, 126), (36, 150),
+                                        (50, 190)], tone=1,
+          fibres=Fibres(angle=_angle((40, 214), (-14, 124)), spacing=4))
+        r("abductor_hallucis", band([(-44, 200), (-50, 140), (-55, 80), (-56, 30)],
+                                    [12, 15, 13, 8]), tone=0,
+          fibres=Fibres(angle=_angle((-48, 206), (-61, 30)), spacing=4))
+        r("abductor_digiti_minimi", band([(40, 196), (47, 150), (56, 100), (60, 50)],
+                                         [12, 14, 12, 8]), tone=5,
+          fibres=Fibres(angle=_angle((46, 200), (64, 40)), spacing=4))
+        # tendons, faint: extensor hallucis longus to the big toe, extensor digitorum longus
+        # dividing into four for the lesser toes, tibialis anterior to the medial cuneiform
+        lm([(-14, ANKLE_Y - 2), (-26, 180), (-40, 90), TOES[0].at(0), TOES[0].at(70)],
+           width=0.8)
+        for k, t in enumerate(TOES[1:]):
+            start = (2 + 5 * k, ANKLE_Y - 2)  # side by side under the retinaculum
+            mid = (start[0] + (t.base[0] - start[0]) * 0.3, 196)
+            lm([start, mid, _lerp(mid, t.base, 0.6), t.at(0), t.at(t.length * 0.7)],
+               width=0.55)
+        lm([(-28, ANKLE_Y - 2), (-36, 210), (-44, 170)], width=0.9)
+        for t in TOES:
+            lm(_nail(t), width=0.6, closed=True)
+            for f in t.joints:
+                lm(t.crease(f, 3), width=0.45)
+    s.label(vp((0, 0))[0], LABEL_Y, "Left foot")
+    s.label(2 * HMID - vp((0, 0))[0], LABEL_Y, "Right foot")
+    return s
