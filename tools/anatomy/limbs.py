@@ -158,8 +158,14 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
         r("hypothenar_muscles", [(30, 184), (48, 186), (62, 160), (68, 120), (68, 70),
                                  (62, 34), (50, 30), (40, 60), (36, 110), (32, 150)], tone=5,
           fibres=Fibres(angle=_angle((44, 180), (56, 30)), spacing=5))
-        r("flexor_digitorum_superficialis", [(-44, 204), (44, 204), (46, 230), (-46, 230)],
-          tone=2, fibres=Fibres(angle=90, spacing=6))
+        # the distal forearm above the wrist: flexor carpi radialis, flexor digitorum
+        # superficialis (under the palmaris longus tendon), flexor carpi ulnaris
+        r("flexor_carpi_radialis", [(-46, 204), (-16, 204), (-15, 231), (-47, 231)], tone=4,
+          fibres=Fibres(angle=92, spacing=5))
+        r("flexor_digitorum_superficialis", [(-16, 204), (16, 204), (17, 231), (-15, 231)],
+          tone=2, fibres=Fibres(angle=90, spacing=5))
+        r("flexor_carpi_ulnaris", [(16, 204), (46, 204), (47, 231), (17, 231)], tone=1,
+          fibres=Fibres(angle=86, spacing=5))
         # deep: the palmar interossei (with the lumbricals) between the metacarpals
         r("palmar_interossei", [(-40, 36), (-14, 30), (20, 32), (44, 40), (42, 100),
                                 (20, 112), (-14, 112), (-34, 100)], layer=3, deep=True,
@@ -194,8 +200,11 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
         r("hypothenar_muscles", [(44, 176), (58, 176), (68, 130), (70, 80), (64, 36),
                                  (54, 34), (52, 80), (50, 130)], tone=5,
           fibres=Fibres(angle=_angle((52, 170), (58, 36)), spacing=4))
-        r("extensor_digitorum", [(-44, 204), (44, 204), (46, 230), (-46, 230)], tone=0,
-          fibres=Fibres(angle=90, spacing=6))
+        # the distal forearm above the wrist: extensor digitorum, extensor carpi ulnaris
+        r("extensor_digitorum", [(-46, 204), (14, 204), (15, 231), (-47, 231)], tone=0,
+          fibres=Fibres(angle=90, spacing=5))
+        r("extensor_carpi_ulnaris", [(14, 204), (46, 204), (47, 231), (15, 231)], tone=2,
+          fibres=Fibres(angle=86, spacing=5))
         for d in FINGERS:  # extensor tendons (faint), knuckles, joint folds, nails
             start = (d.base[0] * 0.3, 200)  # side by side under the extensor retinaculum
             lm([start, _lerp(start, d.base, 0.5), d.at(0), d.at(d.length * 0.6)],

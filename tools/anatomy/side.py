@@ -243,10 +243,10 @@ def _trunk(s: Scene) -> None:
     r("teres_major", B([(SCAP_INF[0] + 4, SCAP_INF[1] - 2), (340, 306), (318, 290),
                         arm(40, -8)], [16, 18, 16, 10]), tone=4,
       fibres=Fibres(angle=angle(SCAP_INF, arm(40, -8)), spacing=3.5))
-    r("teres_minor", B([(350, 296), (338, 280), (326, 262), arm(8, -14)], [12, 16, 14, 9]),
+    r("teres_minor", B([(351, 299), (339, 284), (327, 266), arm(10, -15)], [16, 20, 18, 10]),
       tone=3, fibres=Fibres(angle=angle((350, 296), GLENOID), spacing=3.2))
-    r("infraspinatus", [(344, 230), (362, 236), (368, 262), (366, 290), (354, 292),
-                        (340, 276), (330, 256), (328, 240)], tone=5,
+    r("infraspinatus", [(344, 230), (362, 236), (368, 262), (364, 286), (352, 286),
+                        (340, 271), (330, 254), (328, 240)], tone=5,
       fibres=Fibres(apex=(318, 230), spacing=4))
     L = dict(layer=3, deep=True)
     # deep: supraspinatus in its fossa above the spine, under the trapezius
@@ -324,10 +324,10 @@ def _leg_foot(s: Scene) -> None:
                             (300, 900), (299, 935), (299, 960), (296, 962), (296, 930),
                             (294, 880), (292, 830), (290, 800)], tone=0,
       fibres=Fibres(tendon=((297, 780), (295, 950)), angle=14, spacing=5))
-    r("extensor_digitorum_longus", [(301, 768), (316, 764), (320, 790), (321, 830),
-                                    (320, 866), (318, 900), (315, 930), (311, 932),
-                                    (312, 900), (311, 870), (305, 850), (304, 810),
-                                    (303, 785)], tone=5,
+    r("extensor_digitorum_longus", [(303, 768), (317, 764), (321, 790), (322, 830),
+                                    (321, 866), (318, 900), (315, 930), (311, 932),
+                                    (312, 900), (311, 870), (307, 850), (306, 810),
+                                    (305, 785)], tone=5,
       fibres=Fibres(tendon=((312, 774), (314, 928)), angle=14, spacing=4))
     r("extensor_hallucis_longus", [(301, 858), (311, 858), (314, 880), (315, 905),
                                    (312, 930), (306, 955), (300, 964), (298, 940),
@@ -335,9 +335,9 @@ def _leg_foot(s: Scene) -> None:
       fibres=Fibres(tendon=((307, 864), (301, 960)), angle=14, spacing=4))
     # lateral: fibularis longus from the fibular head, its tendon passing behind the
     # lateral malleolus; brevis below it from the lower fibula, on both sides of that tendon
-    r("fibularis_longus", [(fh[0] - 6, fh[1] + 7), (fh[0] + 5, fh[1] + 6), (333, 790),
-                           (334, 830), (330, 860), (324, 880), (319, 872), (319, 830),
-                           (318, 790)], tone=2,
+    r("fibularis_longus", [(fh[0] - 4, fh[1] + 7), (fh[0] + 6, fh[1] + 6), (334, 790),
+                           (335, 830), (331, 860), (325, 880), (320, 872), (320, 830),
+                           (320, 790)], tone=2,
       fibres=Fibres(tendon=((326, 768), (323, 876)), angle=16, spacing=4))
     r("fibularis_brevis", [(319, 872), (328, 866), (335, 880), (334, 910), (330, 935),
                            (325, 958), (319, 962), (316, 935), (316, 900)], tone=4,
@@ -349,8 +349,8 @@ def _leg_foot(s: Scene) -> None:
       fibres=Fibres(angle=angle((304, 996), (258, 1002)), spacing=3))
     r("abductor_digiti_minimi", B([(332, 1017), (300, 1014), (270, 1015), (246, 1018)],
                                   [6, 6, 5, 4]), tone=3, fibres=Fibres(angle=180, spacing=2))
-    r("flexor_hallucis_longus", [(326, 900), (334, 900), (336, 930), (332, 956), (326, 958),
-                                 (324, 930)], layer=3, deep=True,
+    r("flexor_hallucis_longus", [(319, 892), (336, 888), (334, 925), (330, 958),
+                                 (321, 962), (317, 930)], layer=3, deep=True,
       fibres=Fibres(angle=95, spacing=3))
     del lm_
 
@@ -366,11 +366,11 @@ def _arm(s: Scene) -> None:
                           arm(196, -13), arm(186, -6), arm(150, -6), arm(120, -4),
                           arm(96, -6)], tone=3, **A,
       fibres=Fibres(tendon=(arm(80, -12), arm(194, -12)), angle=20, spacing=5))
-    r("brachialis", [arm(112, 5), arm(150, 7), arm(176, 6), arm(192, 0), arm(186, -7),
-                     arm(160, -8), arm(126, -6), arm(108, -1)], tone=4, **A,
+    r("brachialis", [arm(108, 8), arm(150, 10), arm(178, 8), arm(194, 0), arm(188, -9),
+                     arm(160, -11), arm(126, -9), arm(106, -2)], tone=4, **A,
       fibres=Fibres(angle=angle(arm(110, 0), arm(190, 0)), spacing=4))
     r("biceps_brachii", [arm(62, 22), arm(100, 24), arm(140, 23), arm(168, 18),
-                         arm(190, 11), arm(182, 5), arm(150, 7), arm(112, 7), arm(80, 12)],
+                         arm(190, 12), arm(182, 9), arm(150, 10), arm(112, 9), arm(80, 12)],
       tone=0, **A, fibres=Fibres(angle=angle(arm(60, 15), arm(190, 9)), spacing=4))
     # deltoid: anterior from the clavicle, middle from the acromion, posterior from the
     # spine of the scapula, all converging on the deltoid tuberosity
@@ -392,12 +392,12 @@ def _arm(s: Scene) -> None:
                           fore(80, 20), fore(120, 13), fore(144, 11), fore(118, 7),
                           fore(80, 7), fore(40, 8), fore(10, 7), arm(172, -1)], tone=5,
       **A, fibres=Fibres(angle=angle(fore(0, 15), fore(140, 9)), spacing=3.5))
-    r("extensor_carpi_radialis", [fore(6, 9), fore(40, 9), fore(80, 8), fore(110, 7),
+    r("extensor_carpi_radialis", [fore(6, 7), fore(40, 7), fore(80, 6), fore(110, 6),
                                   fore(140, 5), fore(112, -2), fore(80, -6), fore(40, -7),
                                   fore(8, -6)], tone=2, **A,
       fibres=Fibres(angle=angle(fore(0, 1), fore(140, 2)), spacing=3.5))
-    r("extensor_digitorum", [fore(10, -6), fore(40, -7), fore(80, -6), fore(112, -3),
-                             fore(138, -4), fore(112, -11), fore(80, -15), fore(40, -17),
+    r("extensor_digitorum", [fore(10, -8), fore(40, -9), fore(80, -8), fore(112, -5),
+                             fore(138, -5), fore(112, -11), fore(80, -15), fore(40, -17),
                              fore(14, -16)], tone=0, **A,
       fibres=Fibres(angle=angle(fore(0, -11), fore(140, -6)), spacing=3.5))
     r("extensor_carpi_ulnaris", [fore(16, -16), fore(40, -17), fore(80, -15),
@@ -409,8 +409,8 @@ def _arm(s: Scene) -> None:
                                     fore(198, 18), fore(205, 14), fore(188, 9),
                                     fore(166, 7)], tone=3, **A,
       fibres=Fibres(tendon=(fore(156, 13), fore(200, 15)), angle=20, spacing=3))
-    r("supinator", [fore(6, 2), fore(22, 10), fore(40, 10), fore(44, 2), fore(30, -3),
-                    fore(10, -3)], layer=7, deep=True, fibres=Fibres(angle=angle(
+    r("supinator", [fore(4, 2), fore(22, 12), fore(44, 12), fore(50, 2), fore(32, -5),
+                    fore(8, -5)], layer=7, deep=True, fibres=Fibres(angle=angle(
                         fore(0, -3), fore(40, 10)), spacing=2.5))
 
 
