@@ -366,11 +366,11 @@ def build_foot(view_id: str, plantar: bool) -> Scene:
                                       (32, 38), (10, 32), (-12, 28), (-24, 48), (-28, 120),
                                       (-26, 190)], tone=2,
           fibres=Fibres(apex=(0, 300), spacing=6))
-        r("abductor_hallucis", band([(-36, 236), (-40, 200), (-46, 130), (-50, 64),
-                                     (-50, 16)], [20, 24, 20, 16, 10]), tone=0,
+        r("abductor_hallucis", band([(-33, 236), (-38, 200), (-44, 130), (-48, 64),
+                                     (-49, 16)], [18, 22, 20, 16, 10]), tone=0,
           fibres=Fibres(angle=_angle((-40, 260), (-57, 20)), spacing=4.5))
-        r("abductor_digiti_minimi", band([(32, 236), (38, 200), (50, 130), (58, 72),
-                                          (58, 30)], [20, 24, 20, 16, 10]), tone=4,
+        r("abductor_digiti_minimi", band([(28, 236), (34, 200), (44, 130), (54, 72),
+                                          (56, 30)], [18, 20, 20, 16, 10]), tone=4,
           fibres=Fibres(angle=_angle((24, 264), (58, 30)), spacing=4.5))
         lm(ellipse(0, 258, 38, 32, 12), closed=True, width=0.5)  # heel pad
         lm([(-64, 30), (-30, 18), (10, 20), (40, 34), (66, 52)], width=0.6)  # ball crease
@@ -400,8 +400,8 @@ def build_foot(view_id: str, plantar: bool) -> Scene:
         r("abductor_hallucis", band([(-44, 200), (-50, 140), (-55, 80), (-56, 30)],
                                     [12, 15, 13, 8]), tone=0,
           fibres=Fibres(angle=_angle((-48, 206), (-61, 30)), spacing=4))
-        r("abductor_digiti_minimi", band([(40, 196), (47, 150), (56, 100), (60, 50)],
-                                         [12, 14, 12, 8]), tone=5,
+        r("abductor_digiti_minimi", band([(38, 196), (44, 150), (52, 100), (58, 50)],
+                                         [10, 12, 12, 8]), tone=5,
           fibres=Fibres(angle=_angle((46, 200), (64, 40)), spacing=4))
         # tendons, faint: extensor hallucis longus to the big toe, extensor digitorum longus
         # dividing into four for the lesser toes, tibialis anterior to the medial cuneiform

@@ -254,8 +254,8 @@ def _trunk(s: Scene) -> None:
                         (342, 219), (326, 216)], **L, fibres=Fibres(angle=-168, spacing=2.5))
     # deep: quadratus lumborum between the 12th rib and the iliac crest, lateral to the
     # erector spinae (needled side-lying from the flank)
-    r("quadratus_lumborum", [(332, 388), RIB12_TIP, (362, 392), (364, 420), (356, 436),
-                             (338, 430), (328, 410)], **L,
+    r("quadratus_lumborum", [(332, 388), RIB12_TIP, (354, 392), (355, 418), (350, 432),
+                             (336, 430), (328, 410)], **L,
       fibres=Fibres(angle=80, spacing=3.5))
 
 
@@ -269,13 +269,13 @@ def _hip_thigh(s: Scene) -> None:
                            (280, 690), (278, 640), (281, 590), (288, 545)], tone=4,
       fibres=Fibres(tendon=((312, 520), (292, 712)), angle=28, spacing=6))
     # rectus femoris: bipennate, from the AIIS down the front of the thigh to the patella
-    r("rectus_femoris", B([(266, 478), (276, 530), (277, 590), (278, 640), (282, 690),
+    r("rectus_femoris", B([(266, 480), (279, 530), (277, 590), (276, 640), (279, 690),
                            (PATELLA[0] + 3, PATELLA[1] - 12)], [8, 18, 22, 20, 14, 8]),
       tone=1, fibres=Fibres(tendon=((266, 490), (280, 704)), angle=22, spacing=5))
     # biceps femoris (long head): ischial tuberosity to the fibular head
-    r("biceps_femoris", B([(360, 575), (349, 615), (340, 660), (331, 705),
+    r("biceps_femoris", B([(357, 580), (346, 615), (338, 660), (330, 705),
                            (FIBULAR_HEAD[0] + 1, FIBULAR_HEAD[1] - 7)],
-                          [12, 22, 22, 16, 9]), tone=5,
+                          [12, 22, 20, 16, 9]), tone=5,
       fibres=Fibres(angle=angle((364, 566), FIBULAR_HEAD), spacing=4))
     # gluteus medius: a fan from the outer ilium under the crest to the trochanter
     r("gluteus_medius", [(268, 440), (290, 428), (316, 425), (340, 430), (356, 444),
@@ -312,22 +312,23 @@ def _leg_foot(s: Scene) -> None:
     fh, lm_ = FIBULAR_HEAD, LATERAL_MALLEOLUS
     # posterior: gastrocnemius (lateral head) from the lateral femoral condyle; soleus in
     # front of and below it, from the fibular head and the back of the fibula
-    r("gastrocnemius", [(330, 738), (342, 742), (350, 768), (352, 800), (351, 830),
-                        (344, 852), (336, 858), (333, 830), (333, 795), (331, 760)], tone=1,
+    r("gastrocnemius", [(329, 742), (336, 745), (342, 764), (347, 788), (349, 815),
+                        (347, 840), (342, 855), (336, 860), (332, 830), (332, 795),
+                        (330, 765)], tone=1,
       fibres=Fibres(tendon=((346, 760), (339, 856)), angle=16, spacing=5))
-    r("soleus", [(332, 812), (346, 830), (349, 850), (344, 880), (338, 910), (334, 935),
-                 (330, 952), (327, 935), (330, 905), (334, 880), (334, 850)], tone=3,
+    r("soleus", [(332, 812), (345, 822), (347, 845), (343, 872), (337, 900), (332, 930),
+                 (329, 952), (326, 935), (330, 905), (334, 880), (334, 850)], tone=3,
       fibres=Fibres(tendon=((338, 830), (331, 948)), angle=20, spacing=4.5))
     # anterior: tibialis anterior on the tibia, extensor digitorum longus behind it,
     # extensor hallucis longus emerging between them in the lower half
-    r("tibialis_anterior", [(287, 770), (301, 767), (306, 800), (306, 840), (303, 870),
-                            (300, 900), (299, 935), (299, 960), (296, 962), (296, 930),
-                            (294, 880), (292, 830), (290, 800)], tone=0,
+    r("tibialis_anterior", [(289, 772), (301, 767), (305, 800), (305, 840), (303, 870),
+                            (300, 900), (300, 935), (301, 960), (299, 962), (298, 930),
+                            (296, 880), (293, 830), (291, 800)], tone=0,
       fibres=Fibres(tendon=((297, 780), (295, 950)), angle=14, spacing=5))
-    r("extensor_digitorum_longus", [(303, 768), (317, 764), (321, 790), (322, 830),
+    r("extensor_digitorum_longus", [(302, 768), (317, 764), (322, 790), (323, 830),
                                     (321, 866), (318, 900), (315, 930), (311, 932),
-                                    (312, 900), (311, 870), (307, 850), (306, 810),
-                                    (305, 785)], tone=5,
+                                    (312, 900), (311, 870), (305, 850), (304, 810),
+                                    (303, 785)], tone=5,
       fibres=Fibres(tendon=((312, 774), (314, 928)), angle=14, spacing=4))
     r("extensor_hallucis_longus", [(301, 858), (311, 858), (314, 880), (315, 905),
                                    (312, 930), (306, 955), (300, 964), (298, 940),
@@ -335,9 +336,9 @@ def _leg_foot(s: Scene) -> None:
       fibres=Fibres(tendon=((307, 864), (301, 960)), angle=14, spacing=4))
     # lateral: fibularis longus from the fibular head, its tendon passing behind the
     # lateral malleolus; brevis below it from the lower fibula, on both sides of that tendon
-    r("fibularis_longus", [(fh[0] - 4, fh[1] + 7), (fh[0] + 6, fh[1] + 6), (334, 790),
-                           (335, 830), (331, 860), (325, 880), (320, 872), (320, 830),
-                           (320, 790)], tone=2,
+    r("fibularis_longus", [(fh[0] - 3, fh[1] + 7), (fh[0] + 7, fh[1] + 6), (336, 790),
+                           (337, 830), (332, 860), (326, 880), (321, 872), (321, 830),
+                           (321, 790)], tone=2,
       fibres=Fibres(tendon=((326, 768), (323, 876)), angle=16, spacing=4))
     r("fibularis_brevis", [(319, 872), (328, 866), (335, 880), (334, 910), (330, 935),
                            (325, 958), (319, 962), (316, 935), (316, 900)], tone=4,
@@ -401,8 +402,8 @@ def _arm(s: Scene) -> None:
                              fore(14, -16)], tone=0, **A,
       fibres=Fibres(angle=angle(fore(0, -11), fore(140, -6)), spacing=3.5))
     r("extensor_carpi_ulnaris", [fore(16, -16), fore(40, -17), fore(80, -15),
-                                 fore(112, -12), fore(142, -14), fore(112, -17),
-                                 fore(80, -20), fore(40, -24), fore(16, -22)], tone=4, **A,
+                                 fore(112, -12), fore(142, -14), fore(112, -16),
+                                 fore(80, -19), fore(40, -22.5), fore(18, -20.5)], tone=4, **A,
       fibres=Fibres(angle=angle(fore(0, -19), fore(140, -15)), spacing=3))
     # hand (back): first dorsal interosseous in the web between thumb and index
     r("first_dorsal_interosseous", [fore(150, 11), fore(166, 17), fore(180, 19),
