@@ -69,31 +69,34 @@ class Digit:
 
 
 # ---- the hand (a left hand seen from the palm; thumb toward -x) -----------------------------
-# Palm (wrist crease to the finger creases) about as long as the middle finger; the hand is
-# about 0.45 as broad as it is long; the thumb rises from the radial side of the wrist, its
-# metacarpal abducted about 40 degrees, its tip beside the index finger's proximal phalanx.
+# From the wrist crease to the middle finger's knuckle about 0.45 of the hand's length, from
+# the knuckle to the tip 0.55 (so the palm, to the finger crease, about as long as the
+# finger); the hand about 0.45 as broad as it is long; the thumb rises from the radial side
+# of the wrist, its metacarpal abducted about 40 degrees, its tip beside the middle of the
+# index finger's proximal phalanx.
 FINGERS = (
     Digit((-47, 0), -6, 132, 29, 23),  # index
     Digit((-15, -6), -1, 148, 30, 24),  # middle
     Digit((16, -2), 5, 138, 28, 22),  # ring
     Digit((45, 10), 13, 106, 24, 19),  # little
 )
-CMC1 = (-44.0, 150.0)
-MCP1 = _along(CMC1, -38, 72)
-THUMB = Digit(MCP1, -20, 110, 33, 25, joints=(0.5,))
-METACARPAL_BASES = ((-30, 182), (-8, 184), (12, 184), (30, 180))
-RADIAL_STYLOID = (-54.0, 196.0)
-ULNAR_STYLOID = (52.0, 198.0)
-WRIST_Y, CUT_Y = 192.0, 236.0
+CMC1 = (-42.0, 96.0)
+MCP1 = _along(CMC1, -38, 66)
+THUMB = Digit(MCP1, -20, 100, 33, 25, joints=(0.5,))
+METACARPAL_BASES = ((-30, 110), (-8, 112), (12, 112), (30, 108))
+RADIAL_STYLOID = (-52.0, 122.0)
+ULNAR_STYLOID = (50.0, 124.0)
+WRIST_Y, CUT_Y = 118.0, 160.0
+HAND_SCALE = 1.2  # hand coordinates -> view units
 
 
 def hand_outline() -> list:
     idx, mid, ring, little = FINGERS
-    pts: list = [(-50, CUT_Y, "s"), RADIAL_STYLOID, (-60, 178), (-72, 152), (-86, 126)]
+    pts: list = [(-50, CUT_Y, "s"), RADIAL_STYLOID, (-62, 106), (-76, 86), (-90, 66)]
     # thumb: outer (radial) border up to the tip, inner border back to the web
     pts += [THUMB.at(0, -THUMB.w0 / 2 - 3), THUMB.at(30, -THUMB.width(30) / 2)]
     pts += THUMB.outline(60, 60)[2:-1]  # the tip and the inner border
-    pts += [THUMB.at(22, THUMB.width(22) / 2), (-70, 60), (-64, 28)]  # web of the thumb
+    pts += [THUMB.at(22, THUMB.width(22) / 2), (-70, 18), (-64, 6)]  # web of the thumb
     pts += idx.outline(10, 34)
     web = lambda a, b, s: ((a.side(s, 1)[0] + b.side(s, -1)[0]) / 2,  # noqa: E731
                            (a.side(s, 1)[1] + b.side(s, -1)[1]) / 2 + 3)
@@ -103,7 +106,7 @@ def hand_outline() -> list:
     pts += ring.outline(34, 30)
     pts += [web(ring, little, 24)]
     pts += little.outline(26, 12)
-    pts += [(66, 34), (71, 80), (69, 130), (62, 168), ULNAR_STYLOID, (50, CUT_Y, "s")]
+    pts += [(66, 24), (70, 52), (68, 82), (62, 104), ULNAR_STYLOID, (50, CUT_Y, "s")]
     return pts
 
 
@@ -112,14 +115,15 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
     the viewer's right."""
     # hand coordinates -> view: the palm shows its thumb on the outside (viewer's left), the
     # back of the same left hand shows it on the inside
-    ox, flip = (160.0, 1.0) if palmar else (122.0, -1.0)
+    ox, oy, k = (176.0 if palmar else 100.0), 228.0, HAND_SCALE
+    flip = 1.0 if palmar else -1.0
 
     def v(pts: list) -> list:
-        out = [(ox + flip * p[0], 195.0 + p[1]) + tuple(p[2:]) for p in pts]
+        out = [(ox + flip * k * p[0], oy + k * p[1]) + tuple(p[2:]) for p in pts]
         return out if flip > 0 else out[::-1]
 
     def vp(p) -> tuple[float, float]:
-        return (ox + flip * p[0], 195.0 + p[1])
+        return (ox + flip * k * p[0], oy + k * p[1])
 
     s = Scene(view_id, HW, HH, HMID, left_side="L")
     s.set_silhouette_islands(v(hand_outline()))
@@ -142,43 +146,43 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
     bone(ellipse(*ULNAR_STYLOID, 5, 5, 8))
     idx, mid, ring, little = FINGERS
     if palmar:
-        bone(ellipse(40, 178, 6, 6, 8))  # pisiform
-        # thenar eminence (abductor and flexor pollicis brevis over opponens): from the
-        # flexor retinaculum and the trapezium to the base of the thumb
+        bone(ellipse(40, 108, 6, 6, 8))  # pisiform
         # adductor pollicis in the web: from the third metacarpal (transverse head) and the
         # capitate (oblique head) to the ulnar side of the thumb's base
-        r("adductor_pollicis", [(-80, 76), (-66, 58), (-44, 42), (-20, 42), (-16, 80),
-                                (-22, 116), (-40, 112), (-60, 96)], tone=3,
-          fibres=Fibres(apex=(-84, 80), spacing=5))
-        r("thenar_muscles", [(-18, 186), (-40, 188), (-58, 176), (-72, 150), (-86, 122),
-                             (-100, 100), (-96, 86), (-82, 82), (-66, 78), (-52, 90),
-                             (-40, 110), (-30, 136), (-22, 164)], tone=0,
+        r("adductor_pollicis", [(-74, 36), (-62, 18), (-44, 10), (-20, 12), (-16, 40),
+                                (-20, 72), (-38, 70), (-56, 54)], tone=3,
+          fibres=Fibres(apex=(-78, 38), spacing=5))
+        # thenar eminence (abductor and flexor pollicis brevis over opponens): from the
+        # flexor retinaculum and the trapezium to the base of the thumb
+        r("thenar_muscles", [(-18, 116), (-38, 120), (-54, 112), (-66, 96), (-80, 76),
+                             (-94, 56), (-90, 42), (-78, 40), (-64, 46), (-50, 58),
+                             (-40, 74), (-30, 90), (-22, 104)], tone=0,
           fibres=Fibres(apex=_along(MCP1, -20, 12), spacing=5))
         # hypothenar eminence on the ulnar border, pisiform to the little finger
-        r("hypothenar_muscles", [(30, 184), (48, 186), (62, 160), (68, 120), (68, 70),
-                                 (62, 34), (50, 30), (40, 60), (36, 110), (32, 150)], tone=5,
-          fibres=Fibres(angle=_angle((44, 180), (56, 30)), spacing=5))
+        r("hypothenar_muscles", [(30, 114), (48, 116), (62, 100), (68, 76), (68, 46),
+                                 (62, 22), (50, 18), (40, 40), (36, 70), (32, 94)], tone=5,
+          fibres=Fibres(angle=_angle((44, 112), (56, 20)), spacing=5))
         # the distal forearm above the wrist: flexor carpi radialis, flexor digitorum
         # superficialis (under the palmaris longus tendon), flexor carpi ulnaris
-        r("flexor_carpi_radialis", [(-46, 204), (-16, 204), (-15, 231), (-47, 231)], tone=4,
+        r("flexor_carpi_radialis", [(-46, 128), (-16, 128), (-15, 156), (-47, 156)], tone=4,
           fibres=Fibres(angle=92, spacing=5))
-        r("flexor_digitorum_superficialis", [(-16, 204), (16, 204), (17, 231), (-15, 231)],
+        r("flexor_digitorum_superficialis", [(-16, 128), (16, 128), (17, 156), (-15, 156)],
           tone=2, fibres=Fibres(angle=90, spacing=5))
-        r("flexor_carpi_ulnaris", [(16, 204), (46, 204), (47, 231), (17, 231)], tone=1,
+        r("flexor_carpi_ulnaris", [(16, 128), (46, 128), (47, 156), (17, 156)], tone=1,
           fibres=Fibres(angle=86, spacing=5))
         # deep: the palmar interossei (with the lumbricals) between the metacarpals
-        r("palmar_interossei", [(-40, 36), (-14, 30), (20, 32), (44, 40), (42, 100),
-                                (20, 112), (-14, 112), (-34, 100)], layer=3, deep=True,
+        r("palmar_interossei", [(-40, 16), (-14, 12), (20, 14), (44, 22), (42, 64),
+                                (20, 74), (-14, 74), (-34, 64)], layer=3, deep=True,
           fibres=Fibres(angle=-90, spacing=6))
         for d in FINGERS:
             for f in (0.02,) + d.joints:  # finger crease, proximal and distal joints
                 lm(d.crease(f), width=0.7)
         for f in (0.02, 0.5):
             lm(THUMB.crease(f), width=0.7)
-        lm([(-62, 50), (-50, 76), (-38, 104), (-28, 134), (-20, 166), (-14, 190)],
+        lm([(-62, 16), (-48, 44), (-38, 66), (-28, 88), (-20, 106), (-14, 120)],
            width=0.8)  # thenar crease round the thenar eminence
-        lm([(-64, 42), (-30, 48), (10, 62), (40, 76)], width=0.7)  # proximal palmar crease
-        lm([(-34, 14), (0, 18), (36, 28), (66, 42)], width=0.7)  # distal palmar crease
+        lm([(-62, 12), (-30, 22), (10, 34), (40, 46)], width=0.7)  # proximal palmar crease
+        lm([(-34, 2), (0, 6), (36, 14), (66, 26)], width=0.7)  # distal palmar crease
         lm([(-50, WRIST_Y), (0, WRIST_Y + 4), (50, WRIST_Y)], width=0.8)  # wrist crease
         lm([(-46, WRIST_Y + 9), (0, WRIST_Y + 12), (46, WRIST_Y + 9)], width=0.5)
     else:
@@ -189,35 +193,35 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
         bone(band([CMC1, MCP1], [11, 12]))
         # first dorsal interosseous: from the facing sides of the first and second
         # metacarpals to the radial side of the index finger's base (bipennate)
-        r("first_dorsal_interosseous", [(-40, 156), (-54, 138), (-70, 116), (-82, 96),
-                                        (-76, 80), (-68, 58), (-60, 28), (-55, 10),
-                                        (-44, 14), (-40, 44), (-36, 84), (-34, 124)], tone=1,
-          fibres=Fibres(tendon=((-42, 146), (-54, 16)), angle=24, spacing=5))
+        r("first_dorsal_interosseous", [(-38, 100), (-52, 86), (-66, 68), (-80, 50),
+                                        (-76, 38), (-68, 22), (-60, 8), (-55, -4),
+                                        (-44, 0), (-40, 24), (-36, 54), (-34, 80)], tone=1,
+          fibres=Fibres(tendon=((-40, 92), (-54, 2)), angle=24, spacing=5))
         # dorsal interossei 2-4: one between each pair of metacarpals, joined at the bases
         r("dorsal_interossei", _interossei(METACARPAL_BASES, heads), tone=4,
           fibres=Fibres(angle=-92, spacing=4))
         # abductor digiti minimi along the ulnar border
-        r("hypothenar_muscles", [(44, 176), (58, 176), (68, 130), (70, 80), (64, 36),
-                                 (54, 34), (52, 80), (50, 130)], tone=5,
-          fibres=Fibres(angle=_angle((52, 170), (58, 36)), spacing=4))
+        r("hypothenar_muscles", [(44, 106), (58, 106), (68, 80), (70, 50), (64, 22),
+                                 (54, 20), (52, 50), (50, 80)], tone=5,
+          fibres=Fibres(angle=_angle((52, 102), (58, 22)), spacing=4))
         # the distal forearm above the wrist: extensor digitorum, extensor carpi ulnaris
-        r("extensor_digitorum", [(-46, 204), (14, 204), (15, 231), (-47, 231)], tone=0,
+        r("extensor_digitorum", [(-46, 128), (14, 128), (15, 156), (-47, 156)], tone=0,
           fibres=Fibres(angle=90, spacing=5))
-        r("extensor_carpi_ulnaris", [(14, 204), (46, 204), (47, 231), (15, 231)], tone=2,
+        r("extensor_carpi_ulnaris", [(14, 128), (46, 128), (47, 156), (15, 156)], tone=2,
           fibres=Fibres(angle=86, spacing=5))
         for d in FINGERS:  # extensor tendons (faint), knuckles, joint folds, nails
-            start = (d.base[0] * 0.3, 200)  # side by side under the extensor retinaculum
+            start = (d.base[0] * 0.3, 126)  # side by side under the extensor retinaculum
             lm([start, _lerp(start, d.base, 0.5), d.at(0), d.at(d.length * 0.6)],
                width=0.5)
             lm([d.at(4, -d.w0 / 2 + 3), d.at(9, 0), d.at(4, d.w0 / 2 - 3)], width=0.7)
             for f in d.joints:
                 lm(d.crease(f, 4), width=0.55)
             lm(_nail(d), width=0.6, closed=True)
-        lm([(-28, 196), _lerp(CMC1, MCP1, 0.5), THUMB.at(40)], width=0.5)  # thumb tendon
+        lm([(-28, 122), _lerp(CMC1, MCP1, 0.5), THUMB.at(40)], width=0.5)  # thumb tendon
         lm(_nail(THUMB), width=0.6, closed=True)
     # say which hand is which, under each
-    s.label(vp((10, 0))[0], LABEL_Y, "Left hand")
-    s.label(2 * HMID - vp((10, 0))[0], LABEL_Y, "Right hand")
+    s.label(vp((0, 0))[0], LABEL_Y, "Left hand")
+    s.label(2 * HMID - vp((0, 0))[0], LABEL_Y, "Right hand")
     return s
 
 
