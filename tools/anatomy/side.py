@@ -375,18 +375,29 @@ def _arm(s: Scene) -> None:
       tone=0, **A, fibres=Fibres(angle=angle(arm(60, 15), arm(190, 9)), spacing=4))
     # deltoid: anterior from the clavicle, middle from the acromion, posterior from the
     # spine of the scapula, all converging on the deltoid tuberosity
-    r("deltoid_anterior", [arm(-6, 22), arm(2, 26), arm(40, 26), arm(80, 22),
-                           (tuberosity[0] - 1, tuberosity[1] - 1, "s"), arm(40, 8),
-                           arm(-8, 12)], tone=3, **A,
+    ins = (tuberosity[0], tuberosity[1], "s")
+    front_cut, back_cut = (304.0, 197.0), (335.0, 200.5)  # acromion's front and back edges
+
+    def seam(a, bulge: float) -> list:
+        """A curved border from the acromion down to the tuberosity, bowed by `bulge`."""
+        out = []
+        for f in (0.3, 0.6):
+            x, y = a[0] + (tuberosity[0] - a[0]) * f, a[1] + (tuberosity[1] - a[1]) * f
+            dx, dy = tuberosity[0] - a[0], tuberosity[1] - a[1]
+            d = math.hypot(dx, dy)
+            out.append((x - dy / d * bulge, y + dx / d * bulge))
+        return out
+
+    front_seam, back_seam = seam(front_cut, -5), seam(back_cut, 7)
+    r("deltoid_anterior", [(289, 206), (298, 200), front_cut + ("s",), *front_seam, ins,
+                           arm(80, 22), arm(50, 27), arm(22, 28), arm(2, 26)], tone=3, **A,
       fibres=Fibres(apex=tuberosity, spacing=4))
-    r("deltoid_middle", [arm(-8, 12), arm(40, 8), (tuberosity[0], tuberosity[1], "s"),
-                         arm(40, -14), arm(-12, -8), arm(-16, 2)], tone=5, **A,
+    r("deltoid_middle", [front_cut + ("s",), (318, 194), back_cut + ("s",), *back_seam, ins,
+                         *front_seam[::-1]], tone=5, **A,
       fibres=Fibres(apex=tuberosity, spacing=4))
-    r("deltoid_posterior", [arm(-12, -8), arm(40, -14), (tuberosity[0] + 1,
-                                                         tuberosity[1] + 1, "s"),
-                            arm(60, -24), arm(30, -28), (328, 246), (342, 228),
-                            (348, 215), (334, 208)], tone=2, **A,
-      fibres=Fibres(apex=tuberosity, spacing=4))
+    r("deltoid_posterior", [back_cut + ("s",), (342, 205), (348, 211), (347, 221), (337, 235),
+                            (318, 251), (296, 265), (270, 276), ins, *back_seam[::-1]],
+      tone=2, **A, fibres=Fibres(apex=tuberosity, spacing=4))
     # forearm, seen from its back (mid-position): brachioradialis along the radial border,
     # the radial wrist extensors, extensor digitorum, extensor carpi ulnaris on the ulna
     r("brachioradialis", [arm(150, 2), arm(170, 8), fore(10, 21), fore(40, 25),
