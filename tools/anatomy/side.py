@@ -388,7 +388,7 @@ def _arm(s: Scene) -> None:
             out.append((x - dy / d * bulge, y + dx / d * bulge))
         return out
 
-    front_seam, back_seam = seam(front_cut, -5), seam(back_cut, 7)
+    front_seam, back_seam = seam(front_cut, 5), seam(back_cut, -6)
     r("deltoid_anterior", [(289, 206), (298, 200), front_cut + ("s",), *front_seam, ins,
                            arm(80, 22), arm(50, 27), arm(22, 28), arm(2, 26)], tone=3, **A,
       fibres=Fibres(apex=tuberosity, spacing=4))
