@@ -1,21 +1,14 @@
 """Detail views: head and neck (enlarged from the full-body views, plus the deep jaw
-muscles), and the hands and feet (drawn here at their own scale, both sides shown)."""
+muscles), and the hands and feet (drawn in limbs.py at their own scale, both sides shown)."""
 
 from __future__ import annotations
 
 from limbs import build_foot, build_hand  # noqa: F401 - hands and feet are drawn in limbs.py
-from scene import Scene, band, crop_scene, ellipse, mirror_scene
+from scene import Scene, crop_scene, mirror_scene
 
 HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",
              "sternocleidomastoid_sternal", "sternocleidomastoid_clavicular", "scalenes",
              "splenius_capitis", "levator_scapulae", "upper_trapezius"}
-
-HW, HH, HMID = 560.0, 480.0, 280.0
-
-def _pair_scene(view_id: str, shape: list, left_side: str) -> Scene:
-    s = Scene(view_id, HW, HH, HMID, left_side=left_side)
-    s.set_silhouette_islands(shape)
-    return s
 
 
 def build_details(full: dict[str, Scene]) -> list:
