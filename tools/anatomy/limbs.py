@@ -189,8 +189,8 @@ def build_hand(view_id: str, palmar: bool) -> Scene:
         # the metacarpals (palpable on the back of the hand)
         heads = [d.base for d in FINGERS]
         for base, head in zip(METACARPAL_BASES, heads):
-            bone(band([base, head], [9, 11]))
-        bone(band([CMC1, MCP1], [11, 12]))
+            bone(band([base, head], [7, 9]))
+        bone(band([CMC1, MCP1], [9, 10]))
         # first dorsal interosseous: from the facing sides of the first and second
         # metacarpals to the radial side of the index finger's base (bipennate)
         r("first_dorsal_interosseous", [(-38, 100), (-52, 86), (-66, 68), (-80, 50),
@@ -387,7 +387,7 @@ def build_foot(view_id: str, plantar: bool) -> Scene:
                                        (-44, 130)]))  # instep
     else:
         for base, head in zip(METATARSAL_BASES, heads):
-            bone(band([base, head], [10, 12]))
+            bone(band([base, head], [7, 9]))
         bone(ellipse(*MT5_BASE, 6, 9, 8))
         bone(ellipse(*MEDIAL_MALLEOLUS, 9, 11, 8))
         bone(ellipse(*LATERAL_MALLEOLUS, 8, 11, 8))
@@ -397,9 +397,9 @@ def build_foot(view_id: str, plantar: bool) -> Scene:
           fibres=Fibres(angle=-92, spacing=4))
         # extensor digitorum brevis (with extensor hallucis brevis): from the calcaneus in
         # front of the lateral malleolus, forward and medially to toes one to four
-        r("extensor_digitorum_brevis", [(44, 218), (24, 226), (4, 206), (-14, 166),
-                                        (-20, 128), (-6, 116), (14, 126), (36, 150),
-                                        (50, 190)], tone=1,
+        r("extensor_digitorum_brevis", [(46, 222), (30, 228), (12, 212), (-8, 178),
+                                        (-24, 140), (-26, 118), (-12, 112), (0, 124),
+                                        (10, 116), (22, 128), (36, 150), (48, 192)], tone=1,
           fibres=Fibres(angle=_angle((40, 214), (-14, 124)), spacing=4))
         r("abductor_hallucis", band([(-44, 200), (-50, 140), (-55, 80), (-56, 30)],
                                     [12, 15, 13, 8]), tone=0,
