@@ -26,7 +26,7 @@ def test_trapezius_is_a_kite(atlas: Atlas) -> None:
                    "serratus_posterior_superior"):
         for side in "LR":
             region = atlas.region(f"posterior.{muscle}.{side}")
-            assert atlas.region_at("posterior", *region.anchor) is region
+            assert atlas.region_at("posterior", *region.anchor, layer=region.depth) is region
 
 
 def test_buttock_and_calf(atlas: Atlas) -> None:
