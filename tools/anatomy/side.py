@@ -78,9 +78,9 @@ ULNAR_STYLOID = fore(FOREARM_LEN, -15)
 ARM_OUTLINE = (
     [arm(t, 24) for t in (80, 110, 140)] + [arm(176, 19)]
     + [fore(t, n) for t, n in ((6, 22), (32, 26), (75, 21), (118, 14), (146, 12))]
-    # thumb: its own metacarpal, abducted forward from the base of the hand
-    + [fore(156, 18), fore(172, 28), fore(190, 37), fore(203, 42), fore(209, 38),
-       fore(204, 32), fore(190, 26), fore(180, 20, "s")]
+    # thumb: its own metacarpal, resting forward alongside the index finger
+    + [fore(156, 18), fore(172, 25), fore(190, 31), fore(204, 34), fore(212, 32),
+       fore(212, 27), fore(202, 24), fore(188, 22), fore(178, 20, "s")]
     # index to little finger, held together, tips slightly staggered
     + [fore(206, 20), fore(232, 19), fore(250, 17), fore(256, 13), fore(253, 8, "s"),
        fore(260, 4), fore(259, -1), fore(255, -4, "s"), fore(257, -8), fore(254, -13),
@@ -456,7 +456,7 @@ def _strokes(s: Scene) -> None:
         lm([fore(146, n * 0.3), fore(175, n * 0.8), fore(200, n)], width=0.4)
     for n in (8.5, -2.5, -13.5):  # clefts between the fingers
         lm([fore(214, n), fore(236, n), fore(252, n + 0.5)], width=0.45)
-    lm([fore(197, 40), fore(205, 39), fore(205, 34), fore(198, 34)], width=0.45)
+    lm([fore(203, 32), fore(209, 31), fore(209, 27), fore(203, 27)], width=0.45)  # nail
     lm([fore(150, -19), fore(146, -15)], width=0.5)  # wrist crease, ulnar side
 
 
