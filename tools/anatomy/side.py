@@ -267,7 +267,7 @@ def _hip_thigh(s: Scene) -> None:
     r("vastus_lateralis", [(300, 500), (316, 494), (334, 500), (342, 520), (346, 540), (346, 580),
                            (342, 630), (334, 680), (320, 712), (302, 724), (289, 716),
                            (280, 690), (278, 640), (281, 590), (288, 545)], tone=4,
-      fibres=Fibres(tendon=((312, 520), (292, 712)), angle=28, spacing=6))
+      fibres=Fibres(angle=104, spacing=5.5))
     # rectus femoris: bipennate, from the AIIS down the front of the thigh to the patella
     r("rectus_femoris", B([(266, 480), (279, 530), (277, 590), (276, 640), (279, 690),
                            (PATELLA[0] + 3, PATELLA[1] - 12)], [8, 18, 22, 20, 14, 8]),
@@ -279,8 +279,8 @@ def _hip_thigh(s: Scene) -> None:
       fibres=Fibres(angle=angle((364, 566), FIBULAR_HEAD), spacing=4))
     # gluteus medius: a fan from the outer ilium under the crest to the trochanter
     r("gluteus_medius", [(268, 440), (290, 428), (316, 425), (340, 430), (356, 444),
-                         (352, 462), (342, 478), (gt[0] + 10, gt[1] - 1), (gt[0], gt[1] + 2, "s"),
-                         (gt[0] - 10, gt[1] - 2), (300, 478), (284, 464), (272, 452)],
+                         (352, 462), (342, 478), (gt[0] + 9, gt[1] - 1), (gt[0], gt[1] + 2),
+                         (gt[0] - 9, gt[1] - 2), (300, 478), (284, 464), (272, 452)],
       tone=3, fibres=Fibres(apex=(gt[0], gt[1] - 6), spacing=5))
     # gluteus maximus: from the posterior ilium, sacrum and coccyx down and forward to the
     # iliotibial band and the gluteal tuberosity
