@@ -78,13 +78,17 @@ EXPECTED_VIEWS = ["anterior", "posterior", "left_lateral", "right_lateral",
 
 
 def _svg_ids(view_id: str) -> tuple[set[str], set[str]]:
-    root = ET.fromstring((assets_dir() / f"{view_id}.svg").read_text(encoding="utf-8"))
+    """Element ids of a view's SVG and, where it has one, its deep layer's SVG."""
     regions, all_ids = set(), set()
-    for el in root.iter():
-        if el.get("id"):
-            all_ids.add(el.get("id"))
-            if "region" in el.get("class", "").split():
-                regions.add(el.get("id"))
+    for name in (f"{view_id}.svg", f"{view_id}.deep.svg"):
+        path = assets_dir() / name
+        if not path.is_file():
+            continue
+        for el in ET.fromstring(path.read_text(encoding="utf-8")).iter():
+            if el.get("id"):
+                all_ids.add(el.get("id"))
+                if "region" in el.get("class", "").split():
+                    regions.add(el.get("id"))
     return regions, all_ids
 
 
@@ -210,20 +214,25 @@ def test_outside_the_body_is_none(atlas: Atlas) -> None:
 
 def test_region_at_agrees_with_exact_polygons(atlas: Atlas) -> None:
     for view in atlas.views:
-        regions = atlas.regions_in(view.id)
-        for i in range(1500):
-            x = (i * 7.919) % view.width
-            y = (i * 13.37 + i * i * 0.013) % view.height
-            want = None
-            for r in regions:  # bottom to top
-                if point_in_polygon(x, y, r.outline):
-                    want = r
-            got = atlas.region_at(view.id, x, y)
-            if want is not None and got is None:
-                # only a mask (e.g. an arm over the trunk) may hide a region
-                assert view.facing in ("left", "right"), (view.id, x, y, want.id)
-            elif got is not None:
-                assert got is want, (view.id, x, y, got.id, want and want.id)
+        for layer in atlas.layers(view.id):
+            # the default picture clicks its superficial muscles; the deep layer stacks its
+            # deep muscles over them
+            regions = [r for r in atlas.regions_in(view.id) if r.depth == "superficial"]
+            if layer == "deep":
+                regions += [r for r in atlas.regions_in(view.id) if r.depth == "deep"]
+            for i in range(1500):
+                x = (i * 7.919) % view.width
+                y = (i * 13.37 + i * i * 0.013) % view.height
+                want = None
+                for r in regions:  # bottom to top
+                    if point_in_polygon(x, y, r.outline):
+                        want = r
+                got = atlas.region_at(view.id, x, y, layer=layer)
+                if want is not None and got is None:
+                    # only a mask (e.g. an arm over the trunk) may hide a region
+                    assert view.facing in ("left", "right"), (view.id, x, y, want.id)
+                elif got is not None:
+                    assert got is want, (view.id, layer, x, y, got.id, want and want.id)
 
 
 @pytest.mark.parametrize("muscle_id", REFERRAL_MUSCLES)

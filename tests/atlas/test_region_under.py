@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_region_under_a_zone_is_what_it_mostly_covers():
     from bodymap.atlas import load_atlas
@@ -21,16 +23,20 @@ def test_region_under_a_zone_is_what_it_mostly_covers():
     assert atlas.region_under("anterior", [(1, 1), (2, 2)]) is None
 
 
-def test_the_patients_sides_at_the_viewers_left_and_right():
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_patients_sides_at_the_viewers_left_and_right(version: int):
     """The body from the front shows the patient's right at the viewer's left, from behind
     the other way round. The hands and feet are drawn fingers and toes up as each really
-    looks from that surface: palms and tops of the feet as the patient sees their own (L on
-    the left); backs of the hands shown to the examiner and soles, R on the left."""
+    looks from that surface. Version 1: palms and tops of the feet as the patient sees their
+    own (L on the left); backs of the hands shown to the examiner and soles, R on the left.
+    Version 2: the left hand and foot on the viewer's left in all four views (each labelled
+    in words), so neither swaps sides between its two views."""
     from bodymap.atlas import load_atlas
 
-    atlas = load_atlas()
+    atlas = load_atlas(version)
+    swap = ("R", "L") if version == 1 else ("L", "R")
     facing = {"anterior": ("R", "L"), "head_neck_anterior": ("R", "L"),
-              "hand_dorsal": ("R", "L"), "foot_plantar": ("R", "L"),
+              "hand_dorsal": swap, "foot_plantar": swap,
               "posterior": ("L", "R"), "hand_palmar": ("L", "R"), "foot_dorsal": ("L", "R")}
     for view, corners in facing.items():
         assert atlas.side_corners(view) == corners, view

@@ -147,4 +147,9 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
     ("quadratus_plantae", "Quadratus plantae", "leg/foot", [], None),
     ("flexor_digitorum_brevis", "Flexor digitorum brevis", "leg/foot", [], None),
     ("abductor_digiti_minimi", "Abductor digiti minimi (foot)", "leg/foot", [], None),
+    ("flexor_hallucis_brevis", "Flexor hallucis brevis", "leg/foot", [], None),
+    ("adductor_hallucis", "Adductor hallucis", "leg/foot", [], None),
+    # dorsal and plantar interossei of the foot as one: clinicians needle them together,
+    # from the dorsum between the metatarsal shafts
+    ("foot_interossei", "Interossei of the foot (dorsal and plantar)", "leg/foot", [], None),
 ]

@@ -226,7 +226,7 @@ def _pennate(poly: list[Point], tendon: tuple[Point, Point], angle: float, spaci
 
 @dataclass
 class Item:
-    kind: str  # silhouette | bone | region | mask | landmark | fibre
+    kind: str  # silhouette | bone | region | mask | landmark | fibre | text
     d: str
     poly: list[Point] = field(default_factory=list)
     el_id: str = ""
@@ -237,6 +237,7 @@ class Item:
     tone: int = 0
     width: float = 0.6
     fill: str | None = None
+    text: str = ""  # a "text" item's words (d holds its anchor point "Mx,y")
 
     @property
     def depth(self) -> str:
@@ -369,6 +370,12 @@ class Scene:
             d = smooth_closed(g) if closed else smooth_open(g)
             self.items.append(Item("landmark", d, layer=layer, width=width, fill=fill))
 
+    def label(self, x: float, y: float, words: str, size: float = 14.0) -> None:
+        """Words on the diagram (e.g. "Left hand" under a hand), centred on (x, y); not
+        mirrored: give each side its own."""
+        self.items.append(Item("text", f"M{_fmt(x)},{_fmt(y)}", layer=99, width=size,
+                               text=words))
+
     def referral(self, muscle: str, pts: list[Pt]) -> None:
         """Referred-pain area of `muscle` for the side drawn on the viewer's left (the
         mirror image is stored for the other side)."""
@@ -497,7 +504,7 @@ class Scene:
                 continue
             if it.kind in ("region", "fibre") and it.deep != deep:
                 continue
-            if it.kind in ("mask", "landmark", "silhouette") and deep:
+            if it.kind in ("mask", "landmark", "silhouette", "text") and deep:
                 continue
             if it.kind == "silhouette":
                 lines.append(f'<path id="{it.el_id}" class="silhouette" fill="{SIL_FILL}" '
@@ -518,6 +525,12 @@ class Scene:
                         f'<path id="{it.el_id}" class="region" fill="{FILLS[it.tone]}" '
                         f'stroke="#7a3b2e" stroke-width="{_fmt(0.55 * sw)}" '
                         f'stroke-linejoin="round" d="{it.d}"/>')
+            elif it.kind == "text":
+                x, y = (float(v) for v in it.d[1:].split(","))
+                words = it.text.replace("&", "&amp;").replace("<", "&lt;")
+                lines.append(f'<text class="label" x="{_fmt(x)}" y="{_fmt(y)}" '
+                             f'text-anchor="middle" font-family="sans-serif" '
+                             f'font-size="{_fmt(it.width)}" fill="{INK}">{words}</text>')
             elif it.kind == "fibre":
                 ink = "#56709a" if it.deep else FIBRE_INK
                 lines.append(f'<path class="fibre" fill="none" stroke="{ink}" '
@@ -564,7 +577,7 @@ def mirror_scene(src: Scene, view_id: str) -> Scene:
         out.items.append(Item(it.kind, transform_d(it.d, lambda x: w - x, lambda y: y),
                               [(w - x, y) for x, y in reversed(it.poly)], el_id=el_id,
                               muscle=it.muscle, side=side, layer=it.layer, deep=it.deep,
-                              tone=it.tone, width=it.width, fill=it.fill))
+                              tone=it.tone, width=it.width, fill=it.fill, text=it.text))
     for name, (x, y) in src.points.items():
         base, dot, side = name.rpartition(".")
         renamed = f"{base}.{src.other(side)}" if dot and side in ("L", "R") else name
@@ -648,7 +661,7 @@ def crop_scene(src: Scene, view_id: str, rect: tuple[float, float, float, float]
             out.silhouette_poly = poly
         out.items.append(Item(it.kind, d, poly, el_id=el_id, muscle=it.muscle, side=it.side,
                               layer=it.layer, deep=it.deep, tone=it.tone, width=it.width,
-                              fill=it.fill))
+                              fill=it.fill, text=it.text))
     for key, polys in src.referrals.items():
         kept = []
         for p in polys:
