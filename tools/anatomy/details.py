@@ -7,7 +7,20 @@ from scene import Scene, band, crop_scene, ellipse, mirror_scene
 
 HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",
              "sternocleidomastoid_sternal", "sternocleidomastoid_clavicular", "scalenes",
-             "splenius_capitis", "levator_scapulae", "upper_trapezius"}
+             "splenius_capitis", "levator_scapulae", "upper_trapezius", "digastric",
+             "occipitofrontalis"}
+# the posterior neck and the top of the back: the suboccipitals, the semispinales,
+# multifidi and splenii beside the cervical spine, down to the upper scapula
+HEAD_NECK_POSTERIOR = HEAD_NECK | {
+    "suboccipitals", "semispinalis_capitis", "semispinalis_cervicis", "multifidi_cervical",
+    "multifidi_thoracic", "splenius_cervicis", "middle_trapezius", "lower_trapezius",
+    "rhomboid_minor", "rhomboid_major", "supraspinatus", "serratus_posterior_superior",
+    "infraspinatus", "deltoid_posterior", "deltoid_middle"}
+#: the crop (x0, y0, x1, y1 in full-body units) and enlargement of head_neck_posterior:
+#: from the occiput to the spine of the scapula, acromion to acromion, enlarged so that
+#: the narrow muscles beside the cervical spine give a click target of 8 px or more
+HEAD_NECK_POSTERIOR_CROP = (176.0, 70.0, 424.0, 258.0)
+HEAD_NECK_POSTERIOR_SCALE = 2.6
 
 HW, HH, HMID = 560.0, 480.0, 280.0
 
@@ -159,8 +172,12 @@ def build_details(full: dict[str, Scene]) -> list:
     hl = crop_scene(full["left_lateral"], "head_neck_left_lateral", (220, 10, 380, 230),
                     3.0, keep)
     hr = mirror_scene(hl, "head_neck_right_lateral")
+    hp = crop_scene(full["posterior"], "head_neck_posterior", HEAD_NECK_POSTERIOR_CROP,
+                    HEAD_NECK_POSTERIOR_SCALE,
+                    lambda it: it.kind == "silhouette" or it.muscle in HEAD_NECK_POSTERIOR)
     return [
         (ha, "Head and neck, anterior", "detail", "anterior", "head_neck_anterior"),
+        (hp, "Head and neck, posterior", "detail", "posterior", "head_neck_posterior"),
         (hl, "Head and neck, left lateral", "detail", "left", "head_neck_right_lateral"),
         (hr, "Head and neck, right lateral", "detail", "right", "head_neck_left_lateral"),
         # drawn fingers and toes up as seen from that surface: `facing` says where the
