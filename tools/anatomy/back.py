@@ -136,10 +136,10 @@ def build_back() -> Scene:
     r("infraspinatus", fan([(-52, 244), (-50, 258), (-53, 276), (-62, 297), (-72, 294),
                             (-86, 276)], (-114, 229), 10), layer=2, tone=0,
       fibres=F(apex=(-118, 228), spacing=4))
-    r("teres_minor", spindle((-88, 270), (-116, 236), 12, w_o=9, w_i=7), layer=3, tone=2,
-      fibres=F(angle=-52, spacing=3))
-    r("teres_major", spindle((-68, 294), (-106, 259), 18, w_o=14, w_i=9, peak=0.4),
-      layer=3, tone=4, fibres=F(angle=-42, spacing=3.2))
+    r("teres_minor", spindle((-82, 284), (-112, 252), 17, w_o=13, w_i=9), layer=3,
+      tone=2, fibres=F(angle=-48, spacing=3))
+    r("teres_major", spindle((-64, 300), (-102, 270), 17, w_o=13, w_i=9, peak=0.4),
+      layer=3, tone=4, fibres=F(angle=-38, spacing=3.2))
     # splenius capitis shows between the trapezius and the mastoid (the top of the
     # posterior triangle seen from behind)
     r("splenius_capitis", [(-21, 109), (-30, 112), E(118, -40, 1.5), E(130, -40, 1.5),
@@ -187,10 +187,10 @@ def build_back() -> Scene:
                           (-172, 522), (-168, 470), (-161, 420), (-156, 385), (-151, 352)],
       layer=3, tone=5, fibres=F(angle=80, spacing=3))
     r("extensor_carpi_radialis_longus",
-      spindle((-155, 366), (-166, 526), 15, w_o=8, w_i=4, peak=0.28, bend=-1), layer=4,
+      spindle((-157, 358), (-170, 520), 16, w_o=10, w_i=4, peak=0.3, bend=-1), layer=4,
       tone=2, fibres=F(angle=80, spacing=3))
     r("extensor_carpi_radialis_brevis",
-      spindle((-154, 392), (-162, 530), 15, w_o=7, w_i=4, peak=0.42), layer=5, tone=4,
+      spindle((-153, 400), (-162, 530), 15, w_o=7, w_i=4, peak=0.45), layer=3, tone=4,
       fibres=F(angle=83, spacing=3))
     r("extensor_digitorum", spindle((-146, 392), (-154, 534), 17, w_o=8, w_i=8, peak=0.45),
       layer=6, tone=0, fibres=F(angle=86, spacing=3))
@@ -210,21 +210,36 @@ def build_back() -> Scene:
       tone=4)
     # ---- posterior thigh: vastus lateralis and adductor magnus either side, the
     # hamstrings from the ischial tuberosity, gracilis on the inner edge
-    r("vastus_lateralis", [E(582, -100, 1.5), E(620, -97, 1.5), E(660, -90, 1.5),
-                           E(700, -82, 1.5), (-76, 712, "s"), (-81, 680), (-87, 640),
-                           (-91, 600)], layer=1, tone=2, fibres=F(angle=100, spacing=3.5))
-    r("adductor_magnus", [(-11, 570), (-33, 568), (-33, 610), (-25, 650), (-17, 640),
-                          (-15, 600)], layer=1, tone=3, fibres=F(angle=100, spacing=3.5))
-    r("semimembranosus", [(-18, 598), (-12, 650), (-12, 700), (-17, 742), (-31, 746),
-                          (-37, 720), (-34, 660), (-30, 620)], layer=1, tone=5,
+    # the posterior thigh filled from the inner to the outer outline: gracilis, adductor
+    # magnus above semimembranosus, semitendinosus over it, biceps femoris, vastus
+    # lateralis; the hamstrings part at the popliteal fossa
+    def strip(rows, f_in, f_out, top=None, bottom=None):
+        left, right = [], []
+        for y, a, b in zip(rows, f_in, f_out):
+            xi, xo = E(y, -6, 1.2)[0], E(y, -95, 1.2)[0]
+            left.append((xi + (xo - xi) * a, y))
+            right.append((xi + (xo - xi) * b, y))
+        return ([top] if top else []) + left + ([bottom] if bottom else []) + right[::-1]
+
+    r("gracilis", strip([572, 600, 640, 680, 715, 748], [0] * 6,
+                        [0.13, 0.13, 0.13, 0.14, 0.15, 0.17]), layer=1, tone=1,
+      fibres=F(angle=92, spacing=3))
+    r("adductor_magnus", strip([568, 600, 632], [0.13, 0.13, 0.13], [0.37, 0.36, 0.32],
+                               bottom=(-18, 662)), layer=1, tone=3,
+      fibres=F(angle=100, spacing=3.5))
+    r("semimembranosus", strip([625, 655, 685, 715, 745], [0.13, 0.13, 0.14, 0.15, 0.17],
+                               [0.3, 0.37, 0.4, 0.42, 0.4]), layer=1, tone=5,
       fibres=F(angle=95, spacing=3.5))
-    r("gracilis", [E(572, -5, 1.2), (-15, 578), (-17, 640), (-19, 700), (-22, 752),
-                   E(752, -14, 1.2), E(720, -11, 1.2), E(680, -8, 1.2), E(630, -6, 1.2)],
-      layer=2, tone=1, fibres=F(angle=92, spacing=3))
-    r("semitendinosus", spindle((-38, 556), (-23, 758), 23, w_o=16, w_i=7, peak=0.35,
-                                bend=2), layer=3, tone=2, fibres=F(angle=95, spacing=3.5))
-    r("biceps_femoris", spindle((-45, 556), (-70, 754), 31, w_o=16, w_i=10, peak=0.5,
-                                bend=-5), layer=3, tone=4, fibres=F(angle=82, spacing=3.5))
+    r("semitendinosus", strip([566, 600, 640, 680, 715], [0.35, 0.36, 0.36, 0.37, 0.36],
+                              [0.56, 0.56, 0.54, 0.5, 0.44], bottom=(-26, 752)), layer=2,
+      tone=2, fibres=F(angle=96, spacing=3.5))
+    r("biceps_femoris", strip([566, 600, 640, 680, 715, 742], [0.56, 0.56, 0.54, 0.53,
+                                                                  0.58, 0.66],
+                              [0.86, 0.86, 0.85, 0.86, 0.88, 0.9], bottom=(-70, 756)),
+      layer=2, tone=4, fibres=F(angle=82, spacing=3.5))
+    r("vastus_lateralis", strip([582, 620, 660, 700, 728], [0.86, 0.86, 0.85, 0.86, 0.88],
+                                [1.0] * 5), layer=1, tone=2,
+      fibres=F(angle=100, spacing=3.5))
     # ---- hip: gluteus medius under the iliac crest, above and lateral to gluteus
     # maximus; maximus from the posterior ilium, sacrum and coccyx down and lateral to the
     # iliotibial band and gluteal tuberosity

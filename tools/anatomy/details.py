@@ -15,11 +15,13 @@ HEAD_NECK_POSTERIOR = HEAD_NECK | {
     "suboccipitals", "semispinalis_capitis", "semispinalis_cervicis", "multifidi_cervical",
     "multifidi_thoracic", "splenius_cervicis", "middle_trapezius", "lower_trapezius",
     "rhomboid_minor", "rhomboid_major", "supraspinatus", "serratus_posterior_superior",
-    "infraspinatus", "deltoid_posterior", "deltoid_middle"}
+    "infraspinatus", "deltoid_posterior", "deltoid_middle", "teres_minor", "teres_major",
+    "latissimus_dorsi"}
 #: the crop (x0, y0, x1, y1 in full-body units) and enlargement of head_neck_posterior:
-#: from the occiput to the spine of the scapula, acromion to acromion, enlarged so that
-#: the narrow muscles beside the cervical spine give a click target of 8 px or more
-HEAD_NECK_POSTERIOR_CROP = (176.0, 70.0, 424.0, 258.0)
+#: from the occiput down to the inferior angles of the scapulae, acromion to acromion
+#: (its width sets the scale: about 1.5 px per full-body unit at the default window, so
+#: the narrow muscles beside the cervical spine give a click target of 8 px or more)
+HEAD_NECK_POSTERIOR_CROP = (176.0, 70.0, 424.0, 310.0)
 HEAD_NECK_POSTERIOR_SCALE = 2.6
 
 HW, HH, HMID = 560.0, 480.0, 280.0

@@ -185,10 +185,10 @@ def build_front() -> Scene:
     r("brachialis", [(-148, 318), E(350, -156, 1.5), E(380, -160, 2), (-150, 394),
                      (-138, 398), (-126, 392), (-118, 374), (-117, 345), (-122, 326)],
       layer=1, tone=4, fibres=F(angle=88, spacing=3))
-    r("coracobrachialis", [(-106, 262), (-121, 262), (-124, 292), (-121, 322), (-111, 322),
+    r("coracobrachialis", [(-106, 262), (-122, 262), (-125, 292), (-122, 322), (-111, 322),
                            E(300, -106, 1.2), E(280, -104, 1.2)], layer=1, tone=2,
       fibres=F(angle=98, spacing=2.6))
-    r("biceps_brachii", spindle((-127, 252), (-139, 393), 28, w_o=13, w_i=8, peak=0.55),
+    r("biceps_brachii", spindle((-129, 252), (-140, 393), 27, w_o=13, w_i=8, peak=0.55),
       layer=2, tone=0, fibres=F(angle=85, spacing=3.2))
     # ---- forearm: brachioradialis on the radial border; pronator teres, flexor carpi
     # radialis, palmaris longus and flexor carpi ulnaris from the medial epicondyle
@@ -277,9 +277,6 @@ def build_front() -> Scene:
     r("fibularis_longus", [E(766, -78, 1.2), E(800, -82, 1.2), E(850, -76, 1.2),
                            (-70, 888), (-64, 884), (-66, 840), (-68, 800), (-67, 768)],
       layer=1, tone=2, fibres=F(angle=95, spacing=2.6))
-    r("fibularis_brevis", [E(880, -70, 1.2), E(920, -63, 1.2), E(955, -57, 1.5),
-                           (-50, 958), (-53, 922), (-59, 886)], layer=1, tone=0,
-      fibres=F(angle=100, spacing=2.6))
     r("extensor_digitorum_longus", spindle((-63, 764), (-50, 968), 15, w_o=10, w_i=5,
                                            peak=0.4), layer=2, tone=5,
       fibres=F(angle=94, spacing=2.8))
@@ -288,6 +285,10 @@ def build_front() -> Scene:
       fibres=F(angle=96, spacing=2.5))
     r("tibialis_anterior", spindle((-50, 762), (-30, 975), 17, w_o=14, w_i=5, peak=0.3),
       layer=3, tone=0, fibres=F(tendon=((-49, 770), (-36, 930)), angle=18, spacing=3))
+    # fibularis brevis: lateral, over the edge of the extensor digitorum longus tendons
+    r("fibularis_brevis", [E(872, -72, 1.2), E(920, -63, 1.2), E(952, -57, 1.5),
+                           (-52, 962), (-51, 925), (-57, 884)], layer=3, tone=0,
+      fibres=F(angle=100, spacing=2.6))
     r("extensor_digitorum_brevis", [(-58, 1000), (-49, 997), (-44, 1006), (-51, 1013),
                                     (-59, 1010)], layer=2, tone=1)
 

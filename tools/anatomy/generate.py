@@ -53,6 +53,8 @@ def scenes() -> list[tuple[Scene, str, str, str, str]]:
         out.extend(build_details({s.view_id: s for s, *_ in out}))
     except ImportError:
         pass
+    from limbs import build_limbs
+    out.extend(build_limbs({s.view_id: s for s, *_ in out}))
     return out
 
 
@@ -139,6 +141,11 @@ def main() -> int:
     (OUT / OUTLINES_FILE).write_text(
         json.dumps(outline_table(svgs), separators=(",", ":")) + "\n", encoding="utf-8")
     write_female(full_body)
+    from targets import MIN_TARGET_PX, under_target
+    small = under_target(catalogue)
+    if small:
+        print(f"{len(small)} muscles offer no click target of {MIN_TARGET_PX:g} px in any "
+              "view:\n  " + "\n  ".join(small), file=sys.stderr)
     import scene as scene_mod
     if scene_mod.ERRORS:
         print("\n".join(scene_mod.ERRORS), file=sys.stderr)
