@@ -73,18 +73,23 @@ REFERRAL_MUSCLES = ["upper_trapezius", "levator_scapulae", "sternocleidomastoid_
                     "rectus_femoris", "vastus_medialis", "gastrocnemius", "soleus"]
 
 EXPECTED_VIEWS = ["anterior", "posterior", "left_lateral", "right_lateral",
-                  "head_neck_anterior", "head_neck_left_lateral", "head_neck_right_lateral",
-                  "hand_palmar", "hand_dorsal", "foot_plantar", "foot_dorsal"]
+                  "head_neck_anterior", "head_neck_posterior", "head_neck_left_lateral",
+                  "head_neck_right_lateral", "hand_palmar", "hand_dorsal", "foot_plantar",
+                  "foot_dorsal", "forearms_anterior", "forearms_posterior",
+                  "lower_limbs_anterior", "lower_limbs_posterior"]
 
 
 def _svg_ids(view_id: str) -> tuple[set[str], set[str]]:
-    root = ET.fromstring((assets_dir() / f"{view_id}.svg").read_text(encoding="utf-8"))
     regions, all_ids = set(), set()
-    for el in root.iter():
-        if el.get("id"):
-            all_ids.add(el.get("id"))
-            if "region" in el.get("class", "").split():
-                regions.add(el.get("id"))
+    for name in (f"{view_id}.svg", f"{view_id}.deep.svg"):  # a deep layer, if any
+        path = assets_dir() / name
+        if not path.exists():
+            continue
+        for el in ET.fromstring(path.read_text(encoding="utf-8")).iter():
+            if el.get("id"):
+                all_ids.add(el.get("id"))
+                if "region" in el.get("class", "").split():
+                    regions.add(el.get("id"))
     return regions, all_ids
 
 
@@ -208,9 +213,13 @@ def test_outside_the_body_is_none(atlas: Atlas) -> None:
                 assert atlas.region_at(view.id, x, y) is None, (view.id, x, y)
 
 
-def test_region_at_agrees_with_exact_polygons(atlas: Atlas) -> None:
+@pytest.mark.parametrize("layer", ["superficial", "deep"])
+def test_region_at_agrees_with_exact_polygons(atlas: Atlas, layer: str) -> None:
     for view in atlas.views:
-        regions = atlas.regions_in(view.id)
+        # the superficial layer reaches the superficial regions; the deep one the deep
+        # regions over them (regions_in lists the superficial picture first)
+        regions = [r for r in atlas.regions_in(view.id)
+                   if layer == "deep" or r.depth == "superficial"]
         for i in range(1500):
             x = (i * 7.919) % view.width
             y = (i * 13.37 + i * i * 0.013) % view.height
@@ -218,7 +227,7 @@ def test_region_at_agrees_with_exact_polygons(atlas: Atlas) -> None:
             for r in regions:  # bottom to top
                 if point_in_polygon(x, y, r.outline):
                     want = r
-            got = atlas.region_at(view.id, x, y)
+            got = atlas.region_at(view.id, x, y, layer=layer)
             if want is not None and got is None:
                 # only a mask (e.g. an arm over the trunk) may hide a region
                 assert view.facing in ("left", "right"), (view.id, x, y, want.id)

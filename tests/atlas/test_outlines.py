@@ -12,6 +12,9 @@ def _assets() -> tuple[dict, dict, dict]:
     catalogue = json.loads((base / "catalogue.json").read_text(encoding="utf-8"))
     svgs = {v["id"]: (base / f"{v['id']}.svg").read_text(encoding="utf-8")
             for v in catalogue["views"]}
+    for v in catalogue["views"]:  # the deep layers' overlays too
+        if "deep" in v.get("layers", ()):
+            svgs[f"{v['id']}.deep"] = (base / f"{v['id']}.deep.svg").read_text(encoding="utf-8")
     table = json.loads((base / OUTLINES_FILE).read_text(encoding="utf-8"))
     return catalogue, svgs, table
 
@@ -45,5 +48,5 @@ def test_loading_with_and_without_outlines_agrees(atlas: Atlas) -> None:
             o = other.region(r.id)
             assert o.z == r.z and abs(o.area - r.area) < 0.05 * max(1.0, r.area / 100)
             assert all(abs(a - b) < 0.01 for a, b in zip(o.bbox, r.bbox))
-            assert other.region_at(r.view, *r.anchor) is o
+            assert other.region_at(r.view, *r.anchor, layer=r.depth) is o
         assert abs(other.silhouette_area("posterior") - atlas.silhouette_area("posterior")) < 1

@@ -138,7 +138,7 @@ def build_back() -> Scene:
       fibres=F(apex=(-118, 228), spacing=4))
     r("teres_minor", spindle((-82, 284), (-112, 252), 17, w_o=13, w_i=9), layer=3,
       tone=2, fibres=F(angle=-48, spacing=3))
-    r("teres_major", spindle((-64, 300), (-102, 270), 17, w_o=13, w_i=9, peak=0.4),
+    r("teres_major", spindle((-64, 300), (-98, 272), 17, w_o=13, w_i=9, peak=0.4),
       layer=3, tone=4, fibres=F(angle=-38, spacing=3.2))
     # splenius capitis shows between the trapezius and the mastoid (the top of the
     # posterior triangle seen from behind)
@@ -252,16 +252,17 @@ def build_back() -> Scene:
                           (-7, 560), (-2.5, 545, "s"), (-4, 520), (-12, 498), (-22, 480)], layer=5,
       tone=0, fibres=F(angle=146, spacing=4.5))
     # ---- leg: soleus either side of and below the two heads of gastrocnemius
-    r("soleus", [(-14, 780), (-12, 840), (-15, 890), (-24, 935), (-34, 956), (-46, 956),
-                 (-56, 932), (-66, 892), (-76, 845), (-80, 792), (-60, 800), (-38, 805)],
+    r("soleus", [E(782, -11, 1.0), E(840, -11, 1.0), (-15, 890), (-24, 935), (-34, 956),
+                 (-46, 956), (-56, 932), (-66, 892), (-76, 845), E(800, -80, 1.2),
+                 (-60, 800), (-38, 805)],
       layer=1, tone=3, fibres=F(tendon=((-40, 830), (-40, 950)), angle=25, spacing=4))
     # gastrocnemius: medial and lateral heads from the femoral condyles either side of the
     # popliteal fossa, the medial head longer, joining in the aponeurosis and the Achilles
     # tendon
     r("gastrocnemius", [(-18, 723, "s"), (-30, 731), (-44, 762, "s"), (-58, 731),
-                        (-68, 724, "s"), (-76, 745), (-80, 780), (-76, 815), (-67, 842),
-                        (-55, 856), (-44, 864, "s"), (-34, 880), (-22, 873), (-14, 850),
-                        (-12, 810), (-13, 770)], layer=2, tone=1,
+                        (-68, 724, "s"), (-74, 745), (-75, 775), (-71, 810), (-64, 840),
+                        (-55, 856), (-44, 864, "s"), (-34, 880), (-22, 873), (-16, 850),
+                        (-15, 810), (-15, 770)], layer=2, tone=1,
       fibres=F(tendon=((-43, 764), (-42, 872)), angle=18, spacing=4))
 
     # ---- deep layer (shown and clickable when the clinician turns it on)
