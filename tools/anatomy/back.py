@@ -122,16 +122,16 @@ def build_back() -> Scene:
                               bend=-4), layer=1, tone=2, fibres=F(angle=96, spacing=3.2))
     # quadratus lumborum: clinicians reach it lateral to the erector spinae, between the
     # 12th rib and the iliac crest: that window is its superficial region
-    r("quadratus_lumborum", [(-41, 401), (-50, 398), (-62, 402), (-64, 420), (-62, 436),
-                             (-50, 442), (-41, 434), (-39, 418)], layer=1, tone=0,
+    r("quadratus_lumborum", [(-41, 402), (-52, 399), (-61, 404), (-63, 420), (-60, 436),
+                             (-50, 441), (-42, 434), (-39, 418)], layer=1, tone=0,
       fibres=F(angle=80, spacing=3.5))
-    r("external_oblique", [(-64, 397), (-84, 396, "s"), (-86, 420), (-91, 446),
-                           (-82, 443), (-66, 440), (-63, 420)], layer=1, tone=5,
+    r("external_oblique", [(-62, 424), (-75, 408), E(412, -84, 1.2), E(430, -87, 1.2),
+                           E(446, -92, 1.2), (-84, 444), (-70, 440), (-62, 436)], layer=1, tone=5,
       fibres=F(angle=62, spacing=3.5))
     r("latissimus_dorsi", [(-26, 300), (-44, 297), (-64, 303), (-84, 289),
                            (-103, 268, "s"), (-105, 290), (-104, 315), (-98, 342),
-                           (-90, 372), (-85, 395, "s"), (-64, 397, "s"), (-52, 372),
-                           (-38, 338)], layer=2, tone=1,
+                           (-90, 372), E(398, -84, 1.2), (-76, 410), (-63, 420, "s"),
+                           (-58, 396), (-50, 370), (-38, 338)], layer=2, tone=1,
       fibres=F(apex=(-118, 250), spacing=4.5))
     r("infraspinatus", fan([(-52, 244), (-50, 258), (-53, 276), (-62, 297), (-72, 294),
                             (-86, 276)], (-114, 229), 10), layer=2, tone=0,
@@ -146,8 +146,8 @@ def build_back() -> Scene:
                            E(145, -34, 1.5), (-31, 153), (-27, 140), (-24, 124)], layer=3,
       tone=4, fibres=F(angle=-68, spacing=2.6))
     # occipitalis: the occipital belly of occipitofrontalis over the occiput
-    r("occipitofrontalis", [(-7, 86), (-20, 82), (-33, 88), (-37, 97), (-30, 103),
-                            (-18, 102), (-8, 101)], layer=3, tone=2,
+    r("occipitofrontalis", [(-6, 93), (-18, 87), (-31, 91), (-37, 99), (-30, 104),
+                            (-17, 104), (-7, 102)], layer=3, tone=2,
       fibres=F(angle=85, spacing=2.6))
     # ---- trapezius, the kite from the occiput to T12, in three parts. Upper: superior
     # nuchal line and ligamentum nuchae to the lateral clavicle and acromion (its lower
@@ -247,8 +247,8 @@ def build_back() -> Scene:
                          E(480, -100, 2), (-99, 497, "s"), (-88, 491), (-72, 483), (-52, 473),
                          (-36, 468)], layer=4, tone=3, fibres=F(apex=(-99, 500), spacing=4))
     r("gluteus_maximus", [(-28, 466, "s"), (-46, 471), (-66, 480), (-86, 492),
-                          (-99, 503), E(522, -104, 2), E(545, -104, 2), E(566, -101, 2.5),
-                          (-92, 585), (-76, 591), (-56, 589), (-36, 583), (-18, 573),
+                          (-99, 504), E(524, -104, 2), E(548, -104, 2.5), (-96, 571),
+                          (-86, 584), (-70, 590), (-52, 589), (-34, 583), (-18, 573),
                           (-7, 560), (-2.5, 545, "s"), (-4, 520), (-12, 498), (-22, 480)], layer=5,
       tone=0, fibres=F(angle=146, spacing=4.5))
     # ---- leg: soleus either side of and below the two heads of gastrocnemius

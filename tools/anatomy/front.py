@@ -224,38 +224,49 @@ def build_front() -> Scene:
     r("rectus_abdominis", [(-3, 306), (-20, 306), (-33, 318), (-35, 350), (-33, 390),
                            (-29, 430), (-22, 475), (-14, 510), (-3, 515)], layer=1, tone=1,
       fibres=F(angle=90, spacing=3.2))
-    r("external_oblique", [(-36, 346), (-56, 340), (-78, 334), (-90, 350),
+    r("external_oblique", [(-35, 344), (-56, 339), (-78, 334), (-90, 350),
                            E(380, -88, 1.5), E(410, -84, 1.5), E(440, -89, 1.5),
-                           (-84, 456), (-72, 468), (-56, 480), (-40, 490), (-34, 470),
-                           (-34, 430), (-36, 390)], layer=1, tone=5,
+                           (-84, 456), (-72, 468), (-56, 481), (-38, 492), (-28, 478),
+                           (-31, 430), (-34, 390)], layer=1, tone=5,
       fibres=F(angle=52, spacing=3.6))
     r("internal_oblique", [(-36, 378), (-60, 370), (-82, 376), (-86, 420), (-82, 452),
                            (-68, 470), (-48, 488), (-36, 470), (-35, 420)],
       fibres=F(angle=-42, spacing=3.4), **D2)
-    # ---- hip and thigh
+    # ---- hip and thigh: the thigh filled from the inner to the outer outline (fractions
+    # across it at each height): gracilis, adductor longus and pectineus above vastus
+    # medialis, rectus femoris down the middle, vastus lateralis; sartorius over them
+    def strip(rows, f_in, f_out, top=None, bottom=None):
+        left, right = [], []
+        for y, a, b in zip(rows, f_in, f_out):
+            xi, xo = E(y, -4, 1.2)[0], E(y, -98, 1.2)[0]
+            left.append((xi + (xo - xi) * a, y))
+            right.append((xi + (xo - xi) * b, y))
+        return ([top] if top else []) + left + ([bottom] if bottom else []) + right[::-1]
+
     r("tensor_fasciae_latae", spindle((-86, 462), (-99, 550), 16, w_o=12, w_i=7, peak=0.45),
       layer=2, tone=3, fibres=F(angle=98, spacing=3))
-    r("iliopsoas", [(-72, 478), (-58, 484), (-48, 498), (-48, 520), (-54, 544),
-                    (-64, 530), (-71, 505)], layer=1, tone=0,
+    r("iliopsoas", [(-72, 478), (-58, 484), (-48, 498), (-47, 522), (-52, 546),
+                    (-62, 540), (-70, 510)], layer=1, tone=0,
       fibres=F(angle=100, spacing=3))
     # pectineus in the floor of the femoral triangle, medial to the femoral vessels
-    r("pectineus", [(-20, 512), (-38, 506), (-43, 522), (-48, 542), (-42, 552),
-                    (-32, 536), (-22, 524)], layer=1, tone=3, fibres=F(angle=55, spacing=3))
-    r("vastus_lateralis", [(-95, 520), E(550, -104, 1.5), E(600, -97, 1.5),
-                           E(650, -88, 1.5), E(690, -80, 1.5), (-64, 712), (-58, 705),
-                           (-67, 660), (-77, 600), (-87, 550)], layer=1, tone=2,
-      fibres=F(angle=108, spacing=3.6))
-    r("vastus_medialis", [(-42, 600), (-32, 625), (-22, 655), (-14, 690), (-16, 716),
-                          (-27, 729), (-38, 722), (-41, 700), (-43, 670), (-45, 640)],
-      layer=1, tone=4, fibres=F(angle=65, spacing=3.2))
-    r("gracilis", [E(536, -2, 1.2), (-12, 536), (-13, 580), (-15, 640), (-16, 672),
-                   E(672, -7, 1.2), E(620, -5, 1.2), E(570, -3, 1.2)], layer=1, tone=2,
-      fibres=F(angle=92, spacing=2.8))
-    r("adductor_longus", spindle((-16, 520), (-43, 612), 22, w_o=13, w_i=7, peak=0.4),
-      layer=2, tone=5, fibres=F(angle=108, spacing=3.2))
+    r("pectineus", [(-20, 512), (-38, 506), (-42, 522), (-46, 544), (-40, 556),
+                    (-30, 540), (-22, 526)], layer=1, tone=3, fibres=F(angle=55, spacing=3))
+    r("vastus_lateralis", strip([525, 560, 600, 640, 680, 712], [0.72, 0.7, 0.68, 0.66,
+                                                                   0.62, 0.6],
+                                [1.0] * 6, bottom=(-62, 716)), layer=1, tone=2,
+      fibres=F(angle=104, spacing=3.6))
+    r("vastus_medialis", strip([600, 630, 660, 690, 715], [0.02, 0.02, 0.02, 0.03, 0.06],
+                               [0.3, 0.4, 0.45, 0.46, 0.44], top=(-40, 590),
+                               bottom=(-30, 732)), layer=1, tone=4,
+      fibres=F(angle=62, spacing=3.2))
+    r("gracilis", strip([545, 580, 620, 660], [0.0] * 4, [0.12, 0.11, 0.1, 0.08],
+                        bottom=(-8, 690)), layer=1, tone=2, fibres=F(angle=92, spacing=2.8))
+    r("adductor_longus", strip([530, 560, 590], [0.1, 0.11, 0.14], [0.36, 0.42, 0.44],
+                               top=(-18, 519), bottom=(-40, 618)), layer=2, tone=5,
+      fibres=F(angle=110, spacing=3.2))
     r("adductor_brevis", [(-20, 524), (-38, 522), (-48, 552), (-47, 582), (-37, 580),
                           (-24, 548)], fibres=F(angle=110, spacing=3), **D2)
-    r("rectus_femoris", spindle((-75, 480), (-46, 702), 31, w_o=10, w_i=12, peak=0.5,
+    r("rectus_femoris", spindle((-75, 480), (-45, 703), 34, w_o=10, w_i=14, peak=0.5,
                                 bend=-3), layer=2, tone=1,
       fibres=F(tendon=((-72, 500), (-48, 690)), angle=24, spacing=4))
     r("vastus_intermedius", spindle((-76, 545), (-50, 680), 18, w_o=10, w_i=8),
