@@ -181,25 +181,43 @@ def build_back() -> Scene:
                          (-152, 258), (-150, 282), (-146, 300, "s"), (-141, 282),
                          (-137, 256), (-131, 228)], layer=5, tone=5,
       fibres=F(apex=(-146, 302), spacing=3.5))
-    # ---- dorsal forearm (anatomical position: the thumb side is the outer, lateral edge)
-    r("brachioradialis", [(-153, 340), E(350, -155, 1.5), E(380, -160, 1.5),
-                          E(420, -170, 1.5), E(470, -176, 1.5), E(515, -177, 1.5),
-                          (-172, 522), (-168, 470), (-161, 420), (-156, 385), (-151, 352)],
+    # ---- dorsal forearm (anatomical position: the thumb side is the outer, lateral
+    # edge): from the radial to the ulnar outline, brachioradialis, the two radial wrist
+    # extensors, extensor digitorum, extensor carpi ulnaris, flexor carpi ulnaris
+    def across(rows, f_in, f_out, top=None, bottom=None):
+        left, right = [], []
+        for y, a, b in zip(rows, f_in, f_out):
+            xr = E(y, -172, 1.2)[0]
+            xu = E(y, -113 - (y - 390) * 0.23, 1.2)[0]  # the ulnar outline, off the trunk
+            left.append((xr + (xu - xr) * a, y))
+            right.append((xr + (xu - xr) * b, y))
+        return ([top] if top else []) + left + ([bottom] if bottom else []) + right[::-1]
+
+    r("brachioradialis", [(-153, 340), E(350, -155, 1.5), E(380, -160, 1.5)]
+      + across([410, 450, 490, 515], [0.0] * 4, [0.14, 0.13, 0.12, 0.12],
+               bottom=(-174, 526))[4:][::-1][:0]
+      + [E(420, -170, 1.5), E(470, -176, 1.5), E(515, -177, 1.5), (-172, 522),
+         (-166, 470), (-160, 420), (-156, 385), (-151, 352)],
       layer=3, tone=5, fibres=F(angle=80, spacing=3))
     r("extensor_carpi_radialis_longus",
-      spindle((-157, 358), (-170, 520), 16, w_o=10, w_i=4, peak=0.3, bend=-1), layer=4,
-      tone=2, fibres=F(angle=80, spacing=3))
+      across([372, 400, 430, 460], [0.08, 0.12, 0.12, 0.12], [0.3, 0.36, 0.34, 0.28],
+             top=(-152, 360), bottom=(-170, 486)), layer=4, tone=2,
+      fibres=F(angle=80, spacing=3))
     r("extensor_carpi_radialis_brevis",
-      spindle((-153, 400), (-162, 530), 15, w_o=7, w_i=4, peak=0.45), layer=3, tone=4,
-      fibres=F(angle=83, spacing=3))
-    r("extensor_digitorum", spindle((-146, 392), (-154, 534), 17, w_o=8, w_i=8, peak=0.45),
-      layer=6, tone=0, fibres=F(angle=86, spacing=3))
-    r("extensor_carpi_ulnaris", spindle((-135, 396), (-145, 534), 14, w_o=7, w_i=5,
-                                        peak=0.4, bend=3), layer=6, tone=3,
-      fibres=F(angle=85, spacing=3))
-    r("flexor_carpi_ulnaris", [E(394, -116, 1.5), E(430, -121, 1.5), E(470, -131, 1.5),
-                               E(515, -140, 1.5), (-146, 518), (-143, 478), (-134, 440),
-                               (-126, 402)], layer=5, tone=1,
+      across([410, 440, 470, 500, 522], [0.34, 0.34, 0.28, 0.14, 0.14],
+             [0.5, 0.5, 0.48, 0.44, 0.4], top=(-150, 396), bottom=(-166, 532)),
+      layer=4, tone=4, fibres=F(angle=83, spacing=3))
+    r("extensor_digitorum",
+      across([412, 440, 470, 500, 525], [0.5, 0.5, 0.48, 0.44, 0.4],
+             [0.7, 0.7, 0.7, 0.68, 0.66], top=(-144, 398), bottom=(-156, 536)),
+      layer=4, tone=0, fibres=F(angle=86, spacing=3))
+    r("extensor_carpi_ulnaris",
+      across([414, 440, 470, 500, 525], [0.7, 0.7, 0.7, 0.68, 0.66],
+             [0.86, 0.87, 0.87, 0.87, 0.86], top=(-138, 400), bottom=(-148, 536)),
+      layer=4, tone=3, fibres=F(angle=85, spacing=3))
+    r("flexor_carpi_ulnaris",
+      across([400, 430, 460, 490, 515], [0.86, 0.87, 0.87, 0.87, 0.86], [1.0] * 5,
+             top=(-118, 390), bottom=(-144, 524)), layer=4, tone=1,
       fibres=F(angle=78, spacing=3))
     r("anconeus", [(-157, 383, "s"), (-151, 404), (-141, 418, "s"), (-133, 402),
                    (-136, 392, "s"), (-146, 386)], layer=7, tone=1,

@@ -196,16 +196,32 @@ def build_front() -> Scene:
                           E(430, -173, 1.5), E(480, -178, 1.5), E(515, -178, 1.5),
                           (-172, 524), (-166, 480), (-160, 440), (-153, 400),
                           (-149, 365)], layer=2, tone=1, fibres=F(angle=82, spacing=3))
-    r("flexor_carpi_ulnaris", [E(396, -114, 1.2), E(430, -118, 1.2), E(470, -130, 1.2),
-                               E(515, -141, 1.2), (-147, 520), (-143, 482), (-135, 444),
-                               (-128, 404)], layer=2, tone=5,
+    # the superficial flexors fan from the medial epicondyle across the forearm (fractions
+    # from the ulnar to the radial outline); the gap left before brachioradialis is the
+    # radial artery's course
+    def across(rows, f_in, f_out, top=None, bottom=None):
+        left, right = [], []
+        for y, a, b in zip(rows, f_in, f_out):
+            # the ulnar outline slants out toward the wrist (and away from the trunk)
+            xi, xo = E(y, -113 - (y - 390) * 0.23, 1.2)[0], E(y, -172, 1.2)[0]
+            left.append((xi + (xo - xi) * a, y))
+            right.append((xi + (xo - xi) * b, y))
+        return ([top] if top else []) + left + ([bottom] if bottom else []) + right[::-1]
+
+    r("flexor_carpi_ulnaris", across([398, 425, 455, 485, 512], [0.0] * 5,
+                                     [0.24, 0.24, 0.24, 0.25, 0.27], top=(-116, 390),
+                                     bottom=(-146, 528)), layer=2, tone=5,
       fibres=F(angle=74, spacing=3))
-    r("palmaris_longus", spindle((-121, 396), (-154, 536), 15, w_o=9, w_i=3, peak=0.38,
-                                 bend=1), layer=2, tone=2, fibres=F(angle=76, spacing=2.8))
-    r("flexor_carpi_radialis", spindle((-123, 392), (-164, 530), 15, w_o=9, w_i=4,
-                                       peak=0.4, bend=2), layer=3, tone=3,
+    r("palmaris_longus", across([412, 440, 470, 500, 522], [0.24, 0.24, 0.24, 0.25, 0.27],
+                                [0.4, 0.43, 0.44, 0.43, 0.42], top=(-119, 396),
+                                bottom=(-154, 536)), layer=2, tone=2,
+      fibres=F(angle=76, spacing=2.8))
+    r("flexor_carpi_radialis", across([408, 436, 466, 496, 520],
+                                      [0.4, 0.43, 0.44, 0.43, 0.42],
+                                      [0.56, 0.64, 0.66, 0.64, 0.6], top=(-121, 392),
+                                      bottom=(-162, 532)), layer=2, tone=3,
       fibres=F(angle=72, spacing=2.8))
-    r("pronator_teres", spindle((-117, 386), (-163, 458), 17, w_o=12, w_i=9, peak=0.4),
+    r("pronator_teres", spindle((-116, 387), (-162, 458), 18, w_o=12, w_i=9, peak=0.4),
       layer=4, tone=4, fibres=F(angle=57, spacing=3))
     r("flexor_digitorum_superficialis",
       [(-128, 420), (-142, 430), (-158, 470), (-164, 512), (-160, 530), (-145, 532),
