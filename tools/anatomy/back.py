@@ -193,12 +193,10 @@ def build_back() -> Scene:
             right.append((xr + (xu - xr) * b, y))
         return ([top] if top else []) + left + ([bottom] if bottom else []) + right[::-1]
 
-    r("brachioradialis", [(-153, 340), E(350, -155, 1.5), E(380, -160, 1.5)]
-      + across([410, 450, 490, 515], [0.0] * 4, [0.14, 0.13, 0.12, 0.12],
-               bottom=(-174, 526))[4:][::-1][:0]
-      + [E(420, -170, 1.5), E(470, -176, 1.5), E(515, -177, 1.5), (-172, 522),
-         (-166, 470), (-160, 420), (-156, 385), (-151, 352)],
-      layer=3, tone=5, fibres=F(angle=80, spacing=3))
+    r("brachioradialis", [(-153, 340), E(350, -155, 1.5), E(380, -160, 1.5),
+                          E(420, -170, 1.5), E(470, -176, 1.5), E(515, -177, 1.5),
+                          (-172, 522), (-168, 470), (-162, 420), (-156, 385),
+                          (-151, 352)], layer=3, tone=5, fibres=F(angle=80, spacing=3))
     r("extensor_carpi_radialis_longus",
       across([372, 400, 430, 460], [0.08, 0.12, 0.12, 0.12], [0.3, 0.36, 0.34, 0.28],
              top=(-152, 360), bottom=(-170, 486)), layer=4, tone=2,
@@ -312,7 +310,7 @@ def build_back() -> Scene:
       fibres=F(angle=20, spacing=3), **D2)
     r("rhomboid_minor", sheet([(-18, 230), (-17, 242)], [(-49, 228), (-48, 242)]),
       fibres=F(angle=8, spacing=3), **D3)
-    r("rhomboid_major", sheet([(-17, 246), (-12, 290)], [(-48, 246), (-63, 298)]),
+    r("rhomboid_major", sheet([(-17, 243), (-12, 290)], [(-48, 243), (-63, 298)]),
       fibres=F(angle=28, spacing=3.5), **D3)
     r("supraspinatus", [(-52, 219, "s"), (-70, 215), (-90, 213), (-104, 216),
                         (-118, 214, "s"), (-116, 220), (-100, 219), (-82, 226),
