@@ -125,12 +125,13 @@ def build_front() -> Scene:
     D3 = dict(layer=3, deep=True)
     # ---- head: frontal belly of occipitofrontalis, temporalis fanning above the zygomatic
     # arch to the coronoid process, masseter from the arch to the angle of the mandible
-    r("occipitofrontalis", [(-3, 47), (-14, 40), (-27, 42), (-32, 52), (-31, 66),
-                            (-21, 70), (-9, 70), (-3, 67)], layer=1, tone=2,
+    r("occipitofrontalis", [(-2, 48), (-12, 41), (-24, 41), (-32, 50), (-33, 62),
+                            (-28, 69), (-16, 71), (-5, 70), (-2, 64)], layer=1, tone=2,
       fibres=F(angle=92, spacing=2.6))
     r("temporalis", fan([(-32, 44), (-39, 50), (-44, 62), (-45, 80)], (-40, 99), 6),
       layer=1, tone=4, fibres=F(apex=(-40, 104), spacing=1.8))
-    r("masseter", sheet([(-29, 100), (-43, 102)], [(-28, 140), (-39, 133)]), layer=1,
+    r("masseter", [(-28, 100, "s"), (-36, 99), (-43, 102, "s"), (-44, 116), (-40, 133, "s"),
+                   (-34, 139), (-27, 141, "s"), (-25, 120)], layer=1,
       tone=3, fibres=F(angle=98, spacing=2.2))
     r("lateral_pterygoid", [(-27, 101), (-36, 103), (-38, 113), (-28, 113)],
       fibres=F(angle=175, spacing=2), **D2)
@@ -161,7 +162,7 @@ def build_front() -> Scene:
                                (-16, 318), (-40, 322), (-64, 316), (-84, 302),
                                (-99, 284)], (-117, 252), 20), layer=2, tone=0,
       fibres=F(apex=(-124, 250), spacing=4.5))
-    r("pectoralis_minor", fan([(-44, 252), (-46, 272), (-48, 292)], (-99, 220), 8),
+    r("pectoralis_minor", fan([(-48, 244), (-51, 268), (-56, 294)], (-99, 220), 10),
       fibres=F(apex=(-100, 219), spacing=3), **D2)
     r("subscapularis", [(-82, 238), (-98, 234), (-104, 250), (-98, 272), (-91, 284),
                         (-84, 268)], fibres=F(apex=(-112, 240), spacing=3), **D3)
