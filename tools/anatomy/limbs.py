@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bodymap.atlas.svgpath import parse_path
 from scene import Item, Scene, crop_scene, transform_d
 
 _PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
@@ -66,6 +67,10 @@ def paired_crop(src: Scene, view_id: str, rect: tuple[float, float, float, float
                 continue
             d = transform_d(it.d, lambda x, dx=dx: x + dx, lambda y: y)
             poly = [(x + dx, y) for x, y in it.poly]
+            if it.kind in ("region", "mask") and "C" in d:
+                # flattened again at this view's scale, as the app reads the SVG: the
+                # click-target disc found here is then one the app's outline holds
+                poly = parse_path(d)[0]
             if it.kind == "silhouette":
                 sil_d += d
                 polys.append(poly)

@@ -1,26 +1,22 @@
-"""Click-target check: every muscle must offer a target of at least 8 px in some view at
-the default visit window on a 1280x800 screen.
+"""Click-target check the generator prints: every muscle must offer a target of at least
+8 px in some view at the default visit window on a 1280x800 screen.
 
-The chart canvas there fits a view (plus a margin of 8.1 units each side) into about
-369.2 x 590.1 px; that reproduces the measured scales (full-body views 0.5587 px per unit,
-head_neck_anterior 0.5541, the lateral head and neck views 0.744, hands and feet 0.6406).
+It reads the catalogue being written (each region's `target_diameter`, in its view's
+units) and scales it as the visit window opens each view (bodymap.atlas.targets.fit_scale,
+the scale measured in the app), so a drawing that leaves a muscle too small is named before
+the assets are committed.
 """
 
 from __future__ import annotations
 
-CANVAS_W, CANVAS_H, MARGIN = 369.2, 590.1, 8.1
-MIN_TARGET_PX = 8.0
+from bodymap.atlas.targets import MIN_TARGET_PX, fit_scale
 
-
-def default_px_per_unit(width: float, height: float) -> float:
-    """Pixels per diagram unit of a view of this size at the default visit window."""
-    return min(CANVAS_W / (width + 2 * MARGIN), CANVAS_H / (height + 2 * MARGIN))
+__all__ = ["MIN_TARGET_PX", "best_targets", "under_target"]
 
 
 def best_targets(catalogue: dict) -> dict[str, tuple[float, str]]:
     """Per muscle: its largest click target in px over all views and sides, and where."""
-    scale = {v["id"]: default_px_per_unit(v["width"], v["height"])
-             for v in catalogue["views"]}
+    scale = {v["id"]: fit_scale(v["width"], v["height"]) for v in catalogue["views"]}
     best: dict[str, tuple[float, str]] = {}
     for r in catalogue["regions"]:
         px = r["target_diameter"] * scale[r["view"]]
