@@ -131,7 +131,7 @@ def build_front() -> Scene:
     r("temporalis", fan([(-32, 44), (-39, 50), (-44, 62), (-45, 80)], (-40, 99), 6),
       layer=1, tone=4, fibres=F(apex=(-40, 104), spacing=1.8))
     r("masseter", [(-28, 100, "s"), (-36, 99), (-43, 102, "s"), (-44, 116), (-40, 133, "s"),
-                   (-34, 139), (-27, 141, "s"), (-25, 120)], layer=1,
+                   (-34, 139), (-27, 141, "s"), (-25, 120)], layer=4,
       tone=3, fibres=F(angle=98, spacing=2.2))
     r("lateral_pterygoid", [(-27, 101), (-36, 103), (-38, 113), (-28, 113)],
       fibres=F(angle=175, spacing=2), **D2)
