@@ -18,7 +18,9 @@ def test_trapezius_is_a_kite(atlas: Atlas) -> None:
     assert uy0 < 122 and ux1 > mid - 3, "upper part starts at the occiput, at the midline"
     assert ux0 < mid - 115 and mx0 < mid - 115, "upper and middle parts reach the acromion"
     assert mx1 > mid - 3 and 195 <= my0 <= 205 and my1 >= 248, "middle part: C7-T3"
-    assert ly1 >= 400 and lx1 > mid - 3, "lower part reaches T12 at the midline"
+    # T12's spinous process: the atlas's landmark where it has one (version 1: y 404)
+    t12 = atlas.landmarks.get("posterior", {}).get("t12", (mid, 402.0))[1]
+    assert ly1 >= t12 - 2 and lx1 > mid - 3, "lower part reaches T12 at the midline"
     assert lx0 < mid - 45 and ly0 < 245, "lower part converges on the root of the spine"
     # the deep muscles under it stay clickable, and so does each trapezius part
     for muscle in ("upper_trapezius", "middle_trapezius", "lower_trapezius", "rhomboid_major",
@@ -26,6 +28,7 @@ def test_trapezius_is_a_kite(atlas: Atlas) -> None:
                    "serratus_posterior_superior"):
         for side in "LR":
             region = atlas.region(f"posterior.{muscle}.{side}")
+            # in its own layer: the deep muscles once the deep layer is shown
             assert atlas.region_at("posterior", *region.anchor, layer=region.depth) is region
 
 
@@ -37,7 +40,9 @@ def test_buttock_and_calf(atlas: Atlas) -> None:
     gx0, gy0, gx1, gy1 = _bbox(atlas, "posterior.gluteus_medius.L")
     assert gy0 < y0 and gx0 < x0 + 5, "gluteus medius lies above and lateral"
     px0, _, px1, _ = _bbox(atlas, "posterior.piriformis.L")
-    assert px1 > mid - 10 and px0 < mid - 90, "piriformis: sacrum to greater trochanter"
+    assert px0 < mid - 90, "piriformis reaches the greater trochanter"
+    if atlas.version >= 2:  # version 1 started it about 5 mm from the midline
+        assert mid - 24 < px1 < mid - 10, "from the anterior sacrum, about 3 cm lateral"
     gastro = [r for r in atlas.regions_in("posterior") if r.muscle == "gastrocnemius"]
     assert sorted(r.side for r in gastro) == ["L", "R"], "one region per side"
     _, sy0, _, sy1 = _bbox(atlas, "posterior.soleus.L")

@@ -73,8 +73,10 @@ REFERRAL_MUSCLES = ["upper_trapezius", "levator_scapulae", "sternocleidomastoid_
                     "rectus_femoris", "vastus_medialis", "gastrocnemius", "soleus"]
 
 EXPECTED_VIEWS = ["anterior", "posterior", "left_lateral", "right_lateral",
-                  "head_neck_anterior", "head_neck_left_lateral", "head_neck_right_lateral",
-                  "hand_palmar", "hand_dorsal", "foot_plantar", "foot_dorsal"]
+                  "head_neck_anterior", "head_neck_posterior", "head_neck_left_lateral",
+                  "head_neck_right_lateral", "hand_palmar", "hand_dorsal", "foot_plantar",
+                  "foot_dorsal", "forearms_anterior", "forearms_posterior",
+                  "lower_limbs_anterior", "lower_limbs_posterior"]
 
 
 def _svg_ids(view_id: str) -> tuple[set[str], set[str]]:

@@ -12,6 +12,7 @@ drawings are built from the landmark descriptions in this folder; edit those and
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -53,7 +54,15 @@ def scenes() -> list[tuple[Scene, str, str, str, str]]:
         out.extend(build_details({s.view_id: s for s, *_ in out}))
     except ImportError:
         pass
+    from limb_views import build_limbs
+    out.extend(build_limbs({s.view_id: s for s, *_ in out}))
     return out
+
+
+def target_diameter(radius: float) -> float:
+    """A region's click-target diameter as stored: rounded down to 0.1 unit, so the
+    catalogue never promises a disc larger than a click reaches."""
+    return math.floor(20 * radius + 1e-9) / 10
 
 
 def main() -> int:
@@ -98,8 +107,8 @@ def main() -> int:
                                 "muscle": item.muscle, "side": item.side,
                                 "layer": item.layer, "depth": item.depth,
                                 "anchor": list(anchors[item.el_id]),
-                                "target_diameter": round(
-                                    2 * scene.target_radius[item.el_id], 1)})
+                                "target_diameter": target_diameter(
+                                    scene.target_radius[item.el_id])})
             elif item.kind == "mask":
                 masks.append({"id": item.el_id, "view": scene.view_id, "layer": item.layer})
         for key, polys in scene.referrals.items():
@@ -136,9 +145,27 @@ def main() -> int:
     # flattened outlines, so that loading the atlas need not parse the SVG paths
     from bodymap.atlas.atlas import OUTLINES_FILE, outline_table
     svgs = {name: (OUT / f"{name}.svg").read_text(encoding="utf-8") for name in svg_names}
+    table = outline_table(svgs)
     (OUT / OUTLINES_FILE).write_text(
-        json.dumps(outline_table(svgs), separators=(",", ":")) + "\n", encoding="utf-8")
+        json.dumps(table, separators=(",", ":")) + "\n", encoding="utf-8")
+    # each region's click target as the app computes it from these very outlines (the
+    # scene's sampled estimate above is only a first guess), rounded down
+    from bodymap.atlas import Atlas
+    from bodymap.atlas.targets import target_diameters
+
+    drawn = Atlas(json.loads(json.dumps(catalogue)), svgs,
+                  json.loads(json.dumps(table))["views"], version=CATALOGUE_VERSION)
+    exact = target_diameters(drawn)
+    for r in regions:
+        r["target_diameter"] = target_diameter(exact[r["id"]] / 2)
+    (OUT / "catalogue.json").write_text(json.dumps(catalogue, indent=1) + "\n",
+                                        encoding="utf-8")
     write_female(full_body)
+    from targets import MIN_TARGET_PX, under_target
+    small = under_target(catalogue)
+    if small:
+        print(f"{len(small)} muscles offer no click target of {MIN_TARGET_PX:g} px in any "
+              "view:\n  " + "\n  ".join(small), file=sys.stderr)
     import scene as scene_mod
     if scene_mod.ERRORS:
         print("\n".join(scene_mod.ERRORS), file=sys.stderr)
@@ -178,7 +205,7 @@ def write_female(full_body: list[tuple[Scene, str]]) -> None:
             if item.kind == "region":
                 figure["regions"][item.el_id] = {
                     "anchor": list(anchors[item.el_id]),
-                    "target_diameter": round(2 * fem.target_radius[item.el_id], 1)}
+                    "target_diameter": target_diameter(fem.target_radius[item.el_id])}
         for key, polys in fem.referrals.items():
             muscle, side = key.split(".")
             figure["referrals"].setdefault(muscle, {}).setdefault(side, {})[fem.view_id] = [

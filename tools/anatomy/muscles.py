@@ -29,6 +29,16 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
      "never medially or cranially into the foramen magnum."),
     ("semispinalis_capitis", "Semispinalis capitis", "head/neck", ["spine"],
      "Close to the spine: keep the needle lateral and angled onto the lamina; record depth."),
+    ("semispinalis_cervicis", "Semispinalis cervicis", "head/neck", ["spine"],
+     "Close to the spine: keep the needle lateral and angled onto the lamina; record depth."),
+    ("multifidi_cervical", "Multifidi, cervical", "head/neck", ["spine"],
+     "Next to the cervical spine: aim onto the lamina (articular pillar), never medially "
+     "into the interlaminar space."),
+    ("digastric", "Digastric", "head/neck", [],
+     "Anterior belly under the chin is the usual site; the posterior belly lies near the "
+     "external carotid artery and the facial nerve: shallow, slow."),
+    ("occipitofrontalis", "Occipitofrontalis", "head/neck", [],
+     "Thin muscle on bone: a short needle, nearly flat along the skull."),
     ("levator_scapulae", "Levator scapulae", "head/neck", ["thorax"],
      "Near the superior angle the pleura is within reach: needle onto the scapula, "
      "record depth."),
@@ -72,6 +82,18 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
     ("brachioradialis", "Brachioradialis", "forearm/hand", [], None),
     ("supinator", "Supinator", "forearm/hand", [],
      "Deep radial nerve passes through it: slow insertion."),
+    ("pronator_teres", "Pronator teres", "forearm/hand", [],
+     "Median nerve passes between its two heads: slow insertion."),
+    ("palmaris_longus", "Palmaris longus", "forearm/hand", [], None),
+    ("anconeus", "Anconeus", "forearm/hand", [], None),
+    ("extensor_carpi_radialis_longus", "Extensor carpi radialis longus", "forearm/hand", [],
+     None),
+    ("extensor_carpi_radialis_brevis", "Extensor carpi radialis brevis", "forearm/hand", [],
+     None),
+    ("flexor_digitorum_profundus", "Flexor digitorum profundus", "forearm/hand", [],
+     "Deep to the superficial flexors; ulnar nerve along its medial side: approach from "
+     "the ulnar border, lateral to the nerve."),
+    # version 1 drew the two radial wrist extensors as one region; kept for its records
     ("extensor_carpi_radialis", "Extensor carpi radialis (longus and brevis)", "forearm/hand",
      [], None),
     ("extensor_carpi_ulnaris", "Extensor carpi ulnaris", "forearm/hand", [], None),
@@ -89,6 +111,9 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
     # trunk and back
     ("serratus_posterior_superior", "Serratus posterior superior", "trunk", ["thorax"],
      "Lies on the upper ribs under the rhomboids: " + PLEURA),
+    ("serratus_posterior_inferior", "Serratus posterior inferior", "trunk", ["thorax"],
+     "Lies on ribs 9-12 under latissimus dorsi; the pleura reaches the 12th rib: needle "
+     "onto a rib, record depth."),
     ("intercostals", "Intercostals", "trunk", ["thorax"],
      "Pleura lies directly beneath: needle onto the rib only, very shallow; "
      "record depth; not both sides of the thorax in one session."),
@@ -97,8 +122,11 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
     ("longissimus", "Longissimus", "trunk", ["thorax"],
      "Thoracic part lies over the ribs and pleura: angle toward the transverse process; "
      "record depth."),
-    ("multifidi", "Multifidi", "trunk", ["spine"],
+    ("multifidi", "Multifidi, lumbar", "trunk", ["spine"],
      "Next to the spine: aim onto the lamina, never into the interlaminar space."),
+    ("multifidi_thoracic", "Multifidi, thoracic", "trunk", ["spine", "thorax"],
+     "Next to the spine, over the thorax: aim onto the lamina, never into the "
+     "interlaminar space or laterally toward the pleura; record depth."),
     ("quadratus_lumborum", "Quadratus lumborum", "trunk", ["abdomen"],
      "Aim at the transverse process; too anterior risks the kidney and peritoneum; "
      "the lower pleura reaches the 12th rib."),
@@ -106,6 +134,9 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
      "Peritoneum beneath: pincer grip, tangential needle, record depth."),
     ("external_oblique", "Obliques (external oblique)", "trunk", ["abdomen"],
      "Peritoneum beneath: pincer grip, tangential needle, record depth."),
+    ("internal_oblique", "Internal oblique", "trunk", ["abdomen"],
+     "Deep to the external oblique, the peritoneum beneath: pincer grip, tangential needle, "
+     "record depth."),
     # hip and pelvis
     ("gluteus_maximus", "Gluteus maximus", "hip", [], None),
     ("gluteus_medius", "Gluteus medius", "hip", [], None),
@@ -123,6 +154,12 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
     ("vastus_lateralis", "Vastus lateralis", "thigh", [], None),
     ("adductor_longus", "Adductor longus", "thigh", [],
      "Femoral vessels lie laterally in the femoral triangle."),
+    ("adductor_brevis", "Adductor brevis", "thigh", [],
+     "Deep to pectineus and adductor longus; femoral vessels lie anterolateral: palpate "
+     "the pulse, needle medial to it."),
+    ("pectineus", "Pectineus", "thigh", ["anterior_hip"],
+     "Floor of the femoral triangle: femoral artery and vein lie directly lateral: palpate "
+     "the pulse, needle medial to it."),
     ("adductor_magnus", "Adductor magnus", "thigh", [], None),
     ("gracilis", "Gracilis", "thigh", [], None),
     ("sartorius", "Sartorius", "thigh", [], None),
@@ -131,6 +168,12 @@ MUSCLES: list[tuple[str, str, str, list[str], str | None]] = [
     ("semimembranosus", "Semimembranosus", "thigh", [], None),
     # leg and foot
     ("gastrocnemius", "Gastrocnemius", "leg/foot", [], None),
+    ("plantaris", "Plantaris", "leg/foot", [],
+     "Belly in the lateral popliteal fossa: popliteal vessels and tibial nerve lie medial; "
+     "approach from lateral."),
+    ("popliteus", "Popliteus", "leg/foot", [],
+     "Popliteal artery and tibial nerve run over it in the fossa: approach from the medial "
+     "side of the tibia, never through the middle of the fossa."),
     ("soleus", "Soleus", "leg/foot", [], None),
     ("tibialis_anterior", "Tibialis anterior", "leg/foot", [], None),
     ("tibialis_posterior", "Tibialis posterior", "leg/foot", [],
