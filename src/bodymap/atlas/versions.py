@@ -188,7 +188,6 @@ def _with_figure(version: int, figure: str, catalogue: dict, svgs: dict[str, str
         svgs[vid] = _read(version, f"{figure}/{vid}.svg")
         if "deep" in by_id[vid].get("layers", ()):
             svgs[f"{vid}.deep"] = _read(version, f"{figure}/{vid}.deep.svg")
-        by_id[vid]["title"] = f"{by_id[vid]['title']}, {figure} figure"
         catalogue.setdefault("landmarks", {})[vid] = data["landmarks"].get(vid, {})
     for region in catalogue["regions"]:
         if region["id"] in data["regions"]:

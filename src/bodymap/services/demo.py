@@ -17,6 +17,7 @@ from bodymap.model import (
     Addendum,
     NeedleSite,
     PainZone,
+    Visit,
     Patient,
     TriggerPoint,
     add_mark,
@@ -50,11 +51,11 @@ _REFERRAL: dict[str, tuple[float, float, float, float]] = {
 }
 
 
-def _atlas() -> Any:
+def _atlas(visit: Visit) -> Any:
     try:
-        import bodymap.atlas as atlas_pkg
+        from bodymap.atlas import visit_atlas
 
-        return atlas_pkg.load_atlas() if hasattr(atlas_pkg, "load_atlas") else None
+        return visit_atlas(visit)
     except Exception:  # the atlas is optional for demo data; fixed points will do
         return None
 
@@ -226,7 +227,6 @@ def _chart(visit: Any, plan: _VisitPlan, atlas: Any) -> int:
 def seed_demo(records: Records) -> list[Patient]:
     """Add the demo patients and their visits unless their chart numbers exist already;
     returns the demo patients (existing or new)."""
-    atlas = _atlas()
     now = clock.now().replace(second=0, microsecond=0)
     seeded = []
     for plan in _plans():
@@ -242,6 +242,7 @@ def seed_demo(records: Records) -> list[Patient]:
                      now - timedelta(minutes=40))
             visit = records.start_visit(patient.id, clinician="Anna Berg, PT (demo)",
                                         started_at=start)
+            atlas = _atlas(visit)  # the anatomy and figure the visit is charted on
             needles = _chart(visit, vp, atlas)
             set_visit_fields(visit, consent_obtained=True, consent_date=start.astimezone().date(),
                              precautions_reviewed=True, nprs_before=vp.nprs[0],
