@@ -127,8 +127,14 @@ def test_counts(atlas: Atlas) -> None:
     assert len(atlas.regions) >= 200
 
 
+# a muscle version 1 charts whole and version 2 in its parts
+SPLIT = {"extensor_carpi_radialis": {"extensor_carpi_radialis_longus",
+                                     "extensor_carpi_radialis_brevis"}}
+
+
 def test_every_domain_muscle_is_drawn(atlas: Atlas) -> None:
     drawn = {r.muscle for r in atlas.regions}
+    drawn |= {whole for whole, parts in SPLIT.items() if parts <= drawn}
     missing = {name: ids for name, ids in DOMAIN_MUSCLES.items() if not set(ids) <= drawn}
     assert not missing
 

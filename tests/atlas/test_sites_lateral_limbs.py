@@ -140,7 +140,8 @@ def test_nothing_hides_the_lateral_hip_and_thigh(atlas: Atlas) -> None:
     thigh muscle (or bare skin), never the arm or the hand (which reach forward, clear of
     the body)."""
     arm = {"triceps_brachii", "biceps_brachii", "brachialis", "brachioradialis",
-           "extensor_carpi_radialis", "extensor_carpi_ulnaris", "extensor_digitorum",
+           "extensor_carpi_radialis", "extensor_carpi_radialis_longus",
+           "extensor_carpi_radialis_brevis", "extensor_carpi_ulnaris", "extensor_digitorum",
            "first_dorsal_interosseous", "thenar_muscles", "deltoid_anterior",
            "deltoid_middle", "deltoid_posterior"}
     p = _named(atlas, "left_lateral", "L")

@@ -404,10 +404,17 @@ def _arm(s: Scene) -> None:
                           fore(80, 20), fore(120, 13), fore(144, 11), fore(118, 7),
                           fore(80, 7), fore(40, 8), fore(10, 7), arm(172, -1)], tone=5,
       **A, fibres=Fibres(angle=angle(fore(0, 15), fore(140, 9)), spacing=3.5))
-    r("extensor_carpi_radialis", [fore(6, 7), fore(40, 7), fore(80, 6), fore(110, 6),
-                                  fore(140, 5), fore(112, -2), fore(80, -6), fore(40, -7),
-                                  fore(8, -6)], tone=2, **A,
-      fibres=Fibres(angle=angle(fore(0, 1), fore(140, 2)), spacing=3.5))
+    # the two radial wrist extensors side by side (version 2 charts them apart): longus
+    # from the supracondylar ridge, its belly short and radial; brevis from the lateral
+    # epicondyle beside it, its belly reaching further down the forearm
+    r("extensor_carpi_radialis_longus", [fore(-6, 8), fore(40, 8), fore(80, 6), fore(112, 5),
+                                         fore(140, 5), fore(112, 1), fore(70, 0.5),
+                                         fore(30, 0.5), fore(-2, 1.5)], tone=2, **A,
+      fibres=Fibres(angle=angle(fore(0, 4), fore(140, 4)), spacing=3.5))
+    r("extensor_carpi_radialis_brevis", [fore(8, 0), fore(40, -0.5), fore(80, -0.5),
+                                         fore(112, -0.5), fore(140, 1.5), fore(112, -4),
+                                         fore(80, -6), fore(40, -7), fore(8, -6)], tone=4, **A,
+      fibres=Fibres(angle=angle(fore(0, -3), fore(140, -2)), spacing=3.5))
     r("extensor_digitorum", [fore(10, -8), fore(40, -9), fore(80, -8), fore(112, -5),
                              fore(138, -5), fore(112, -11), fore(80, -15), fore(40, -17),
                              fore(14, -16)], tone=0, **A,
