@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 
+from scene import band as band_pts  # a strap around a centre line
+
 P = tuple  # (x, y)
 
 
@@ -62,21 +64,6 @@ def spindle(o: P, i: P, w: float, w_o: float | None = None, w_i: float | None = 
     line = centre_line(o, i, bend, n, via)
     widths = [_profile(k / (n - 1), w_o, w, w_i, peak) for k in range(n)]
     return band_pts(line, widths)
-
-
-def band_pts(centre: list[P], widths: list[float]) -> list[P]:
-    left, right = [], []
-    n = len(centre)
-    for k, (x, y) in enumerate(centre):
-        a = centre[max(k - 1, 0)]
-        b = centre[min(k + 1, n - 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        d = math.hypot(dx, dy) or 1.0
-        nx, ny = -dy / d, dx / d
-        h = widths[k] / 2
-        left.append((x + nx * h, y + ny * h))
-        right.append((x - nx * h, y - ny * h))
-    return left + right[::-1]
 
 
 def sheet(origin: list, insertion: list, sharp_ends: bool = True) -> list:
