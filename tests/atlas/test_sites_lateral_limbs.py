@@ -49,15 +49,37 @@ FOOT_LANDMARKS = {"foot_plantar": ("calcaneus", "mtp1", "mtp5"),
                   "foot_dorsal": ("mtp1", "mtp5", "medial_malleolus", "lateral_malleolus")}
 
 
+HEAD_NECK_LATERAL = ("mastoid", "angle_of_mandible", "zygomatic_arch_mid", "tmj",
+                     "clavicle_medial_end", "acromion")
+HEAD_NECK_MIDLINE = ("menton", "inion", "c7", "suprasternal_notch")
+
+
 def test_landmark_names_exist(atlas: Atlas) -> None:
     for view, side in (("left_lateral", "L"), ("right_lateral", "R")):
         names = set(atlas.landmarks[view])
-        assert names == {f"{n}.{side}" for n in LATERAL_LANDMARKS} | {"c7"}, view
+        assert {f"{n}.{side}" for n in LATERAL_LANDMARKS} | {"c7"} <= names, view
+        assert {f"{n}.{side}" for n in HEAD_NECK_LATERAL} | set(HEAD_NECK_MIDLINE) <= names
+        # and each is kept by the head-and-neck view cut from it, in its own place there
+        head = atlas.landmarks[f"head_neck_{view}"]
+        assert {f"{n}.{side}" for n in HEAD_NECK_LATERAL} | set(HEAD_NECK_MIDLINE) \
+            <= set(head), view
+        # the jaw's joint lies in front of the mastoid and above the angle of the jaw;
+        # the chin in front of the angle; the occiput behind the mastoid
+        front = -1 if side == "L" else 1  # the face looks toward the viewer's left on L
+        tmj, mastoid = names_point(head, "tmj", side), names_point(head, "mastoid", side)
+        angle = names_point(head, "angle_of_mandible", side)
+        assert (tmj[0] - mastoid[0]) * front > 0 and tmj[1] < angle[1], view
+        assert (head["menton"][0] - angle[0]) * front > 0, view
+        assert (head["inion"][0] - mastoid[0]) * front < 0, view
     for view in ("hand_palmar", "hand_dorsal"):
         assert set(atlas.landmarks[view]) == {f"{n}.{s}" for n in HAND_LANDMARKS
                                               for s in "LR"}, view
     for view, names in FOOT_LANDMARKS.items():
         assert set(atlas.landmarks[view]) == {f"{n}.{s}" for n in names for s in "LR"}, view
+
+
+def names_point(named: dict, name: str, side: str) -> tuple[float, float]:
+    return named[f"{name}.{side}"]
 
 
 # -- the lateral views: (what, site from the landmarks, layer, muscle expected) ------------

@@ -149,6 +149,15 @@ def _landmarks(s: Scene) -> None:
     p("patella", *PATELLA)
     p("fibular_head", *FIBULAR_HEAD)
     p("lateral_malleolus", *LATERAL_MALLEOLUS)
+    # the head and neck (kept by the head-and-neck crop): the jaw and its joint in front of
+    # the ear, the zygomatic arch above it, the chin, the occiput, the top of the sternum
+    p("tmj", 316, 101)
+    p("zygomatic_arch_mid", 300, 96)
+    p("angle_of_mandible", 314, 142)
+    p("clavicle_medial_end", 292, 203)
+    p("menton", 256, 151, paired=False)
+    p("inion", 355, 100, paired=False)
+    p("suprasternal_notch", 290, 198, paired=False)
 
 
 def _bones(s: Scene) -> None:
