@@ -106,10 +106,10 @@ def _lateral_warp(scene: Scene, front_is_low_x: bool):
         # 1 at the surface, fading to 0 45 units inside the trunk and 30 units in front
         # of it (an arm held forward there is not moved)
         depth_w = min(1.0, max(0.0, 1.0 + forward / 45.0), max(0.0, 1.0 - (forward - 6) / 24))
-        dx = sign * 20.0 * bump(y, chest_y + 8, 32.0) * depth_w
+        dx = sign * 26.0 * bump(y, chest_y + 10, 34.0) * depth_w
         behind = (x - back_hip) * -sign  # > 0 behind the buttock surface
         back_w = min(1.0, max(0.0, 1.0 + behind / 50.0))
-        dx -= sign * 7.0 * bump(y, 545.0, 40.0) * back_w
+        dx -= sign * 11.0 * bump(y, 545.0, 42.0) * back_w
         return x + dx, y
 
     return warp, (front_chest, chest_y, sign)

@@ -195,8 +195,11 @@ def _head_neck(s: Scene) -> None:
     r("temporalis", [(285, 86), (282, 68), (292, 51), (310, 43), (328, 45), (341, 55),
                      (345, 70), (340, 84), (325, 92), (310, 97, "s"), (298, 96)], tone=2,
       fibres=Fibres(apex=coronoid, spacing=4.5))
-    r("masseter", [(287, 101), (310, 100), (314, 120), (316, 137), (306, 146), (290, 143),
-                   (284, 122)], tone=3, fibres=Fibres(angle=100, spacing=4))
+    # masseter: from the zygomatic arch down and back to the angle and lower ramus of the
+    # jaw, its front edge reaching forward over the cheek
+    r("masseter", [(282, 101), (310, 100), (314, 118), (317, 136), (311, 146), (293, 146),
+                   (284, 126)], tone=3,
+      fibres=Fibres(angle=angle((288, 101), (312, 144)), spacing=4))
     r("splenius_capitis", [(335, 128), (345, 133), (341, 150), (334, 150)], tone=4,
       fibres=Fibres(angle=angle((345, 150), (336, 128)), spacing=3))
     r("upper_trapezius", [(336, 151), (340, 153), (342, 176), (352, 197), (364, 218),
