@@ -111,7 +111,9 @@ def generated(tmp_path_factory) -> tuple[Atlas, dict[str, float]]:
     out = tmp_path_factory.mktemp("generated")
     script = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
               "import generate; generate.OUT = Path(sys.argv[2]) / "
-              "f'v{generate.CATALOGUE_VERSION}'; sys.exit(generate.main())")
+              "f'v{generate.CATALOGUE_VERSION}'; "
+              # a scratch folder: the released version may be drawn again there
+              "generate.RELEASED = generate.CATALOGUE_VERSION - 1; sys.exit(generate.main())")
     subprocess.run([sys.executable, "-c", script, str(ROOT / "tools" / "anatomy"), str(out)],
                    check=True, capture_output=True, timeout=300)
     from bodymap.atlas.versions import read_atlas, use_anatomy_root

@@ -32,6 +32,40 @@ V1_FILES = {
 }
 
 
+# Version 2 as released (42 files, the female figure included): one digest over every
+# file's path and sha256, so no file can change, appear or go without this failing
+V2_DIGEST = "641aef04475d2b60c29947037e9dc0824508e42d3158bbe72ef83caf8db7761b"
+
+
+def _folder_digest(root) -> tuple[str, int]:
+    from pathlib import Path
+
+    root = Path(str(root))
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    h = hashlib.sha256()
+    for p in files:
+        h.update(p.relative_to(root).as_posix().encode() + b"\0"
+                 + hashlib.sha256(p.read_bytes()).hexdigest().encode() + b"\n")
+    return h.hexdigest(), len(files)
+
+
+def test_version_2_is_shipped_byte_for_byte_as_released() -> None:
+    # Visits are charted on it from its release on: a change to its drawing is a version 3
+    assert _folder_digest(assets_dir(2)) == (V2_DIGEST, 42)
+
+
+def test_the_generator_refuses_to_rewrite_a_released_version() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "tools" / "anatomy" / "generate.py"
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 2 and "released and frozen" in run.stderr
+    assert _folder_digest(assets_dir(2)) == (V2_DIGEST, 42)
+
+
 def test_version_1_is_shipped_byte_for_byte_as_released() -> None:
     folder = assets_dir(1)
     names = {p.name for p in folder.iterdir()}

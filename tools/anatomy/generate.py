@@ -25,7 +25,7 @@ from muscles import MUSCLES  # noqa: E402
 from scene import Scene  # noqa: E402
 
 CATALOGUE_VERSION = 2
-RELEASED = 1  # versions up to this one have shipped and are never rewritten
+RELEASED = 2  # versions up to this one have shipped and are never rewritten
 OUT = ROOT / "src" / "bodymap" / "assets" / "anatomy" / f"v{CATALOGUE_VERSION}"
 
 
