@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QSizePolicy,
     QSplitter,
     QTabBar,
     QToolBar,
@@ -53,6 +55,19 @@ DEEP_LAYER_SHORTCUT = "Shift+D"
 DEEP_LAYER_HINT = "Deep layer"
 
 
+#: short tab names, so that more views fit beside each other in a narrow chart (the full
+#: title is the tab's tooltip and the "Views" menu's entry)
+TAB_NAMES = {
+    "anterior": "Front", "posterior": "Back", "left_lateral": "Left side",
+    "right_lateral": "Right side", "head_neck_anterior": "Head front",
+    "head_neck_posterior": "Head back", "head_neck_left_lateral": "Head left",
+    "head_neck_right_lateral": "Head right", "hand_palmar": "Palms",
+    "hand_dorsal": "Backs of hands", "foot_plantar": "Soles", "foot_dorsal": "Tops of feet",
+    "forearms_anterior": "Forearms front", "forearms_posterior": "Forearms back",
+    "lower_limbs_anterior": "Legs front", "lower_limbs_posterior": "Legs back",
+}
+
+
 class ChartEditor(QWidget):
     """The chart of one open visit. ``tool_actions`` are checkable and carry shortcuts;
     ``status_message`` names the muscle under the pointer ("Upper trapezius (left)")."""
@@ -82,9 +97,21 @@ class ChartEditor(QWidget):
         self.legend = Legend(self.atlas)
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
+        for i, view in enumerate(self.atlas.views):
+            self.tabs.addTab(TAB_NAMES.get(view.id, view.title))
+            self.tabs.setTabData(i, view.id)
+            key = f" (Ctrl+{i + 1})" if i < 9 else ""
+            self.tabs.setTabToolTip(i, f"{view.title}{key}")
+        # every view by name in one click, however many tabs the width hides
+        self.views_button = QToolButton()
+        self.views_button.setObjectName("allViewsButton")
+        self.views_button.setText("Views")
+        self.views_button.setToolTip("All views of the chart")
+        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        views_menu = QMenu(self.views_button)
         for view in self.atlas.views:
-            self.tabs.addTab(view.title)
-            self.tabs.setTabData(self.tabs.count() - 1, view.id)
+            views_menu.addAction(view.title, lambda v=view.id: self.set_view(v))
+        self.views_button.setMenu(views_menu)
         self.hover_label = QLabel(" ")
         self.hover_label.setStyleSheet("color: #263238; padding: 2px 6px")
         self.toolbar = QToolBar("Chart tools")
@@ -175,7 +202,14 @@ class ChartEditor(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(0)
-        lv.addWidget(self.tabs)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        # the tabs scroll rather than widen the window: the Views menu reaches them all
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.views_button)
+        lv.addLayout(top)
         lv.addWidget(self.canvas, 1)
         under = QHBoxLayout()  # what a click reaches: the muscle named, the layer toggle
         under.setContentsMargins(0, 0, 0, 0)
