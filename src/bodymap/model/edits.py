@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bodymap.model.coding import NO_CODE, suggested_procedure_code
 from bodymap.model.timetext import time_text
 from bodymap.model._validate import check_aware, check_text, utcnow
 from bodymap.model.errors import SignedVisitError, ValidationError
@@ -31,6 +32,7 @@ from bodymap.model.visit import (
 EDITABLE_VISIT_FIELDS = frozenset(NOTE_FIELDS) | {
     "started_at", "clinician", "consent_obtained", "consent_date", "precautions_reviewed",
     "nprs_before", "nprs_after", "needles_used", "needles_removed", "adverse_events",
+    "procedure_code",
 }
 EDITABLE_PATIENT_FIELDS = frozenset({
     "chart_number", "family_name", "given_names", "date_of_birth", "sex", "phone", "email",
@@ -254,12 +256,15 @@ def sign_visit(visit: Visit, signed_by: str, *, at: datetime | None = None,
                                             "date and time, then sign.")
     overrides = {SignRequirement(k): v for k, v in (overrides or {}).items()}
     unmet = check_signable(visit, overrides, hazardous, thoracic)
+    if visit.procedure_code is None:  # the suggestion, as the clinician saw it, is what is billed
+        visit.procedure_code = suggested_procedure_code(visit.marks) or NO_CODE
     visit.status = VisitStatus.SIGNED
     visit.signed_by = signed_by
     visit.signed_at = at
     visit.sign_overrides = {r: overrides[r] for r in unmet}
     visit.updated_at = at
-    return Changes(fields=frozenset({"status", "signed_by", "signed_at", "sign_overrides"}))
+    return Changes(fields=frozenset({"status", "signed_by", "signed_at", "sign_overrides",
+                                     "procedure_code"}))
 
 
 def add_addendum(visit: Visit, addendum: Addendum) -> Changes:

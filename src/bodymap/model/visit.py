@@ -22,6 +22,7 @@ from bodymap.model._validate import (
 from bodymap.model.errors import ValidationError
 from bodymap.model.limits import limit
 from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite, Side
+from bodymap.model.coding import PROCEDURE_CODE_VALUES
 
 MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
 MAX_ATLAS_VERSION = 9999  # a sanity bound; which versions exist is the atlas's business
@@ -171,6 +172,11 @@ class Visit:
     atlas_version: int = 1
     # The body figure the full-body views are drawn in (FIGURES): marks are in its units
     figure: str = "standard"
+    # The procedure code (model/coding.py): on a draft None follows the suggestion from the
+    # muscles needled, a code or "none" is the clinician's choice; signing stores the code
+    # the visit then shows ("none" when it has none). None on a signed visit: signed before
+    # procedure codes were recorded.
+    procedure_code: str | None = None
     # Set on a visit read back from storage: what it breaks of today's rules, one message
     # per field (see _validate.stored_records). Such a visit opens read-only.
     read_problems: ClassVar[tuple[str, ...]] = ()
@@ -206,6 +212,10 @@ class Visit:
         if self.figure not in FIGURES:
             raise ValidationError("figure", f"Body figure must be one of {', '.join(FIGURES)} "
                                             f"(got {self.figure!r})")
+        if self.procedure_code is not None and self.procedure_code not in PROCEDURE_CODE_VALUES:
+            raise ValidationError("procedure_code", "Procedure code must be one of "
+                                                    f"{', '.join(sorted(PROCEDURE_CODE_VALUES))}"
+                                                    f" (got {self.procedure_code!r})")
         try:
             self.adverse_events = frozenset(AdverseEvent(e) for e in self.adverse_events)
         except (ValueError, TypeError):

@@ -301,7 +301,7 @@ class VisitRepository:
                          "started_key = ?, data = ? WHERE id = ? AND status = 'draft'",
                          (*_visit_row(visit, fields), visit_id))
             after = {k: fields[k] for k in ("status", "signed_by", "signed_at",
-                                            "sign_overrides")}
+                                            "sign_overrides", "procedure_code")}
             audit.append(conn, self.db.user, [AuditRecord(
                 "sign", "visit", visit_id, patient_id=visit.patient_id, visit_id=visit_id,
                 before={"status": VisitStatus.DRAFT.value}, after=after)])
