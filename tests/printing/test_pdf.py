@@ -202,3 +202,15 @@ def test_an_unrecorded_ltr_prints_a_dash_not_a_broken_word(records: Records, tmp
     _print(records, patient, [records.open_visit(visit.id)], tmp_path / "l.pdf")
     text = "\n".join(pdf_pages_text(tmp_path / "l.pdf", "-layout"))
     assert not re.search(r"\brecorde\b", text)  # "not recorded" broke as "recorde" / "d"
+
+
+def test_the_procedure_code_is_printed_as_stored_or_as_suggested(records: Records,
+                                                                 tmp_path: Path):
+    patient = make_patient(records, visits=2)  # the first signed, the second a draft
+    signed, draft = _visits(records, patient)
+    text = _flat("\n".join(_print(records, patient, [signed], tmp_path / "s.pdf")))
+    assert "Procedure code (CPT) 20560 — 1 or 2 muscles" in text
+    assert "suggested" not in text  # a signed visit prints the code it was signed with
+    set_visit_fields(draft, procedure_code="20561")
+    text = _flat("\n".join(_print(records, patient, [draft], tmp_path / "d.pdf")))
+    assert "20561 — 3 or more muscles, chosen by the clinician" in text

@@ -14,6 +14,7 @@ from typing import Any
 
 from bodymap.atlas import load_atlas
 from bodymap.model import Mark, NeedleSite, PainZone, TextNote, TriggerPoint, Visit
+from bodymap.model.coding import procedure_code
 from bodymap.services.output import write_output
 
 COLUMNS = ("number", "id", "kind", "view", "region_id", "muscle", "muscle_name", "side",
@@ -21,7 +22,7 @@ COLUMNS = ("number", "id", "kind", "view", "region_id", "muscle", "muscle_name",
            "needle_diameter_mm", "depth_mm", "technique", "dwell_min", "estim_frequency_hz",
            "estim_intensity_ma", "estim_duration_min", "ltr_elicited", "ltr_count",
            "response", "intensity_0_10", "quality", "source_number", "point_count", "text",
-           "note", "created_at", "atlas_version")
+           "note", "created_at", "atlas_version", "procedure_code")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -72,11 +73,13 @@ def mark_record(number: int, mark: Mark, numbers: dict[str, int],
 def marks_csv(visit: Visit) -> str:
     """The visit's marks as CSV text (header row first, RFC 4180 quoting, \\r\\n)."""
     numbers = {m.id: i for i, m in enumerate(visit.marks, start=1)}
+    code = procedure_code(visit)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="raise")
     writer.writeheader()
     for mark in visit.marks:
         record = mark_record(numbers[mark.id], mark, numbers, visit.atlas_version)
+        record["procedure_code"] = code  # the visit's, on each of its rows
         writer.writerow({k: _safe(record.get(k)) for k in COLUMNS})
     return out.getvalue()
 

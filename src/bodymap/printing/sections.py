@@ -16,6 +16,7 @@ from bodymap.model import (
     TriggerPoint,
     Visit,
 )
+from bodymap.model.coding import procedure_code, short_text
 from bodymap.model.timetext import time_text
 from bodymap.printing.chart_page import chart_pieces, hazard_mark_ids
 from bodymap.printing.layout import Piece, Typeset, spacer
@@ -145,12 +146,23 @@ def _facts(patient: Patient, visit: Visit, atlas: Atlas) -> list[tuple[str, str]
              ("Precautions reviewed", "Yes" if visit.precautions_reviewed else "NO"),
              ("Patient precautions", precautions),
              ("NPRS (0-10)", nprs), ("Pain extent", pain), ("Needle count", count),
-             ("Adverse events", adverse)]
+             ("Adverse events", adverse), ("Procedure code (CPT)", _procedure(visit))]
     if visit.pressure_pain_threshold.strip():
         items.append(("Pressure pain threshold", visit.pressure_pain_threshold))
     if visit.range_of_motion.strip():
         items.append(("Range of motion", visit.range_of_motion))
     return items
+
+
+def _procedure(visit: Visit) -> str:
+    code = procedure_code(visit)
+    if visit.signed and visit.procedure_code is None:
+        return "Not recorded (signed before procedure codes were kept)"
+    text = short_text(code) if code else "None"
+    if not visit.signed:
+        text += (", suggested from the muscles needled" if visit.procedure_code is None
+                 else ", chosen by the clinician")
+    return text
 
 
 def _signature(ts: Typeset, visit: Visit, width: float) -> Piece:

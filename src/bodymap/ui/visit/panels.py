@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -19,8 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model import Patient, Visit
+from bodymap.model import Changes, Patient, Visit
 from bodymap.model import clock
+from bodymap.model.coding import (
+    NO_CODE,
+    PROCEDURE_CODES,
+    counted_muscles,
+    procedure_code,
+    short_text,
+    suggested_procedure_code,
+)
 from bodymap.model.timetext import zone_text
 from bodymap.ui.date_field import DateField
 from bodymap.ui.visit.binding import (
@@ -168,3 +177,91 @@ class OutcomePanel(QGroupBox):
         form.addRow(self.messages)
         form.addRow("Pressure pain\nthreshold", self.ppt)
         form.addRow("Range of motion", self.rom)
+
+
+def _muscle_list(muscles: list[str]) -> str:
+    return ", ".join(m.replace("_", " ") for m in muscles)
+
+
+class ProcedureCodeBinding(Binding):
+    """The visit's procedure code: "Suggested" follows the muscles needled as the chart
+    changes; a code (or "No procedure code") chosen here is kept as chosen. A signed visit
+    shows the code stored at signing. The rule is the core's (model/coding.py)."""
+
+    SUGGESTED = "suggested"
+
+    def __init__(self, binder: VisitBinder, combo: QComboBox, explain: QLabel) -> None:
+        self.binder, self.field, self.widget, self.explain = (binder, "procedure_code",
+                                                              combo, explain)
+        combo.activated.connect(self._edited)  # activated: the person's choice only
+        binder.doc.changed.connect(self._chart_changed)
+
+    def _chart_changed(self, changes: Changes) -> None:
+        # the suggestion follows the needle sites; refreshing on every change is cheap
+        self.refresh(self.binder.doc.visit)
+
+    def _edited(self, index: int) -> None:
+        data = self.widget.itemData(index)
+        value = None if data == self.SUGGESTED else data
+        self.binder.push(self, "Procedure code", own_step=True, **{self.field: value})
+        self.refresh(self.binder.doc.visit)  # the record's value, whether taken or refused
+
+    def refresh(self, visit: Visit) -> None:
+        combo = self.widget
+        suggested = suggested_procedure_code(visit.marks)
+        muscles = counted_muscles(visit.marks)
+        combo.blockSignals(True)
+        combo.clear()
+        if visit.signed:
+            code = procedure_code(visit)
+            if visit.procedure_code is None:
+                combo.addItem("Not recorded (signed before codes were kept)", None)
+            else:
+                combo.addItem(short_text(code) if code else "No procedure code",
+                              visit.procedure_code)
+            self.explain.setText("Stored when the visit was signed.")
+        else:
+            combo.addItem("Suggested: " + (short_text(suggested) if suggested
+                                           else "none (no muscle needled)"), self.SUGGESTED)
+            for code in PROCEDURE_CODES:
+                combo.addItem(short_text(code), code)
+            combo.addItem("No procedure code", NO_CODE)
+            chosen = self.SUGGESTED if visit.procedure_code is None else visit.procedure_code
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            counted = (f"Muscles needled: {len(muscles)} ({_muscle_list(muscles)}). "
+                       if muscles else "No muscle needled yet. ")
+            note = ("Parts of one muscle count once, and so does a muscle needled on both "
+                    "sides.")
+            if visit.procedure_code is not None and procedure_code(visit) != suggested:
+                note += (f" <b>Your choice differs from the suggestion "
+                         f"({suggested or 'none'}).</b>")
+            self.explain.setText(counted + note)
+        for i in range(combo.count()):  # the full CPT descriptor on each code
+            code = combo.itemData(i)
+            code = suggested if code == self.SUGGESTED else code
+            if code in PROCEDURE_CODES:
+                combo.setItemData(i, f"CPT {code}: {PROCEDURE_CODES[code]}",
+                                  Qt.ItemDataRole.ToolTipRole)
+        combo.blockSignals(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setEnabled(not read_only)
+        self.refresh(self.binder.doc.visit)
+
+
+class ProcedureCodePanel(QGroupBox):
+    """The CPT code the visit is billed with, suggested from the muscles needled."""
+
+    def __init__(self, binder: VisitBinder, parent: QWidget | None = None) -> None:
+        super().__init__("Procedure code (CPT)", parent)
+        self.combo = QComboBox()
+        self.combo.setObjectName("procedureCode")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(24)
+        self.explain = QLabel()
+        self.explain.setObjectName("procedureCodeExplain")
+        self.explain.setWordWrap(True)
+        self.binding = binder.add(ProcedureCodeBinding(binder, self.combo, self.explain))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.explain)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.model.coding import procedure_code, short_text
 from bodymap.model import SignRequirement, Visit
 from bodymap.model.limits import limit
 from bodymap.ui.visit.binding import ERROR_STYLE
@@ -76,6 +77,13 @@ class SignDialog(QDialog):
                        "changed; corrections are added as dated addenda.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        code = procedure_code(visit)
+        self.code = QLabel("Procedure code signed with it: "
+                           + (f"<b>CPT {short_text(code)}</b>" if code else "<b>none</b>")
+                           + (" (change it in the form before signing)"))
+        self.code.setObjectName("signProcedureCode")
+        self.code.setWordWrap(True)
+        layout.addWidget(self.code)
         unmet = unmet_requirements(visit)
         if unmet:
             note = QLabel("These requirements are not met. Fix them in the form, or give a "

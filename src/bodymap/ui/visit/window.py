@@ -43,7 +43,12 @@ from bodymap.ui.visit.binding import VisitBinder
 from bodymap.ui.chart import ChartEditor
 from bodymap.ui.chart.fields import commit_typed
 from bodymap.ui.visit.notes import InstructionsPanel, SoapPanel
-from bodymap.ui.visit.panels import HeaderPanel, OutcomePanel, ScreeningPanel
+from bodymap.ui.visit.panels import (
+    HeaderPanel,
+    OutcomePanel,
+    ProcedureCodePanel,
+    ScreeningPanel,
+)
 from bodymap.ui.visit.safety import AdverseEventsPanel, NeedleCountPanel
 from bodymap.ui.visit.signature import SignatureBlock
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
@@ -78,10 +83,11 @@ class VisitForm(QWidget):
         self.needles = NeedleCountPanel(binder)
         self.events = AdverseEventsPanel(binder)
         self.instructions = InstructionsPanel(binder, settings)
+        self.procedure = ProcedureCodePanel(binder)
         self.signature = SignatureBlock(binder.doc)
         layout = QVBoxLayout(self)
         for panel in (self.header, self.screening, self.soap, self.outcomes, self.needles,
-                      self.events, self.instructions, self.signature):
+                      self.events, self.instructions, self.procedure, self.signature):
             layout.addWidget(panel)
         layout.addStretch(1)
 
