@@ -124,10 +124,17 @@ def _add_record_verbs(verbs: argparse._SubParsersAction) -> None:
     pr.add_argument("--clinic", metavar="NAME", default=None,
                     help="clinic name in the page header (default: the setting)")
     ex = verbs.add_parser("export", parents=[where],
-                          help="write one patient's whole record as JSON "
-                               "(docs/export-format.md)")
+                          help="write one patient's whole record as JSON, or their visits "
+                               "as a FHIR R4 bundle (docs/export-format.md)")
     ex.add_argument("--patient", required=True, metavar="CHART_NO", help="chart number")
     ex.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.json")
+    ex.add_argument("--format", choices=("json", "fhir"), default="json",
+                    help="json: bodymap's own format, the whole record, for import "
+                         "(default); fhir: a FHIR R4 Bundle for other systems")
+    ex.add_argument("--visit", default=None, metavar="latest|all|VISIT_ID",
+                    help="fhir only: which visit(s), default all")
+    ex.add_argument("--drafts", action="store_true",
+                    help="fhir only: include unsigned drafts (marked as drafts)")
     im = verbs.add_parser("import", parents=[where],
                           help="add a patient's record from a JSON export (validated first; "
                                "an existing patient is refused)")

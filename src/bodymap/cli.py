@@ -124,32 +124,44 @@ def ensure_gui_application() -> object:
     return QGuiApplication.instance() or QGuiApplication(["bodymap"])
 
 
+def _chosen_visits(records: Records, patient: Patient, which: str) -> list[str] | None:
+    """Visit ids for latest / all / one id, oldest first; None (said why) when none."""
+    summaries = records.list_visits(patient.id)  # newest first
+    if not summaries:
+        _fail(f"{patient.display_name} ({patient.chart_number}) has no visits")
+        return None
+    if which == "latest":
+        return [summaries[0].id]
+    if which == "all":
+        return [s.id for s in reversed(summaries)]  # the paper file reads oldest first
+    if which in {s.id for s in summaries}:
+        return [which]
+    _fail(f"visit {which!r} is not a visit of {patient.chart_number} "
+          "(use latest, all or a visit id)")
+    return None
+
+
+def _clinic(given: str | None) -> str:
+    if given is not None:
+        return given
+    settings = Settings()
+    try:
+        return str(settings.get("clinic_name") or "")
+    finally:
+        settings.close()
+
+
 def _print(records: Records, args: argparse.Namespace) -> int:
     patient = _patient_by_chart(records, args.patient)
     if patient is None:
         return 1
-    summaries = records.list_visits(patient.id)  # newest first
-    if not summaries:
-        return _fail(f"{patient.display_name} ({patient.chart_number}) has no visits to print")
-    if args.visit == "latest":
-        ids = [summaries[0].id]
-    elif args.visit == "all":
-        ids = [s.id for s in reversed(summaries)]  # the paper file reads oldest first
-    elif args.visit in {s.id for s in summaries}:
-        ids = [args.visit]
-    else:
-        return _fail(f"visit {args.visit!r} is not a visit of {patient.chart_number} "
-                     "(use latest, all or a visit id)")
+    ids = _chosen_visits(records, patient, args.visit)
+    if ids is None:
+        return 1
     app = ensure_gui_application()  # noqa: F841 - kept alive while drawing
     from bodymap.printing.pdf import write_visit_pdf
 
-    clinic = args.clinic
-    if clinic is None:
-        settings = Settings()
-        try:
-            clinic = settings.get("clinic_name")
-        finally:
-            settings.close()
+    clinic = _clinic(args.clinic)
     visits = [records.open_visit(v) for v in ids]
     pages = write_visit_pdf(records, patient, visits, args.output, page_size=args.page_size,
                             clinic_name=clinic)
@@ -166,9 +178,39 @@ def _export(records: Records, args: argparse.Namespace) -> int:
     patient = _patient_by_chart(records, args.patient)
     if patient is None:
         return 1
+    if args.format == "fhir":
+        return _export_fhir(records, patient, args)
+    if args.visit is not None or args.drafts:
+        return _fail("--visit and --drafts are for --format fhir: the JSON export is the "
+                     "patient's whole record")
     data = export_patient(records, patient.id)
     write_export(data, args.output)
     print(f"wrote {args.output}: {patient.chart_number}, {len(data['visits'])} visit(s)")
+    return 0
+
+
+def _export_fhir(records: Records, patient: Patient, args: argparse.Namespace) -> int:
+    from bodymap.export.fhir import NothingToExport, patient_bundle, write_bundle
+    from bodymap.services.output import check_output_path
+
+    ids = _chosen_visits(records, patient, args.visit or "all")
+    if ids is None:
+        return 1
+    check_output_path(args.output)  # before drawing every visit's PDF
+    app = ensure_gui_application()  # noqa: F841 - the visits' PDFs are drawn
+    from bodymap.printing.pdf import visit_pdf_bytes
+
+    clinic = _clinic(None)
+    try:
+        bundle = patient_bundle(
+            records, patient.id, visit_ids=ids, include_drafts=args.drafts,
+            pdf_for=lambda v: visit_pdf_bytes(records, patient, [v], clinic_name=clinic)[0])
+    except NothingToExport as exc:
+        return _fail(f"{exc}; nothing was written")
+    write_bundle(bundle, args.output)
+    encounters = sum(1 for e in bundle["entry"] if e["resource"]["resourceType"] == "Encounter")
+    print(f"wrote {args.output}: FHIR R4 bundle of {patient.chart_number}, {encounters} "
+          f"visit(s), {len(bundle['entry'])} resources")
     return 0
 
 

@@ -81,7 +81,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("export_folders", dict, {},
            "The folder last used for each kind of export: {kind: folder}"),
 )}
-EXPORT_KINDS = ("pdf", "json", "csv", "png")
+EXPORT_KINDS = ("pdf", "json", "csv", "png", "fhir")  # fhir: where the EHR picks bundles up
 
 
 class Settings:

@@ -54,3 +54,43 @@ def test_bad_file_and_unknown_chart_number(tmp_path: Path):
                    str(tmp_path / "x.json"), tmp_path=tmp_path)
     assert proc.returncode == 1 and "no patient has chart number 'NOPE'" in proc.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_fhir_export_from_the_command_line(tmp_path: Path):
+    from fhir.resources.R4B.bundle import Bundle
+
+    data = tmp_path / "clinic"
+    with Records.open(data, user="Anna") as records:
+        patient = make_patient(records, visits=2)
+        draft = next(s.id for s in records.list_visits(patient.id) if s.status.value == "draft")
+    out = tmp_path / "zoe-fhir.json"
+    proc = bodymap("export", "--data-dir", str(data), "--patient", "ZA-1001", "--format",
+                   "fhir", "-o", str(out), tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "FHIR R4 bundle of ZA-1001, 1 visit(s)" in proc.stdout
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    (doc,) = [e["resource"] for e in bundle["entry"]
+              if e["resource"]["resourceType"] == "DocumentReference"]
+    import base64
+
+    pdf = base64.b64decode(doc["content"][0]["attachment"]["data"])
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000  # the printed chart itself
+    # one draft visit: refused unless drafts are asked for, and then marked
+    proc = bodymap("export", "--data-dir", str(data), "--patient", "ZA-1001", "--format",
+                   "fhir", "--visit", draft, "-o", str(tmp_path / "d.json"), tmp_path=tmp_path)
+    assert proc.returncode == 1 and "no signed visit" in proc.stderr
+    assert not (tmp_path / "d.json").exists()
+    proc = bodymap("export", "--data-dir", str(data), "--patient", "ZA-1001", "--format",
+                   "fhir", "--visit", draft, "--drafts", "-o", str(tmp_path / "d.json"),
+                   tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert '"code": "draft"' in (tmp_path / "d.json").read_text(encoding="utf-8")
+    # options that only make sense for FHIR, and a folder that is not there
+    proc = bodymap("export", "--data-dir", str(data), "--patient", "ZA-1001", "--drafts",
+                   "-o", str(tmp_path / "x.json"), tmp_path=tmp_path)
+    assert proc.returncode == 1 and "--format fhir" in proc.stderr
+    proc = bodymap("export", "--data-dir", str(data), "--patient", "ZA-1001", "--format",
+                   "fhir", "-o", str(tmp_path / "missing" / "b.json"), tmp_path=tmp_path)
+    assert proc.returncode == 1 and "does not exist" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -92,3 +92,56 @@ def test_pdf_without_a_clinic_name_leaves_the_header_blank_and_says_so(
     message = window.statusBar().currentMessage()
     assert "PDF written" in message and "No clinic name" in message
 
+
+
+def test_export_fhir_bundle_from_the_file_menu(window: MainWindow, records: Records,
+                                               tmp_path: Path, monkeypatch):
+    from fhir.resources.R4B.bundle import Bundle
+    from PySide6.QtGui import QAction
+
+    from bodymap.ui.fhir_export import FhirExportDialog
+
+    patient = make_patient(records, visits=3)  # two signed, one draft
+    window.patient_panel.show_patient(patient)
+    seen: list[FhirExportDialog] = []
+
+    def answer(dialog: FhirExportDialog, *, drafts: bool) -> int:
+        seen.append(dialog)
+        assert dialog.all_visits.isChecked() and dialog.drafts.isEnabled()
+        assert dialog.all_visits.text() == "All visits (2 signed, 1 draft)"
+        if drafts:
+            dialog.drafts.click()
+        dialog.export_button.click()
+        return dialog.result()
+
+    action = window.findChild(QAction, "exportFhir")
+    assert action is not None and action.text() == "Export F&HIR bundle…"
+    monkeypatch.setattr(FhirExportDialog, "exec", lambda d: answer(d, drafts=False))
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "signed.json")
+    action.trigger()
+    bundle = json.loads((tmp_path / "signed.json").read_text("utf-8"))
+    Bundle.model_validate(bundle)
+    kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
+    assert kinds.count("Encounter") == 2 and kinds.count("DocumentReference") == 2
+    assert "FHIR bundle written (2 visits)" in window.statusBar().currentMessage()
+    monkeypatch.setattr(FhirExportDialog, "exec", lambda d: answer(d, drafts=True))
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "all.json")
+    action.trigger()
+    bundle = json.loads((tmp_path / "all.json").read_text("utf-8"))
+    assert [e["resource"]["resourceType"] for e in bundle["entry"]].count("Encounter") == 3
+    assert seen[-1].note.text() == "3 visits will be exported."
+
+
+def test_fhir_dialog_says_when_the_selected_visit_is_a_draft(qtbot, records: Records):
+    from bodymap.ui.fhir_export import FhirExportDialog
+
+    patient = make_patient(records, visits=2)
+    summaries = sorted(records.list_visits(patient.id), key=lambda s: s.started_at)
+    dialog = FhirExportDialog(patient, summaries, summaries[-1])
+    qtbot.addWidget(dialog)
+    dialog.one_visit.click()
+    assert dialog.one_visit.text().endswith("(draft)")
+    assert not dialog.export_button.isEnabled()
+    assert "Sign it, or include drafts" in dialog.note.text()
+    dialog.drafts.click()
+    assert dialog.export_button.isEnabled() and dialog.visit_ids() == [summaries[-1].id]

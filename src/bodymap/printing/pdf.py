@@ -172,14 +172,11 @@ def render_visits(device: QPagedPaintDevice, patient: Patient, visits: Sequence[
     return len(pages)
 
 
-def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
-                    path: Path | str, *, page_size: str = "A4", clinic_name: str = "",
-                    printed_at: datetime | None = None) -> int:
-    """Write the visits (oldest first as given) of ``patient`` to a PDF at ``path``;
-    returns the page count. Needs a QGuiApplication (offscreen is fine). The pages are
-    drawn in memory and written by :func:`write_output`: OutputError (an OSError) when the
-    file cannot be written, and never a partial PDF."""
-    check_output_path(Path(path))  # before drawing: a long job fails at once
+def visit_pdf_bytes(records: Records, patient: Patient, visits: Sequence[Visit], *,
+                    page_size: str = "A4", clinic_name: str = "",
+                    printed_at: datetime | None = None) -> tuple[bytes, int]:
+    """The visits (oldest first as given) of ``patient`` as a PDF in memory: (the PDF's
+    bytes, its page count). Needs a QGuiApplication (offscreen is fine)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -192,5 +189,18 @@ def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
                           printed_by=records.user, printed_at=printed_at,
                           audit_anchor=records.audit_anchor())
     del writer  # ends the PDF in the buffer
-    write_output(path, bytes(buffer.data().data()))
+    return bytes(buffer.data().data()), pages
+
+
+def write_visit_pdf(records: Records, patient: Patient, visits: Sequence[Visit],
+                    path: Path | str, *, page_size: str = "A4", clinic_name: str = "",
+                    printed_at: datetime | None = None) -> int:
+    """Write the visits (oldest first as given) of ``patient`` to a PDF at ``path``;
+    returns the page count. Needs a QGuiApplication (offscreen is fine). The pages are
+    drawn in memory and written by :func:`write_output`: OutputError (an OSError) when the
+    file cannot be written, and never a partial PDF."""
+    check_output_path(Path(path))  # before drawing: a long job fails at once
+    data, pages = visit_pdf_bytes(records, patient, visits, page_size=page_size,
+                                  clinic_name=clinic_name, printed_at=printed_at)
+    write_output(path, data)
     return pages

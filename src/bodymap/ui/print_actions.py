@@ -133,8 +133,8 @@ class VisitPrinting:
             return
         try:
             done = write(path)
-        except OSError as exc:
-            show_error(self.window, failure, str(exc))
+        except (OSError, StorageError) as exc:
+            show_error(self.window, failure, getattr(exc, "user_message", None) or str(exc))
             return
         self.window.statusBar().showMessage(done, 10_000)
 
@@ -248,6 +248,48 @@ class PrintActions(VisitPrinting):
                 return
             self.window.statusBar().showMessage(f"Record exported: {path}", 8000)
 
+    def export_fhir(self) -> None:
+        """The selected patient's visits (all, or the selected one) as a FHIR R4 bundle."""
+        patient = self._patient()
+        if patient is None:
+            return
+        summaries = sorted(self.records.list_visits(patient.id),
+                           key=lambda s: (s.started_at, s.id))
+        if not summaries:
+            QMessageBox.information(self.window, "No visit",
+                                    f"{patient.display_name} has no visits yet.")
+            return
+        panel = self.main.patient_panel
+        index = panel.table.currentIndex()
+        selected = panel.visits.summary(index.row()) if index.isValid() else None
+        from bodymap.ui.fhir_export import FhirExportDialog
+
+        dialog = FhirExportDialog(patient, summaries, selected, self.window)
+        if not dialog.exec():
+            return
+        ids, drafts = dialog.visit_ids(), dialog.include_drafts()
+
+        def write(path: str) -> str:
+            from bodymap.export.fhir import NothingToExport, patient_bundle, write_bundle
+            from bodymap.printing.pdf import visit_pdf_bytes
+
+            clinic = self._clinic()
+            try:
+                bundle = patient_bundle(
+                    self.records, patient.id, visit_ids=ids, include_drafts=drafts,
+                    pdf_for=lambda v: visit_pdf_bytes(self.records, patient, [v],
+                                                      page_size=_page_size(),
+                                                      clinic_name=clinic)[0])
+            except NothingToExport as exc:
+                raise OSError(f"{exc}. Nothing was written.") from None
+            write_bundle(bundle, path)
+            visits = sum(1 for e in bundle["entry"]
+                         if e["resource"]["resourceType"] == "Encounter")
+            return f"FHIR bundle written ({visits} visit{'s' if visits != 1 else ''}): {path}"
+
+        self._save_as("fhir", "Export FHIR bundle", f"{_stem(patient)}-fhir.json",
+                      "FHIR JSON (*.json)", "The FHIR bundle could not be written", write)
+
     def import_json(self) -> None:
         path = ask_open_path(self.window, self.settings, "json", "Import patient record",
                              "bodymap export (*.json)")
@@ -296,6 +338,7 @@ def install_print_actions(window: MainWindow) -> PrintActions:
     add_actions(window, file_menu, quit_action, [
         *visit_print_entries(actions), None,
         ("E&xport patient (JSON)…", actions.export_json, None, "exportPatient"),
+        ("Export F&HIR bundle…", actions.export_fhir, None, "exportFhir"),
         ("&Import patient…", actions.import_json, None, "importPatient"),
         ("Export &marks (CSV)…", actions.export_csv, None, "exportMarksCsv"), None])
     return actions
