@@ -106,3 +106,18 @@ def test_an_unknown_version_is_refused_with_a_message(version) -> None:
         load_atlas(version)
     with pytest.raises(UnknownAtlasVersion):
         read_atlas(version)
+
+
+def test_the_figures_of_a_version_are_read_once(monkeypatch):
+    from bodymap.atlas import versions
+
+    reads: list[str] = []
+    real = versions._read
+    monkeypatch.setattr(versions, "_read",
+                        lambda version, name: reads.append(name) or real(version, name))
+    versions.use_anatomy_root(None)  # the package's own, read afresh
+    assert versions.atlas_figures(2) == ("standard", "female")
+    assert versions.atlas_figures(1) == ("standard",)
+    for _ in range(50):
+        versions.atlas_figures(2), versions.atlas_figures(1)
+    assert reads.count("female/figure.json") == 2  # once per version

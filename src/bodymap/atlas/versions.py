@@ -45,6 +45,8 @@ _versions: tuple[int, ...] | None = None
 # per root: version (standard figure) or (version, figure) -> atlas
 _caches: dict[str | None, dict[object, Atlas]] = {None: {}}
 _loaded = _caches[None]
+# (root, version) -> the figures it draws (atlas_figures)
+_figures: dict[tuple[str | None, int], tuple[str, ...]] = {}
 
 
 class UnknownAtlasVersion(LookupError):
@@ -141,13 +143,20 @@ def _read(version: int, name: str) -> str:
 
 
 def atlas_figures(version: int) -> tuple[str, ...]:
-    """The figures atlas `version` draws: ("standard",) or ("standard", "female")."""
+    """The figures atlas `version` draws: ("standard",) or ("standard", "female"). Looked
+    up once per version (each new visit and each visit window asks)."""
     check_atlas_version(version)
-    try:
-        _read(version, "female/figure.json")
-    except OSError:
-        return FIGURES[:1]
-    return FIGURES
+    key = (_root, version)
+    figures = _figures.get(key)
+    if figures is None:
+        try:
+            _read(version, "female/figure.json")
+        except OSError:
+            figures = FIGURES[:1]
+        else:
+            figures = FIGURES
+        _figures[key] = figures
+    return figures
 
 
 def read_atlas(version: int, figure: str = "standard") -> Atlas:
@@ -238,4 +247,6 @@ def use_anatomy_root(path: str | os.PathLike | None) -> None:
     global _root, _versions, _loaded
     _root = None if path is None else os.fspath(path)
     _versions = None
+    for key in [k for k in _figures if k[0] == _root]:  # the folder is read afresh
+        del _figures[key]
     _loaded = _caches.setdefault(_root, {})
