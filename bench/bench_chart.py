@@ -16,16 +16,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from bodymap.atlas import load_atlas  # noqa: E402
-from bodymap.model import NeedleSite, PainZone, TriggerPoint  # noqa: E402
-from bodymap.services.records import Records  # noqa: E402
-from bodymap.ui.chart import ChartEditor, Tool  # noqa: E402
-from bodymap.ui.chart.items import MarkItem, PointItem, ZoneItem  # noqa: E402
-from bodymap.ui.document import VisitDocument  # noqa: E402
+from bodymap.atlas import load_atlas
+from bodymap.model import NeedleSite, PainZone, TriggerPoint
+from bodymap.services.records import Records
+from bodymap.ui.chart import ChartEditor, Tool
+from bodymap.ui.chart.items import MarkItem, PointItem, ZoneItem
+from bodymap.ui.document import VisitDocument
 
 MARKS = 500
 

@@ -74,7 +74,6 @@ def _open_chart(data_dir: Path, marks: int):
 def bench_rss_mb() -> dict[str, object]:
     """RSS with the main window on a 10,000-patient database and a 500-mark chart open."""
     from bench.bench_storage import database
-    from bodymap.services.records import Records
     from bodymap.settings import Settings
     from bodymap.ui.main_window import MainWindow
 

@@ -21,14 +21,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter
 
-from bodymap.atlas import load_atlas  # noqa: E402
-from bodymap.atlas.qt import svg_renderer  # noqa: E402
-from bodymap.printing.chart_page import chart_views  # noqa: E402
-from bodymap.printing.pdf import PDF_DPI, write_visit_pdf  # noqa: E402
-from bodymap.services.records import Records  # noqa: E402
+from bodymap.atlas import load_atlas
+from bodymap.atlas.qt import svg_renderer
+from bodymap.printing.chart_page import chart_views
+from bodymap.printing.pdf import PDF_DPI, write_visit_pdf
+from bodymap.services.records import Records
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "export"))
 REPEATS = 9

@@ -14,12 +14,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-from bench.bench_storage import SEARCH_KEYS, database  # noqa: E402
-from bodymap.services.records import Records  # noqa: E402
-from bodymap.services.review import search_visits  # noqa: E402
+from bench.bench_storage import SEARCH_KEYS, database
+from bodymap.services.records import Records
+from bodymap.services.review import search_visits
 
 
 def _app() -> QApplication:
@@ -61,7 +61,7 @@ def bench_timeline_ms(rounds: int = 7) -> dict[str, object]:
             first_paint.append((time.perf_counter() - t0) * 1000)
             assert view.model.rowCount() == 200
             idle = []
-            view.thumbnails_idle.connect(lambda: idle.append(True))
+            view.thumbnails_idle.connect(lambda idle=idle: idle.append(True))
             while not idle:
                 app.processEvents()
             thumbs.append((time.perf_counter() - t0) * 1000)
@@ -69,7 +69,7 @@ def bench_timeline_ms(rounds: int = 7) -> dict[str, object]:
             view.deleteLater()
             app.processEvents()
     finally:
-        records.db.close(backup=False)
+        records.close(backup=False)
     return {"value": round(statistics.median(first_paint), 2),
             "max_ms": round(max(first_paint), 2),
             "visible_thumbnails_ms": round(statistics.median(thumbs), 2),
@@ -93,7 +93,7 @@ def bench_visit_search_ms(rounds: int = 3) -> dict[str, object]:
             search_visits(records, muscle="upper_trapezius", side="L", kind=None)
             muscle.append((time.perf_counter() - t0) * 1000)
     finally:
-        records.db.close(backup=False)
+        records.close(backup=False)
     samples.sort()
     return {"value": round(statistics.median(samples), 3),
             "p95_ms": round(samples[int(len(samples) * 0.95)], 3),

@@ -12,7 +12,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bodymap.model import NeedleSite, Patient, TriggerPoint, add_mark, move_mark, set_visit_fields
@@ -48,7 +48,7 @@ def make_database(data_dir: Path, patients: int = 100_000, *, seed: int = 7) -> 
     # Synthetic bench data only: skip fsync so generating 100k patients takes seconds.
     db._conn.execute("PRAGMA synchronous = OFF")  # type: ignore[union-attr]
     repo = PatientRepository(db)
-    created = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    created = datetime(2024, 1, 1, tzinfo=UTC)
     batch: list[Patient] = []
     for i in range(patients):
         batch.append(Patient(
@@ -63,7 +63,7 @@ def make_database(data_dir: Path, patients: int = 100_000, *, seed: int = 7) -> 
     records = Records(db, user="bench generator")
     heavy = records.create_patient(chart_number="DEMO-200", family_name="Heavy",
                                    given_names="Two Hundred")
-    start = datetime.now(timezone.utc) - timedelta(days=800)
+    start = datetime.now(UTC) - timedelta(days=800)
     for n in range(200):
         visit = records.start_visit(heavy.id, started_at=start + timedelta(days=4 * n))
         add_mark(visit, TriggerPoint(view="posterior", x=250, y=200, side="L"))
@@ -96,7 +96,7 @@ def bench_search_ms(rounds: int = 3) -> dict[str, float]:
                 records.search_patients(text)
                 samples.append((time.perf_counter() - t0) * 1000)
     finally:
-        records.db.close(backup=False)
+        records.close(backup=False)
     samples.sort()
     return {"value": round(statistics.median(samples), 3),
             "p95_ms": round(samples[int(len(samples) * 0.95)], 3),
@@ -115,7 +115,7 @@ def bench_list_visits_ms(rounds: int = 20) -> float:
             assert len(records.list_visits(heavy.id)) == 200
             samples.append((time.perf_counter() - t0) * 1000)
     finally:
-        records.db.close(backup=False)
+        records.close(backup=False)
     return round(statistics.median(samples), 3)
 
 
@@ -150,7 +150,7 @@ def bench_autosave_ratio(rounds: int = 60, marks: int = 30) -> dict[str, float]:
             raw.execute("COMMIT")
             theirs.append(time.perf_counter() - t0)
         raw.close()
-        records.db.close(backup=False)
+        records.close(backup=False)
     ours_ms, raw_ms = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
     return {"value": round(ours_ms / raw_ms, 3), "save_ms": round(ours_ms, 3),
             "raw_commit_ms": round(raw_ms, 3)}

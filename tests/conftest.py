@@ -3,7 +3,7 @@
 import os
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Every test runs at this instant, never at the wall clock's, so that the suite gives the same
 # answers at every hour. `make test` runs the suite in two time zones at opposite ends of the
 # day (UTC+14 and UTC-11): there this instant falls on 5 December and on 3 December, local.
-TEST_NOW = datetime(2026, 12, 4, 10, 30, tzinfo=timezone.utc)
+TEST_NOW = datetime(2026, 12, 4, 10, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -90,6 +90,20 @@ def atlas_upgrade(_atlas_release, _atlas_v1_only):
         yield upgrade
     finally:
         use_anatomy_root(None)
+
+
+# Tests that read no clock and no time zone: the atlas's geometry, the crash-kill trials and
+# the lint gates. `make test` runs them in the first time zone only (the Makefile passes
+# -m "not zone_free" in the second), which keeps CI well under its limit.
+ZONE_FREE = ("tests/atlas/", "tests/test_lint.py", "tests/storage/test_crash.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = str(config.rootpath)
+    for item in items:
+        path = str(item.path)[len(root) + 1:]
+        if path.startswith(ZONE_FREE):
+            item.add_marker(pytest.mark.zone_free)
 
 
 @pytest.fixture(autouse=True)

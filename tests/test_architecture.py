@@ -37,3 +37,24 @@ def test_core_imports_without_qt() -> None:
     proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_nothing_above_the_services_reaches_the_database() -> None:
+    """Import-linter sees imports, not attribute access: ``records._db.transaction()`` in a
+    widget would pass it. Every ``.db`` / ``._db`` outside storage and services fails here,
+    as does a public ``db`` on Records."""
+    import ast
+
+    from bodymap.services.records import Records
+
+    offenders = []
+    for path in sorted((ROOT / "src" / "bodymap").rglob("*.py")):
+        rel = path.relative_to(ROOT / "src" / "bodymap")
+        if rel.parts[0] in ("storage", "services"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("db", "_db"):
+                offenders.append(f"{rel}:{node.lineno}")
+    assert offenders == [], "storage reached past the services at " + ", ".join(offenders)
+    assert not hasattr(Records, "db")
+

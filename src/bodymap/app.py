@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         # Qt-free modules first: once PySide6 is imported, its import hook reads the source
         # of every module imported after it (about 18 ms of start-up for the model and
         # storage).
-        import bodymap.services.records  # noqa: F401
+        import bodymap.services.records
         import bodymap.services.visits  # noqa: F401
         from bodymap.ui.launch import run_gui
 

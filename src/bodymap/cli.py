@@ -13,12 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bodymap.model import Patient
+from bodymap.services import DATABASE_NAME, AnchorError, StorageError, compare_advice
 from bodymap.services.output import OutputError
 from bodymap.services.records import Records
 from bodymap.settings import Settings
-from bodymap.storage import DATABASE_NAME, StorageError, compare_advice
-from bodymap.storage.anchor import AnchorError
-
 
 READ_ONLY_VERBS = frozenset({"info", "verify", "print", "export"})
 
@@ -35,7 +33,7 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
     """Run one verb; storage problems print their user message and return 2."""
     try:
         if verb == "restore":
-            from bodymap.storage import restore_backup
+            from bodymap.services import restore_backup
 
             kept = restore_backup(args.backup_file, data_dir)
             print(f"Restored {args.backup_file} into {data_dir}.")
@@ -59,7 +57,7 @@ def run_verb(verb: str, args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"patients:  {records.patient_count():,}")
                 return 0
             if verb == "verify":
-                damage = records.db.integrity_problems()
+                damage = records.integrity_problems()
                 result = records.verify_audit()
                 found = records.verify_file()
                 against = getattr(args, "against", None)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import bodymap
-
 from bodymap.atlas import Atlas, load_atlas
 
 

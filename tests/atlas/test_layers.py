@@ -5,9 +5,9 @@ superficial muscle under the faded picture."""
 from __future__ import annotations
 
 import pytest
+from synthetic_atlas import DEEP_REGIONS
 
 from bodymap.atlas import Atlas, load_atlas
-from synthetic_atlas import DEEP_REGIONS
 
 
 def test_version_1_has_one_layer_everywhere() -> None:

@@ -4,10 +4,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtGui import QColor
 
-from bodymap.atlas import Atlas  # noqa: E402
-from bodymap.atlas.qt import region_path, render_view_image, silhouette_path  # noqa: E402
+from bodymap.atlas import Atlas
+from bodymap.atlas.qt import region_path, render_view_image, silhouette_path
 
 
 def test_render_view_is_not_blank(qapp, atlas: Atlas) -> None:

@@ -23,8 +23,8 @@ V1_FILES = {
     "hand_dorsal.svg": "b6106e0951cb3b4d453b74c17731b36c1b092e844f28a4251feacf6b0a94ce37",
     "hand_palmar.svg": "c97a0d141eead7fad384379d0d2ee104eaf2e7ae84db2ee58efed85c0f0504cc",
     "head_neck_anterior.svg": "2f8077210d3b722eb0b1ffb0479c9fd0ac59e506fc9bfdb4db27d451c45baf86",
-    "head_neck_left_lateral.svg": "ec7c0f9c7c7663b2d4052597cff9778283529b93444238355aa17dfe1aa817ea",
-    "head_neck_right_lateral.svg": "3b487ba858dfe07191ecf20b5b60178990a40e96725bde67eef02e3c1081e937",
+    "head_neck_left_lateral.svg": "ec7c0f9c7c7663b2d4052597cff9778283529b93444238355aa17dfe1aa817ea",  # noqa: E501
+    "head_neck_right_lateral.svg": "3b487ba858dfe07191ecf20b5b60178990a40e96725bde67eef02e3c1081e937",  # noqa: E501
     "left_lateral.svg": "dd1776708b77c7b7be78f334e36ef7e02a47be80bb5a355b0f2038767db7b328",
     "outlines.json": "43ba8beec8ba49b3bb8c3a581f17612c950911ccd24fd28b73502d47bf8d2935",
     "posterior.svg": "4f2edd1921aa302e27b208b7dd80b3a0c41e3c459ede97d5cdd8b2b5b9ed4e85",

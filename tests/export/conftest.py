@@ -14,7 +14,7 @@ from bodymap.services.records import Records
 def records(tmp_path: Path) -> Iterator[Records]:
     r = Records.open(tmp_path / "data", user="Anna Berg, PT")
     yield r
-    if not r.db.closed:
+    if not r.closed:
         r.close()
 
 
@@ -22,5 +22,5 @@ def records(tmp_path: Path) -> Iterator[Records]:
 def empty_records(tmp_path: Path) -> Iterator[Records]:
     r = Records.open(tmp_path / "empty", user="Importer")
     yield r
-    if not r.db.closed:
+    if not r.closed:
         r.close()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from bodymap.atlas import load_atlas
 from bodymap.model import (
     EStim,
     NeedleSite,
-    Patient,
     PainZone,
+    Patient,
     TextNote,
     TriggerPoint,
     Visit,
@@ -46,7 +46,7 @@ def make_patient(records: Records, chart_number: str = "ZA-1001", *, visits: int
         chart_number=chart_number, family_name="Ångström-Núñez", given_names="Zoë",
         date_of_birth=date(1984, 2, 29), sex="female", phone="+46 70 123",
         precautions={"anticoagulants": "apixaban"}, notes="左肩 — ملاحظة")
-    start = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     for n in range(visits):
         visit = records.start_visit(patient.id, clinician="Anna Berg, PT",
                                     started_at=start + timedelta(days=7 * n))
@@ -69,6 +69,6 @@ def make_patient(records: Records, chart_number: str = "ZA-1001", *, visits: int
 
 def row_counts(records: Records) -> dict[str, int]:
     """Rows in every clinical table and the audit log: "nothing written" means equal."""
-    with records.db.snapshot() as conn:
+    with records._db.snapshot() as conn:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("patients", "patient_terms", "visits", "marks", "addenda", "audit")}

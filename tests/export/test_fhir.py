@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,14 +14,8 @@ from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 
 from bodymap.export.csv_export import marks_csv
-from bodymap.export.fhir import (
-    LATERALITY_EXTENSION,
-    REGION_SYSTEM,
-    TAG_SYSTEM,
-    NothingToExport,
-    patient_bundle,
-    write_bundle,
-)
+from bodymap.export.fhir import NothingToExport, patient_bundle, write_bundle
+from bodymap.export.fhir_codes import LATERALITY_EXTENSION, REGION_SYSTEM, TAG_SYSTEM
 from bodymap.model import TriggerPoint, Visit, add_mark, set_visit_fields
 from bodymap.services.records import Records
 
@@ -182,7 +176,7 @@ def test_drafts_only_when_asked_and_marked_as_drafts(records: Records):
 def test_a_visit_with_no_needling_gets_no_procedure_code(records: Records):
     patient = records.create_patient(chart_number="NN-1", family_name="Lee")
     visit = records.start_visit(patient.id, clinician="Anna Berg, PT",
-                                started_at=datetime(2026, 2, 1, 9, tzinfo=timezone.utc))
+                                started_at=datetime(2026, 2, 1, 9, tzinfo=UTC))
     add_mark(visit, TriggerPoint(view="posterior", x=300, y=300, muscle="upper_trapezius",
                                  side="R"))
     set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, needles_used=0,
@@ -207,7 +201,7 @@ def test_names_in_any_script_survive_the_file(records: Records, tmp_path: Path, 
     patient = records.create_patient(chart_number="U-1", family_name=family,
                                      given_names=given, date_of_birth=date(1990, 1, 2))
     visit = records.start_visit(patient.id, clinician="Åsa Öberg, PT",
-                                started_at=datetime(2026, 2, 1, 9, tzinfo=timezone.utc))
+                                started_at=datetime(2026, 2, 1, 9, tzinfo=UTC))
     set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
                      needles_used=0, needles_removed=0, subjective="x")
     records.save_visit(visit)

@@ -37,11 +37,11 @@ class Target:
         return Records.open(self.root / f"d{self.n}", user="fuzz")
 
     def renew(self) -> None:
-        self.records.db.close(backup=False)
+        self.records.close(backup=False)
         self.records = self._open()
 
     def close(self) -> None:
-        self.records.db.close(backup=False)
+        self.records.close(backup=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -126,11 +127,11 @@ def _addendum_on_draft(data: dict[str, Any]) -> None:
 
 def _at(*when: int) -> str:
     """A UTC moment as messages write it: local time with its offset (model.timetext)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from bodymap.model.timetext import time_text
 
-    return time_text(datetime(*when, tzinfo=timezone.utc))
+    return time_text(datetime(*when, tzinfo=UTC))
 
 
 BAD_DATA = {

@@ -15,10 +15,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
 
-from export_factory import make_patient  # noqa: E402
+from export_factory import make_patient
 
-from bodymap.app import main  # noqa: E402
-from bodymap.services.records import Records  # noqa: E402
+from bodymap.app import main
+from bodymap.services.records import Records
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """The stated rule for "in the future" (DOMAIN.md, "Dates"): after today's date in the
 workstation's local time zone; checked on either side of local midnight."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -11,9 +11,9 @@ from tests.model.test_validation import patient
 
 
 @pytest.mark.parametrize("zone,midnight_utc", [
-    ("Pacific/Kiritimati", datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)),  # UTC+14
-    ("Pacific/Pago_Pago", datetime(2026, 12, 5, 11, 0, tzinfo=timezone.utc)),  # UTC-11
-    ("Europe/Berlin", datetime(2026, 12, 4, 23, 0, tzinfo=timezone.utc)),  # UTC+1
+    ("Pacific/Kiritimati", datetime(2026, 12, 4, 10, 0, tzinfo=UTC)),  # UTC+14
+    ("Pacific/Pago_Pago", datetime(2026, 12, 5, 11, 0, tzinfo=UTC)),  # UTC-11
+    ("Europe/Berlin", datetime(2026, 12, 4, 23, 0, tzinfo=UTC)),  # UTC+1
 ])
 def test_a_date_is_in_the_future_after_todays_local_date(local_zone, clock, zone,
                                                           midnight_utc):
@@ -34,7 +34,7 @@ def test_a_date_is_in_the_future_after_todays_local_date(local_zone, clock, zone
 
 def test_the_clock_is_the_one_the_test_installs():
     """Inside use_clock every reading comes from the installed clock, never the wall's."""
-    far = datetime(2031, 6, 1, 8, 0, tzinfo=timezone.utc)
+    far = datetime(2031, 6, 1, 8, 0, tzinfo=UTC)
     with use_clock(FixedClock(far, step=timedelta(0))):
         assert now() == far and now() == far
     assert now() != far

@@ -41,7 +41,8 @@ def full_visit() -> Visit:
     add_mark(v, PainZone(view="anterior", points=[(0, 0), (5, 0), (5, 5)], intensity=7,
                          quality="burning"))
     add_mark(v, TextNote(view="anterior", x=0, y=0, text="see plan"))
-    set_visit_fields(v, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.", needles_used=1,
+    set_visit_fields(v, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+                     needles_used=1,
                      needles_removed=1)
     sign_visit(v, "PT")
     add_addendum(v, Addendum(visit_id=v.id, author="PT", text="Addendum ✓"))

@@ -4,7 +4,7 @@ signing (model/coding.py)."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -26,7 +26,7 @@ from bodymap.model.coding import (
     suggested_procedure_code,
 )
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def _visit(*sites: tuple[str, str], needles: int = 1) -> Visit:

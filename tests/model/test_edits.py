@@ -1,6 +1,6 @@
 """Edit functions change the model, report what changed, and honour the signature."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -85,7 +85,8 @@ def test_sign_requires_consent_needles_and_review(visit):
     add_mark(visit, NeedleSite(view="posterior", x=1, y=1, needle_count=3))
     set_visit_fields(visit, needles_used=3, needles_removed=2, consent_obtained=True,
                      precautions_reviewed=True, subjective="Neck pain.")
-    with pytest.raises(ValidationError, match=r"needle count reconciled \(used = removed = charted\) is not met"):
+    with pytest.raises(ValidationError,
+                       match=r"needle count reconciled \(used = removed = charted\) is not met"):
         sign_visit(visit, "A. Jones, PT")
     assert not visit.signed
     # used and removed agree, but the chart shows a needle more than was counted
@@ -109,10 +110,11 @@ def test_override_reason_cannot_be_blank(visit):
 def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
     tp = TriggerPoint(view="posterior", x=1, y=1)
     add_mark(visit, tp)
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.",
                      needles_used=0, needles_removed=0,
-                     started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
-    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc))
+                     started_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 10, 0, tzinfo=UTC))
     for edit in (lambda: add_mark(visit, TriggerPoint(view="posterior", x=2, y=2)),
                  lambda: move_mark(visit, tp.id, 1, 1),
                  lambda: update_mark(visit, tp.id, note="x"),
@@ -128,17 +130,18 @@ def test_signed_visit_refuses_every_edit_but_takes_addenda(visit):
 def test_signing_before_the_visit_started_is_refused(visit, local_zone):
     """A visit dated ahead (a clock or time-zone slip) cannot be signed "before" it began:
     the record would contradict itself."""
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.",
                      needles_used=0, needles_removed=0,
-                     started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+                     started_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     local_zone("America/Bogota")  # the message speaks local time, as the screen does
     with pytest.raises(ValidationError) as err:
-        sign_visit(visit, "PT", at=datetime(2026, 1, 5, 8, 30, tzinfo=timezone.utc))
+        sign_visit(visit, "PT", at=datetime(2026, 1, 5, 8, 30, tzinfo=UTC))
     assert err.value.message == (
         "Cannot sign: the visit is dated 2026-01-05 04:00 \u221205:00, later than the "
         "signature (2026-01-05 03:30 \u221205:00). Correct the visit's date and time, then sign.")
     assert not visit.signed and visit.signed_at is None
-    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     assert visit.signed
 
 

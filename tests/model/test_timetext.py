@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bodymap.model.timetext import clock_text, date_text, time_text, zone_text
 
-WINTER = datetime(2026, 1, 5, 9, 0, 30, tzinfo=timezone.utc)
-SUMMER = datetime(2026, 7, 5, 9, 0, tzinfo=timezone.utc)
+WINTER = datetime(2026, 1, 5, 9, 0, 30, tzinfo=UTC)
+SUMMER = datetime(2026, 7, 5, 9, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(("zone", "moment", "text"), [
@@ -52,7 +52,7 @@ def test_a_moment_without_a_zone_is_refused():
 
 
 def test_date_text_is_the_local_day():
-    evening_west = datetime(2026, 1, 6, 3, 30, tzinfo=timezone.utc)
+    evening_west = datetime(2026, 1, 6, 3, 30, tzinfo=UTC)
     assert date_text(evening_west, zone=ZoneInfo("America/Bogota")) == "2026-01-05"
     assert date_text(evening_west, zone=ZoneInfo("Asia/Tokyo")) == "2026-01-06"
 
@@ -63,9 +63,9 @@ def test_messages_about_a_signed_visit_speak_local_time(local_zone):
 
     local_zone("Asia/Kolkata")
     visit = Visit(patient_id="00000000-0000-4000-8000-000000000001", clinician="PT",
-                  started_at=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc),
+                  started_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
                   consent_obtained=True, precautions_reviewed=True, subjective="Neck.",
                   needles_used=0, needles_removed=0)
-    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc))
+    sign_visit(visit, "PT", at=datetime(2026, 1, 5, 9, 30, tzinfo=UTC))
     with pytest.raises(SignedVisitError, match="on 2026-01-05 15:00 \\+05:30 and cannot"):
         add_mark(visit, NeedleSite(view="posterior", x=1, y=1))

@@ -2,9 +2,6 @@
 
 from datetime import date, datetime, timedelta
 
-from bodymap.model.clock import local_today
-from tests.conftest import TEST_NOW
-
 import pytest
 
 from bodymap.model import (
@@ -19,6 +16,8 @@ from bodymap.model import (
     ValidationError,
     Visit,
 )
+from bodymap.model.clock import local_today
+from tests.conftest import TEST_NOW
 
 
 def patient(**kw):

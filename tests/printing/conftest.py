@@ -10,7 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
 
-from bodymap.services.records import Records  # noqa: E402
+from bodymap.services.records import Records
+
 
 @pytest.fixture(scope="session")
 def gui_app(qapp: object) -> object:
@@ -22,5 +23,5 @@ def gui_app(qapp: object) -> object:
 def records(tmp_path: Path) -> Iterator[Records]:
     r = Records.open(tmp_path / "data", user="Anna Berg, PT")
     yield r
-    if not r.db.closed:
+    if not r.closed:
         r.close()

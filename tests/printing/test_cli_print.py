@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 from export_factory import make_patient
+from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 
 from bodymap.services.records import Records
 

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 from export_factory import chart, make_patient
+from pdf_tools import needs_poppler, pdf_info, pdf_pages_text
 
 from bodymap.atlas import load_atlas
 from bodymap.model import PainZone, Patient, TriggerPoint, Visit, add_mark, set_visit_fields

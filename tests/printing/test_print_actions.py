@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pdf_tools import needs_poppler, pdf_pages_text
 from export_factory import make_patient
+from pdf_tools import needs_poppler, pdf_pages_text
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 

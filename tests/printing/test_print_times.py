@@ -3,7 +3,7 @@ header (the visit), the signature and the footer ("printed ...")."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from export_factory import make_patient
@@ -12,7 +12,7 @@ from pdf_tools import needs_poppler, pdf_pages_text
 from bodymap.model.timetext import time_text
 from bodymap.printing.pdf import write_visit_pdf
 
-PRINTED = datetime(2026, 12, 4, 19, 5, tzinfo=timezone.utc)
+PRINTED = datetime(2026, 12, 4, 19, 5, tzinfo=UTC)
 
 
 @needs_poppler

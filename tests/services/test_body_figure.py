@@ -4,12 +4,18 @@ draws one, kept with the visit, and changeable on a draft with its marks carried
 from __future__ import annotations
 
 import pytest
+from synthetic_atlas import FEMALE_SCALE, MOVED_REGION
 
 from bodymap.atlas import visit_atlas
-from bodymap.model import NeedleSite, Sex, SignedVisitError, ValidationError, add_mark
-from bodymap.model import set_visit_fields
+from bodymap.model import (
+    NeedleSite,
+    Sex,
+    SignedVisitError,
+    ValidationError,
+    add_mark,
+    set_visit_fields,
+)
 from bodymap.services.records import Records
-from synthetic_atlas import FEMALE_SCALE, MOVED_REGION
 
 
 def _patient(records: Records, sex: Sex, chart: str):

@@ -29,7 +29,8 @@ def estim_site(**kw) -> NeedleSite:
 
 
 def ready_to_sign(visit) -> None:
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.",
                      needles_used=1, needles_removed=1)
 
 

@@ -5,7 +5,7 @@ written."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from bodymap.export.json_export import ImportRejected, export_patient, import_pa
 from bodymap.model import SignRequirement, TextNote, ValidationError, add_mark
 
 BAD = "Zo\ud800ë"
-START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("field", ["family_name", "given_names", "notes", "address"])

@@ -72,7 +72,8 @@ def test_visit_lifecycle_start_save_sign_addendum(records: Records):
     p = records.create_patient(chart_number="1", family_name="Doe")
     visit = records.start_visit(p.id)
     add_mark(visit, NeedleSite(view="posterior", x=1, y=2, side="L", needle_count=3))
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.", nprs_before=7,
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.", nprs_before=7,
                      nprs_after=4, needles_used=3, needles_removed=3)
     records.save_visit(visit)
     signed = records.sign_visit(visit.id)
@@ -93,7 +94,8 @@ def test_visit_lifecycle_start_save_sign_addendum(records: Records):
 def test_signing_refused_with_unreconciled_needles_then_allowed_with_reason(records: Records):
     p = records.create_patient(chart_number="1", family_name="Doe")
     visit = records.start_visit(p.id)
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.",
                      needles_used=4, needles_removed=3)
     records.save_visit(visit)
     with pytest.raises(ValidationError, match="needle count reconciled"):
@@ -115,7 +117,8 @@ def test_visit_dated_ahead_cannot_be_signed_before_it_starts(records: Records, c
     clock.set(local_noon)
     ahead = local_noon + timedelta(hours=3)
     visit = records.start_visit(p.id, started_at=ahead)
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.",
                      needles_used=0, needles_removed=0)
     records.save_visit(visit)
     audit_before = records.audit_trail(visit_id=visit.id)
@@ -193,7 +196,8 @@ def test_signing_requires_depth_at_needle_sites_over_a_hazard(tmp_path):
         visit.objective = "TrP L rhomboid major."
         records.save_visit(visit)
         assert unmet_sign_requirements(visit, atlas) == [SignRequirement.HAZARD_DEPTH]
-        with pytest.raises(ValidationError, match="depth recorded for every needle site over a hazard"):
+        with pytest.raises(ValidationError,
+                           match="depth recorded for every needle site over a hazard"):
             records.sign_visit(visit.id)
         assert not records.open_visit(visit.id).signed
         signed = records.sign_visit(visit.id, overrides={
@@ -217,7 +221,8 @@ def test_needling_both_sides_of_the_thorax_needs_a_written_reason(records: Recor
     visit = records.start_visit(p.id)
     add_mark(visit, _site("anterior.pectoralis_major.L"))
     add_mark(visit, _site("posterior.gluteus_medius.R"))  # the right side, off the thorax
-    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                     subjective="Neck pain.",
                      needles_used=2, needles_removed=2)
     assert bilateral_thorax(visit, load_atlas()) == {}
     assert SignRequirement.BILATERAL_THORAX not in unmet_sign_requirements(visit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from bodymap.services.review import day_start, needling_counts, search_visits, t
 
 # The realistic course of treatment is shared with the review UI tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui" / "review"))
-from review_factory import COURSE, NPRS, make_course, needles_at  # noqa: E402
+from review_factory import COURSE, NPRS, make_course, needles_at
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_search_by_date_range_bounds_are_inclusive(records):
 
 def test_search_criteria_combine(records, course):
     make_course(records, chart_number="RV-002", family_name="Okafor",
-                first=datetime(2025, 6, 1, 9, tzinfo=timezone.utc))
+                first=datetime(2025, 6, 1, 9, tzinfo=UTC))
     hits = search_visits(records, text="okafor", muscle="piriformis", side="L",
                          date_to=date(2025, 6, 5))
     assert len(hits) == 1 and hits[0].chart_number == "RV-002"

@@ -8,6 +8,7 @@ import json
 import sqlite3
 
 import pytest
+from synthetic_atlas import MOVED_REGION
 
 from bodymap.atlas import load_atlas
 from bodymap.atlas.mapping import carry_marks
@@ -16,7 +17,6 @@ from bodymap.export.validate import ImportRejected, validate_export
 from bodymap.model import NeedleSite, PainZone, TriggerPoint, Visit, add_mark, set_visit_fields
 from bodymap.services.records import Records
 from bodymap.services.visits import copy_forward
-from synthetic_atlas import MOVED_REGION
 
 BICEPS_L = (429.76, 313.68)  # version 1's anchor of the left biceps (anterior view)
 
@@ -56,7 +56,7 @@ def test_a_signed_visit_keeps_its_version_in_the_database_itself(records: Record
                                                                   atlas_upgrade) -> None:
     visit = _v1_visit(records)
     records.start_visit(visit.patient_id)  # a draft
-    conn = sqlite3.connect(records.db.path)
+    conn = sqlite3.connect(records._db.path)
     try:
         with pytest.raises(sqlite3.IntegrityError, match="signed visit"):
             conn.execute("UPDATE visits SET atlas_version = 2 WHERE id = ?", (visit.id,))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from bodymap.model import (
     AdverseEvent,
@@ -69,7 +69,7 @@ def test_copy_forward_without_marks(records: Records):
 
 
 def test_needs_attention_lists_only_old_unsigned_visits(records: Records):
-    now = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 5, 10, 12, 0, tzinfo=UTC)
     p = records.create_patient(chart_number="NA-1", family_name="Lee")
     q = records.create_patient(chart_number="NA-2", family_name="Okafor")
     old_draft = records.start_visit(p.id, started_at=now - timedelta(days=3))

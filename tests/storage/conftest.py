@@ -19,5 +19,5 @@ def data_dir(tmp_path: Path) -> Path:
 def records(data_dir: Path) -> Iterator[Records]:
     r = Records.open(data_dir, user="Dr. Zoë Ångström")
     yield r
-    if not r.db.closed:
+    if not r.closed:
         r.close()

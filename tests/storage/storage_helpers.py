@@ -6,7 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 from bodymap.model import (
@@ -73,7 +73,7 @@ def new_patient(**over: object) -> Patient:
 
 
 def aware(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)  # type: ignore[misc]
+    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
 
 
 HOLDER_SCRIPT = """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,7 @@ def test_every_clinical_change_is_logged_with_who_and_what(records: Records):
         ("update", "visit")] + [("create", "mark")] * 4 + [
         ("sign", "visit"), ("addendum", "addendum")]
     assert {e.who for e in trail} == {"Dr. Zoë Ångström"}
-    assert all(e.at.utcoffset() == timezone.utc.utcoffset(None) for e in trail)
+    assert all(e.at.utcoffset() == UTC.utcoffset(None) for e in trail)
     assert [e.seq for e in trail] == list(range(1, 11))
     assert trail[1].before == {"phone": "", "updated_at": trail[1].before["updated_at"]}
     assert trail[4].after["muscle"] == "upper_trapezius"  # type: ignore[index]

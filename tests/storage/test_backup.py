@@ -125,7 +125,7 @@ import os, sys
 from pathlib import Path
 from bodymap.services.records import Records
 r = Records.open(Path(sys.argv[1]), user="w")
-r.db._conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the commit in the -wal file
+r._db._conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the commit in the -wal file
 r.create_patient(chart_number="ONLY-IN-WAL", family_name="Late")
 print("committed", flush=True)
 sys.stdin.read()

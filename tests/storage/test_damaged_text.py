@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from bodymap.model import TextNote, add_mark
 from bodymap.services.records import Records
 from bodymap.storage.damaged_text import DamagedTextError
 
-START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 sys.path.insert(0, str(Path(__file__).parents[1] / "export"))
 from test_cli_export import bodymap  # noqa: E402  (the CLI as a clinic runs it)
 

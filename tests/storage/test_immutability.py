@@ -57,7 +57,7 @@ def test_trigger_refusal_reaches_the_application_as_signed_visit_error(signed):
     records, visit_id, _ = signed
     # Bypass the repository's own status check: the database still refuses.
     with pytest.raises(SignedVisitError):
-        with records.db.transaction() as conn:
+        with records._db.transaction() as conn:
             conn.execute("DELETE FROM marks WHERE visit_id = ?", (visit_id,))
     assert len(records.open_visit(visit_id).marks) == 4
 

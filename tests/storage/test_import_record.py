@@ -25,7 +25,7 @@ from bodymap.storage.importing import import_record
 
 
 def _rows(records: Records) -> dict[str, int]:
-    with records.db.snapshot() as conn:
+    with records._db.snapshot() as conn:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("patients", "visits", "marks", "addenda", "audit", "patient_terms")}
 
@@ -45,7 +45,7 @@ def _record() -> tuple[Patient, list[Visit]]:
 
 def test_whole_record_stored_as_given_and_audited(records: Records, data_dir: Path):
     patient, visits = _record()
-    import_record(records.db, patient, visits, source="zoe.json")
+    import_record(records._db, patient, visits, source="zoe.json")
     records.close()
     with Records.open(data_dir, user="x") as again:
         assert patient_to_dict(again.get_patient(patient.id)) == patient_to_dict(patient)
@@ -63,7 +63,7 @@ def test_whole_record_stored_as_given_and_audited(records: Records, data_dir: Pa
 
 def test_imported_signed_visit_is_still_immutable(records: Records):
     patient, visits = _record()
-    import_record(records.db, patient, visits)
+    import_record(records._db, patient, visits)
     signed = records.open_visit(visits[0].id)
     assert signed.signed and signed.signed_at == aware(2026, 1, 5, 10)
     with pytest.raises(SignedVisitError):
@@ -71,14 +71,14 @@ def test_imported_signed_visit_is_still_immutable(records: Records):
                                                signed_by=None, signed_at=None))
     # the schema's triggers themselves, below the repository
     with pytest.raises(SignedVisitError):
-        with records.db.transaction() as conn:
+        with records._db.transaction() as conn:
             conn.execute("DELETE FROM marks WHERE visit_id = ?", (signed.id,))
 
 
 @pytest.mark.parametrize("clash", ["patient_id", "chart_number", "visit_id", "mark_id"])
 def test_existing_ids_refused_and_nothing_written(records: Records, clash: str):
     patient, visits = _record()
-    import_record(records.db, patient, visits)
+    import_record(records._db, patient, visits)
     before = _rows(records)
     other = Patient(**full_patient(chart_number="NEW-1"))
     other_visit = fill_visit(Visit(patient_id=other.id, clinician="B",
@@ -94,7 +94,7 @@ def test_existing_ids_refused_and_nothing_written(records: Records, clash: str):
         other_visit.marks[2] = dataclasses.replace(other_visit.marks[2],
                                                    id=visits[1].marks[0].id)
     with pytest.raises(ValidationError, match="already"):
-        import_record(records.db, other, [other_visit])
+        import_record(records._db, other, [other_visit])
     assert _rows(records) == before
 
 
@@ -104,7 +104,7 @@ def test_draft_with_addenda_refused(records: Records):
     draft.addenda = [Addendum(visit_id=draft.id, author="x", text="y",
                               created_at=aware(2026, 1, 13, 8))]
     with pytest.raises(ValidationError, match="draft"):
-        import_record(records.db, patient, visits)
+        import_record(records._db, patient, visits)
     assert _rows(records)["patients"] == 0
 
 
@@ -112,5 +112,5 @@ def test_visit_sorted_by_start_whatever_the_order_given(records: Records):
     patient, visits = _record()
     visits[1] = dataclasses.replace(visits[1], started_at=visits[0].started_at
                                     - timedelta(days=3))
-    import_record(records.db, patient, list(reversed(visits)))
+    import_record(records._db, patient, list(reversed(visits)))
     assert [s.id for s in records.list_visits(patient.id)] == [visits[0].id, visits[1].id]

@@ -3,7 +3,7 @@ core's, one table for both (model/limits.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +13,7 @@ from bodymap.model import SignRequirement, TextNote, ValidationError, add_mark
 from bodymap.model.limits import limit
 from bodymap.services.records import Records
 
-START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 # Lengths around each limit, where a write/read mismatch would show.
 AROUND = [0, 1, 199, 200, 201, 1_999, 2_000, 2_001, 2_500]
 texts = st.builds(lambda n, c: c * n, st.sampled_from(AROUND),

@@ -254,7 +254,7 @@ def refused_in_background_unchanged(data_dir: Path) -> StorageError:
                 records.create_patient(chart_number="NEW-1", family_name="Doe",
                                        given_names="Jane")
             with pytest.raises(CorruptDatabaseError):
-                records.db.backup_now()
+                records._db.backup_now()
             caught = write_refused.value
         finally:
             records.close()  # takes no backup of a damaged file
@@ -288,8 +288,8 @@ def test_background_check_on_a_sound_file_lets_writes_through(data_dir: Path):
     with Records.open(data_dir, user="x", check_in_background=True) as records:
         made = records.create_patient(chart_number="NEW-1", family_name="Doe",
                                       given_names="Jane")
-        assert records.db.check_finished
-        records.db.check_result()  # passes
+        assert records.check_finished
+        records.check_result()  # passes
     with Records.open(data_dir, user="x") as records:
         assert records.get_patient(made.id).chart_number == "NEW-1"
 
@@ -301,15 +301,15 @@ def test_background_check_waits_to_be_started(data_dir: Path):
 
     make_database(data_dir, patients=5)
     with Records.open(data_dir, user="x", check_in_background=True) as records:
-        assert not records.db.check_finished
+        assert not records.check_finished
         assert "bodymap-quick-check" not in [t.name for t in threading.enumerate()]
-        records.db.start_check()
-        records.db.start_check()  # once is enough
-        records.db.check_result()  # waits, then passes
-        assert records.db.check_finished
+        records.start_check()
+        records.start_check()  # once is enough
+        records.check_result()  # waits, then passes
+        assert records.check_finished
     with Records.open(data_dir, user="x", check_in_background=True) as records:
         records.create_patient(chart_number="NEW-2", family_name="Doe", given_names="J")
-        assert records.db.check_finished
+        assert records.check_finished
 
 
 def test_background_check_of_a_file_in_rollback_mode_runs_before_anything_is_written(
@@ -341,7 +341,7 @@ def test_a_sound_file_in_rollback_mode_opens_and_becomes_wal(data_dir: Path):
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
     with Records.open(data_dir, user="x", check_in_background=True) as records:
-        assert records.db.check_finished  # checked at open, before the switch
+        assert records.check_finished  # checked at open, before the switch
         assert records.patient_count() == 3
     assert db.read_bytes()[18:20] == b"\x02\x02"
 

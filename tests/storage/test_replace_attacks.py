@@ -85,11 +85,22 @@ def test_raw_sql_with_foreign_keys_off_is_refused(ids, data_dir: Path, attack: s
 
 
 def test_drafts_and_patients_without_visits_stay_free(ids, data_dir: Path):
+    # the guards are for signed records only: a draft's marks, the draft and a patient
+    # with no signed visit can still be changed and removed (each statement would raise
+    # IntegrityError otherwise), and the signed visit is untouched by it
     conn = sqlite3.connect(data_dir / "bodymap.sqlite", isolation_level=None)
     conn.execute("PRAGMA foreign_keys = OFF")
+    signed_before = _dump(conn)["addenda"], conn.execute(
+        "SELECT * FROM visits WHERE id = ?", (ids["v"],)).fetchall()
     conn.execute("UPDATE marks SET side = 'R' WHERE id = ?", (ids["dm"],))
+    assert conn.execute("SELECT side FROM marks WHERE id = ?", (ids["dm"],)).fetchone() == ("R",)
     conn.execute("UPDATE patients SET chart_number = '3' WHERE id = ?", (ids["o"],))
     conn.execute("DELETE FROM marks WHERE visit_id = ?", (ids["d"],))
     conn.execute("DELETE FROM visits WHERE id = ?", (ids["d"],))
     conn.execute("DELETE FROM patients WHERE id = ?", (ids["o"],))
+    assert conn.execute("SELECT count(*) FROM visits WHERE id = ?", (ids["d"],)).fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM patients WHERE id = ?",
+                        (ids["o"],)).fetchone() == (0,)
+    assert (_dump(conn)["addenda"], conn.execute(
+        "SELECT * FROM visits WHERE id = ?", (ids["v"],)).fetchall()) == signed_before
     conn.close()

@@ -118,7 +118,7 @@ def test_mark_stored_before_the_region_rule_opens_and_can_be_corrected(records: 
     records.save_visit(visit)
     tp = visit.marks[0]
     assert (tp.region_id, tp.side.value) == ("posterior.upper_trapezius.L", "L")
-    with records.db.transaction() as conn:  # as a pre-rule import left it
+    with records._db.transaction() as conn:  # as a pre-rule import left it
         conn.execute("UPDATE marks SET side = 'R' WHERE id = ?", (tp.id,))
     opened = records.open_visit(visit.id)
     assert opened.marks[0].side is Side.RIGHT

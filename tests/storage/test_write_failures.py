@@ -16,8 +16,8 @@ def test_disk_full_keeps_the_last_saved_state(records: Records):
     set_visit_fields(visit, subjective="saved before the disk filled")
     records.save_visit(visit)
     trail = len(records.audit_trail())
-    pages = records.db._conn.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[union-attr]
-    records.db._conn.execute(f"PRAGMA max_page_count = {pages}")  # type: ignore[union-attr]
+    pages = records._db._conn.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[union-attr]
+    records._db._conn.execute(f"PRAGMA max_page_count = {pages}")  # type: ignore[union-attr]
     add_mark(visit, NeedleSite(view="posterior", x=1, y=1, note="x" * 50_000))
     set_visit_fields(visit, subjective="y" * 90_000)
     with pytest.raises(WriteFailedError) as err:
@@ -26,6 +26,6 @@ def test_disk_full_keeps_the_last_saved_state(records: Records):
     stored = records.open_visit(visit.id)
     assert stored.subjective == "saved before the disk filled" and stored.marks == []
     assert len(records.audit_trail()) == trail and records.verify_audit().ok
-    records.db._conn.execute("PRAGMA max_page_count = 1073741823")  # type: ignore[union-attr]
+    records._db._conn.execute("PRAGMA max_page_count = 1073741823")  # type: ignore[union-attr]
     records.save_visit(visit)  # space again: the same edit now goes through
     assert records.open_visit(visit.id) == visit

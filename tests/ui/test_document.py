@@ -108,7 +108,8 @@ def test_failed_save_keeps_edits_and_reports(qtbot, doc, monkeypatch):
 
 
 def test_signed_visit_is_read_only(qtbot, doc):
-    doc.push(SetVisitFields(doc, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+    doc.push(SetVisitFields(doc, consent_obtained=True, precautions_reviewed=True,
+                            subjective="Neck pain.",
                             needles_used=2, needles_removed=1))
     with pytest.raises(ValidationError, match="needle count reconciled"):
         doc.sign()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from bodymap.model import Precaution
 from bodymap.ui.main_window import MainWindow
@@ -79,17 +79,21 @@ def test_dialog_keeps_what_was_typed_and_says_why_when_invalid(qtbot, records):
     assert records.patient_count() == 1
 
 
-def test_edit_patient_shows_precaution_banner(qtbot, window, records):
+def test_edit_patient_shows_precaution_banner(qtbot, monkeypatch, window, records):
     p = records.create_patient(chart_number="E-1", family_name="Okafor")
     window.patients.refresh()
     window.patients.select(p.id)
     assert window.patient_panel.banner.isHidden()
-    dialog = PatientDialog(records, window.patient_panel.patient, parent=window)
-    qtbot.addWidget(dialog)
-    dialog.precaution_boxes[Precaution.ANTICOAGULANTS].setChecked(True)
-    qtbot.keyClicks(dialog.precaution_notes[Precaution.ANTICOAGULANTS], "apixaban")
-    dialog.accept()
-    window.patient_panel.show_patient(dialog.saved)
+
+    def fill(dialog: PatientDialog) -> int:  # what a person does in the real dialog
+        dialog.precaution_boxes[Precaution.ANTICOAGULANTS].click()
+        qtbot.keyClicks(dialog.precaution_notes[Precaution.ANTICOAGULANTS], "apixaban")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PatientDialog, "exec", fill)
+    window.edit_patient_action.trigger()  # Patient > Edit patient... (Ctrl+E)
+    # the window updates itself: no refresh by hand
     assert not window.patient_panel.banner.isHidden()
     assert "anticoagulant use: apixaban" in window.patient_panel.banner.text()
 

@@ -8,13 +8,13 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from synthetic_atlas import MOVED_REGION
 
 from bodymap.export.png_export import render_view_image
 from bodymap.model import NeedleSite, PainZone, TriggerPoint, add_mark, set_visit_fields
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.review.compare import CompareView
 from bodymap.ui.visit import VisitWindow
-from synthetic_atlas import MOVED_REGION
 
 
 def _signed_v1_visit(records):
@@ -93,7 +93,7 @@ def test_a_visit_on_an_anatomy_this_bodymap_lacks_is_refused_with_a_message(
         qtbot, records, settings, monkeypatch, atlas_upgrade):
     patient = records.create_patient(chart_number="PX-2", family_name="Ito")
     visit = records.start_visit(patient.id)
-    conn = sqlite3.connect(records.db.path)  # as a newer bodymap would have written it
+    conn = sqlite3.connect(records._db.path)  # as a newer bodymap would have written it
     with conn:
         conn.execute("UPDATE visits SET atlas_version = 7 WHERE id = ?", (visit.id,))
     conn.close()

@@ -8,7 +8,7 @@ each muscle is drawn from its origin to its insertion on them."""
 from __future__ import annotations
 
 from attach import Contour, fan, sheet, spindle
-from front import MID, SILHOUETTE_FRONT, W, H, A, B
+from front import MID, SILHOUETTE_FRONT, A, H, W
 from scene import Fibres, Scene, ellipse
 
 # seen from behind: same outline, but a rounder skull, no face, heels instead of toes

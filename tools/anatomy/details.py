@@ -3,7 +3,7 @@ muscles), and the hands and feet (drawn in limbs.py at their own scale, both sid
 
 from __future__ import annotations
 
-from limbs import build_foot, build_hand  # noqa: F401 - hands and feet are drawn in limbs.py
+from limbs import build_foot, build_hand
 from scene import Scene, crop_scene, mirror_scene
 
 HEAD_NECK = {"temporalis", "masseter", "lateral_pterygoid", "medial_pterygoid",

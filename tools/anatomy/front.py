@@ -4,7 +4,7 @@ i.e. the patient's RIGHT side; the scene mirrors them to the patient's left."""
 
 from __future__ import annotations
 
-from attach import Contour, band_pts, fan, sheet, spindle
+from attach import Contour, band_pts, fan, spindle
 from scene import Fibres, Scene, band, ellipse
 
 MID = 300.0

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from bodymap.atlas.svgpath import parse_path
 from scene import Item, Scene, crop_scene, transform_d
+
+from bodymap.atlas.svgpath import parse_path
 
 _PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 

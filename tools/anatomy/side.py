@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 
-from front import H, MID, W
-from scene import Fibres, Scene, band, ellipse, mirror_scene  # noqa: F401 - re-exported
+from front import MID, H, W
+from scene import Fibres, Scene, band, ellipse, mirror_scene
 
 
 def at_height(h: float) -> float:

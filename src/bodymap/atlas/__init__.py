@@ -11,6 +11,7 @@ from bodymap.atlas.atlas import (
     Region,
     View,
 )
+from bodymap.atlas.geometry import point_in_polygon, polygon_area
 from bodymap.atlas.versions import (
     CURRENT_ATLAS_VERSION,
     UnknownAtlasVersion,
@@ -21,7 +22,6 @@ from bodymap.atlas.versions import (
     load_atlas,
     visit_atlas,
 )
-from bodymap.atlas.geometry import point_in_polygon, polygon_area
 
 __all__ = [
     "CURRENT_ATLAS_VERSION",

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from bodymap.atlas.geometry import (
     BBox,
     Point,
-    mirror_polygon,
     point_in_polygon,
     polygon_area,
     polygon_bbox,
@@ -154,9 +153,10 @@ class Atlas:
         self._regions: dict[str, Region] = {}
         self._by_view: dict[str, list[Region]] = {vid: [] for vid in self._views}
         # draw order: each view's superficial picture, then its deep overlay
-        order = {rid: i for i, rid in enumerate(shapes_order(
-            {key: per_view for vid in self._views
-             for key, per_view in ((vid, shapes[vid]), (f"{vid}.deep", deep_shapes.get(vid, {})))}))}
+        layers = {key: per_view for vid in self._views
+                  for key, per_view in ((vid, shapes[vid]),
+                                        (f"{vid}.deep", deep_shapes.get(vid, {})))}
+        order = {rid: i for i, rid in enumerate(shapes_order(layers))}
         for r in catalogue["regions"]:
             rid = r["id"]
             depth = r.get("depth", "superficial")

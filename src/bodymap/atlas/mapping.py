@@ -207,7 +207,7 @@ def _hits(target: Atlas, region: Region, p: Point) -> bool:
 
 
 def _carry_point(source: Atlas, target: Atlas, mark: PointMark, old: Region | None,
-                 new: Region, mapped) -> Point | None:  # noqa: ANN001
+                 new: Region, mapped) -> Point | None:
     """Where the mark goes on `new` (its muscle in `target`), or None if neither the
     landmarks nor the muscle's outline put it on that muscle."""
     p = mapped(mark.view, (mark.x, mark.y))

@@ -14,7 +14,6 @@ from PySide6.QtSvg import QSvgRenderer
 from bodymap.atlas.atlas import Atlas
 from bodymap.atlas.geometry import Point
 
-
 _renderers: dict[tuple[str, str], QSvgRenderer] = {}
 
 

@@ -68,7 +68,6 @@ class _EdgeGrid:
         self.cols = max(1, math.ceil((x1 - x0) / self.cell))
         self.rows = max(1, math.ceil((y1 - y0) / self.cell))
         cells: dict[tuple[int, int], list[Edge]] = {}
-        inv = 1.0 / self.cell
         for e in edges:
             ax, ay, bx, by = e
             c0, c1 = self._span(min(ax, bx) - x0, max(ax, bx) - x0, self.cols)

@@ -161,8 +161,8 @@ def atlas_figures(version: int) -> tuple[str, ...]:
 
 def read_atlas(version: int, figure: str = "standard") -> Atlas:
     """Load one atlas version from its files, uncached: catalogue.json (with the version's
-    FACING_CORRECTIONS), one SVG per view (and one per deep layer) and the precomputed outlines (the SVGs are parsed
-    instead where those are missing or stale)."""
+    FACING_CORRECTIONS), one SVG per view (and one per deep layer) and the precomputed outlines
+    (the SVGs are parsed instead where those are missing or stale)."""
     check_atlas_version(version)
     catalogue = json.loads(_read(version, "catalogue.json"))
     fixes = FACING_CORRECTIONS.get(version, {})

@@ -29,65 +29,22 @@ from datetime import datetime
 from typing import Any
 
 from bodymap.atlas import Atlas, visit_atlas
-from bodymap.model import NeedleSite, Patient, Side, Visit
-from bodymap.model import clock
+from bodymap.export import fhir_codes as codes
+from bodymap.export.fhir_codes import coding, quantity, site_extension, site_note
+from bodymap.model import NeedleSite, Patient, Side, Visit, clock
 from bodymap.model.coding import CPT_SYSTEM, PROCEDURE_CODES, procedure_code
 from bodymap.model.timetext import date_text
 from bodymap.services.output import write_output
 from bodymap.services.records import Records
 
-# -- code systems and extensions -------------------------------------------------------------
-# bodymap's own: URNs (logical names, as FHIR allows for a system or an extension that has no
-# web page); docs/export-format.md lists each with its codes.
-NS = "urn:bodymap:fhir"
-REGION_SYSTEM = f"{NS}:region"  # code: a region id, view.muscle.side (the patient's side)
-OBSERVATION_SYSTEM = f"{NS}:observation"  # code: pain-extent
-VIEW_SYSTEM = f"{NS}:view"  # code: a view id (a pain-extent component)
-ADVERSE_EVENT_SYSTEM = f"{NS}:adverse-event"  # code: bodymap's adverse event values
-TAG_SYSTEM = f"{NS}:record-status"  # code: draft
-NEEDLE_SITE_EXTENSION = f"{NS}:needle-site"  # complex: one needle site of a Procedure
-ADVERSE_NOTES_EXTENSION = f"{NS}:adverse-event-notes"  # valueString
-CHART_NUMBER_SYSTEM = f"{NS}:chart-number"  # Patient.identifier: the clinic's chart number
-_ID_NAMESPACE = uuid.UUID("6f0b7f4e-5b8a-4d0c-9a55-0d1f3b2c8e71")  # bodymap's uuid5 namespace
-
-# -- published ones ----------------------------------------------------------------------------
-SNOMED = "http://snomed.info/sct"
-LOINC = "http://loinc.org"
-UCUM = "http://unitsofmeasure.org"
-#: HL7 mCODE implementation guide (STU4, 4.0.0), extension "Laterality Qualifier", used on
-#: Procedure.bodySite; its value set: SNOMED CT 7771000 Left, 24028007 Right (qualifier value)
-LATERALITY_EXTENSION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier"
-LATERALITY = {Side.LEFT: ("7771000", "Left (qualifier value)"),
-              Side.RIGHT: ("24028007", "Right (qualifier value)")}
-#: LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
-NPRS_CODE = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
-#: LOINC 59284-0 "Patient Consent" (the R4 Consent category value set)
-CONSENT_CATEGORY = ("59284-0", "Patient Consent")
-ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
-CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
-OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-SERIOUSNESS = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness"
-IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203"
-
 
 def resource_id(*parts: str) -> str:
     """A stable resource id from bodymap ids and a role ("nprs-before", ...)."""
-    return str(uuid.uuid5(_ID_NAMESPACE, "/".join(parts)))
+    return str(uuid.uuid5(codes.ID_NAMESPACE, "/".join(parts)))
 
 
 def _ref(resource: dict[str, Any]) -> dict[str, str]:
     return {"reference": f"urn:uuid:{resource['id']}"}
-
-
-def _quantity(value: float, unit: str) -> dict[str, Any]:
-    return {"value": value, "unit": unit, "system": UCUM, "code": unit}
-
-
-def _coding(system: str, code: str, display: str | None = None) -> dict[str, str]:
-    out = {"system": system, "code": code}
-    if display:
-        out["display"] = display
-    return out
 
 
 @dataclass
@@ -100,7 +57,7 @@ class _VisitContext:
 
     def tagged(self, resource: dict[str, Any]) -> dict[str, Any]:
         if self.draft:
-            resource["meta"] = {"tag": [_coding(TAG_SYSTEM, "draft", "Unsigned draft")]}
+            resource["meta"] = {"tag": [coding(codes.TAG_SYSTEM, "draft", "Unsigned draft")]}
         return resource
 
     def base(self, resource_type: str, role: str) -> dict[str, Any]:
@@ -126,10 +83,10 @@ def _patient(patient: Patient) -> dict[str, Any]:
     out: dict[str, Any] = {
         "resourceType": "Patient", "id": resource_id(patient.id, "patient"),
         "identifier": [{"use": "usual",
-                        "type": {"coding": [_coding(IDENTIFIER_TYPE, "MR",
+                        "type": {"coding": [coding(codes.IDENTIFIER_TYPE, "MR",
                                                     "Medical record number")],
                                  "text": "Chart number"},
-                        "system": CHART_NUMBER_SYSTEM, "value": patient.chart_number}],
+                        "system": codes.CHART_NUMBER_SYSTEM, "value": patient.chart_number}],
         "name": [name], "gender": patient.sex.value}
     if patient.date_of_birth is not None:
         out["birthDate"] = patient.date_of_birth.isoformat()
@@ -150,67 +107,13 @@ def _practitioner(name: str) -> dict[str, Any]:
 def _encounter(visit: Visit, patient_ref: dict[str, str],
                practitioners: list[dict[str, Any]]) -> dict[str, Any]:
     return {"resourceType": "Encounter", "id": resource_id(visit.id, "encounter"),
-            "identifier": [{"system": f"{NS}:visit", "value": visit.id}],
+            "identifier": [{"system": f"{codes.NS}:visit", "value": visit.id}],
             "status": "finished" if visit.signed else "in-progress",
-            "class": _coding(ACT_CODE, "AMB", "ambulatory"),
+            "class": coding(codes.ACT_CODE, "AMB", "ambulatory"),
             "type": [{"text": "Dry needling treatment visit"}],
             "subject": patient_ref,
             "participant": [{"individual": _ref(p)} for p in practitioners],
             "period": {"start": visit.started_at.isoformat()}}
-
-
-def _site_extension(site: NeedleSite) -> dict[str, Any]:
-    parts: list[dict[str, Any]] = [{"url": "needles", "valueInteger": site.needle_count},
-                                   {"url": "technique", "valueCode": site.technique.value}]
-    for url, value, unit in (("length", site.needle_length_mm, "mm"),
-                             ("diameter", site.needle_diameter_mm, "mm"),
-                             ("depth", site.depth_mm, "mm"), ("dwell", site.dwell_min, "min")):
-        if value is not None:
-            parts.append({"url": url, "valueQuantity": _quantity(value, unit)})
-    if site.estim is not None:
-        for url, value, unit in (("estim-frequency", site.estim.frequency_hz, "Hz"),
-                                 ("estim-intensity", site.estim.intensity_ma, "mA"),
-                                 ("estim-duration", site.estim.duration_min, "min")):
-            if value is not None:
-                parts.append({"url": url, "valueQuantity": _quantity(value, unit)})
-    if site.ltr_elicited is not None:
-        parts.append({"url": "ltr-elicited", "valueBoolean": site.ltr_elicited})
-    if site.ltr_count is not None:
-        parts.append({"url": "ltr-count", "valueInteger": site.ltr_count})
-    if site.region_id:
-        parts.append({"url": "region", "valueCode": site.region_id})
-    return {"url": NEEDLE_SITE_EXTENSION, "extension": parts}
-
-
-def _site_note(number: int, site: NeedleSite) -> str:
-    """'Site 1: 2 needles 0.25 × 40 mm, depth 25 mm, pistoning, LTR yes (3). Response: ...'"""
-    needle = f"{site.needle_count} needle{'s' if site.needle_count != 1 else ''}"
-    if site.needle_diameter_mm is not None or site.needle_length_mm is not None:
-        size = " × ".join(f"{v:g}" for v in (site.needle_diameter_mm, site.needle_length_mm)
-                          if v is not None)
-        needle += f" {size} mm"
-    parts = [needle]
-    if site.depth_mm is not None:
-        parts.append(f"depth {site.depth_mm:g} mm")
-    parts.append(site.technique.label.lower())
-    if site.dwell_min is not None:
-        parts.append(f"dwell {site.dwell_min:g} min")
-    if site.estim is not None:
-        estim = f"e-stim {site.estim.frequency_hz:g} Hz"
-        if site.estim.intensity_ma is not None:
-            estim += f", {site.estim.intensity_ma:g} mA"
-        if site.estim.duration_min is not None:
-            estim += f", {site.estim.duration_min:g} min"
-        parts.append(estim)
-    if site.ltr_elicited is not None:
-        parts.append("LTR " + ("yes" if site.ltr_elicited else "no")
-                     + (f" ({site.ltr_count})" if site.ltr_count else ""))
-    text = f"Site {number}: " + ", ".join(parts) + "."
-    if site.response.strip():
-        text += f" Response: {site.response.strip()}"
-    if site.note.strip():
-        text += f" Note: {site.note.strip()}"
-    return text
 
 
 def _muscle_name(atlas: Atlas, muscle: str | None) -> str:
@@ -235,15 +138,15 @@ def _procedures(ctx: _VisitContext, patient_ref: dict[str, str]) -> list[dict[st
         body_site: dict[str, Any] = {"text": text}
         regions = sorted({s.region_id for s in sites if s.region_id})
         if regions:
-            body_site["coding"] = [_coding(REGION_SYSTEM, r, name) for r in regions]
+            body_site["coding"] = [coding(codes.REGION_SYSTEM, r, name) for r in regions]
         if side is not None:
-            code, display = LATERALITY[side]
-            body_site["extension"] = [{"url": LATERALITY_EXTENSION, "valueCodeableConcept": {
-                "coding": [_coding(SNOMED, code, display)], "text": side.label}}]
+            code, display = codes.LATERALITY[side]
+            body_site["extension"] = [{"url": codes.LATERALITY_EXTENSION, "valueCodeableConcept": {
+                "coding": [coding(codes.SNOMED, code, display)], "text": side.label}}]
         needles = sum(s.needle_count for s in sites)
         procedure = ctx.base("Procedure", f"procedure/{muscle}/{side.value if side else '-'}")
         procedure.update({
-            "extension": [_site_extension(s) for s in sites],
+            "extension": [site_extension(s) for s in sites],
             "status": "completed" if ctx.visit.signed else "in-progress",
             "code": {"text": "Dry needling (needle insertion without injection)"},
             "subject": patient_ref, "encounter": _ref(ctx.encounter),
@@ -252,7 +155,7 @@ def _procedures(ctx: _VisitContext, patient_ref: dict[str, str]) -> list[dict[st
             "bodySite": [body_site],
             "note": [{"text": f"{text}: {needles} needle{'s' if needles != 1 else ''} at "
                               f"{len(sites)} site{'s' if len(sites) != 1 else ''}."},
-                     *({"text": _site_note(i, s)} for i, s in enumerate(sites, start=1))]})
+                     *({"text": site_note(i, s)} for i, s in enumerate(sites, start=1))]})
         out.append(ctx.tagged(procedure))
     return out
 
@@ -268,8 +171,8 @@ def _observations(ctx: _VisitContext, patient_ref: dict[str, str]) -> list[dict[
         obs = ctx.base("Observation", role)
         obs.update({
             "status": status,
-            "category": [{"coding": [_coding(OBSERVATION_CATEGORY, "survey", "Survey")]}],
-            "code": {"coding": [_coding(LOINC, *NPRS_CODE)], "text": f"NPRS {label}"},
+            "category": [{"coding": [coding(codes.OBSERVATION_CATEGORY, "survey", "Survey")]}],
+            "code": {"coding": [coding(codes.LOINC, *codes.NPRS_CODE)], "text": f"NPRS {label}"},
             "subject": patient_ref, "encounter": _ref(ctx.encounter),
             "performer": [_ref(ctx.performer)], "valueInteger": score})
         if role == "nprs-before":
@@ -285,14 +188,14 @@ def _observations(ctx: _VisitContext, patient_ref: dict[str, str]) -> list[dict[
         obs = ctx.base("Observation", "pain-extent")
         obs.update({
             "status": status,
-            "code": {"coding": [_coding(OBSERVATION_SYSTEM, "pain-extent",
+            "code": {"coding": [coding(codes.OBSERVATION_SYSTEM, "pain-extent",
                                         "Pain extent, percent of the body outline")],
                      "text": "Pain extent (percent of the body outline drawn as pain zones)"},
             "subject": patient_ref, "encounter": _ref(ctx.encounter),
             "effectiveDateTime": visit.started_at.isoformat(),
-            "valueQuantity": _quantity(round(extent.get("total", 0.0), 2), "%"),
-            "component": [{"code": {"coding": [_coding(VIEW_SYSTEM, view)], "text": view},
-                           "valueQuantity": _quantity(round(pct, 2), "%")}
+            "valueQuantity": quantity(round(extent.get("total", 0.0), 2), "%"),
+            "component": [{"code": {"coding": [coding(codes.VIEW_SYSTEM, view)], "text": view},
+                           "valueQuantity": quantity(round(pct, 2), "%")}
                           for view, pct in extent.items() if view != "total"]})
         if not obs["component"]:
             del obs["component"]
@@ -307,18 +210,18 @@ def _adverse_events(ctx: _VisitContext, patient_ref: dict[str, str],
         resource = ctx.base("AdverseEvent", f"adverse-event/{event.value}")
         resource.update({
             "actuality": "actual",
-            "event": {"coding": [_coding(ADVERSE_EVENT_SYSTEM, event.value, event.label)],
+            "event": {"coding": [coding(codes.ADVERSE_EVENT_SYSTEM, event.value, event.label)],
                       "text": event.label},
             "subject": patient_ref, "encounter": _ref(ctx.encounter),
             "date": ctx.visit.started_at.isoformat(),
             "recorder": _ref(ctx.performer),
-            "seriousness": {"coding": [_coding(SERIOUSNESS, "serious", "Serious")
+            "seriousness": {"coding": [coding(codes.SERIOUSNESS, "serious", "Serious")
                                        if event.major else
-                                       _coding(SERIOUSNESS, "non-serious", "Non-serious")]}})
+                                       coding(codes.SERIOUSNESS, "non-serious", "Non-serious")]}})
         if procedures:
             resource["suspectEntity"] = [{"instance": _ref(p)} for p in procedures]
         if ctx.visit.adverse_event_notes.strip():
-            resource["extension"] = [{"url": ADVERSE_NOTES_EXTENSION,
+            resource["extension"] = [{"url": codes.ADVERSE_NOTES_EXTENSION,
                                       "valueString": ctx.visit.adverse_event_notes.strip()}]
         out.append(ctx.tagged(resource))
     return out
@@ -332,7 +235,7 @@ def _charge_item(ctx: _VisitContext, patient_ref: dict[str, str],
     item = ctx.base("ChargeItem", "charge")
     item.update({
         "status": "billable" if ctx.visit.signed else "planned",
-        "code": {"coding": [_coding(CPT_SYSTEM, code, PROCEDURE_CODES[code])],
+        "code": {"coding": [coding(CPT_SYSTEM, code, PROCEDURE_CODES[code])],
                  "text": f"CPT {code}"},
         "subject": patient_ref, "context": _ref(ctx.encounter),
         "occurrenceDateTime": ctx.visit.started_at.isoformat(),
@@ -348,8 +251,8 @@ def _consent(visit: Visit, patient: Patient, patient_ref: dict[str, str]) -> dic
         "resourceType": "Consent",
         "id": resource_id(patient.id, "consent", day or visit.id),
         "status": "active",
-        "scope": {"coding": [_coding(CONSENT_SCOPE, "treatment", "Treatment")]},
-        "category": [{"coding": [_coding(LOINC, *CONSENT_CATEGORY)]}],
+        "scope": {"coding": [coding(codes.CONSENT_SCOPE, "treatment", "Treatment")]},
+        "category": [{"coding": [coding(codes.LOINC, *codes.CONSENT_CATEGORY)]}],
         "patient": patient_ref,
         "policyRule": {"text": "Written informed consent for dry needling"}}
     if day:

@@ -21,12 +21,10 @@ from bodymap.export.validate import (
     parse_export,
     validate_export,
 )
-from bodymap.model import Patient, ValidationError
-from bodymap.model import clock
+from bodymap.model import Patient, ValidationError, clock
 from bodymap.model.codec import patient_to_dict, visit_to_dict
 from bodymap.services.output import write_output
 from bodymap.services.records import Records
-from bodymap.storage.importing import import_record
 
 __all__ = ["FORMAT", "SCHEMA_VERSION", "ImportRejected", "PatientRecord", "export_patient",
            "import_file", "import_patient", "read_export", "write_export"]
@@ -84,7 +82,7 @@ def import_patient(records: Records, data: Any, *, source: str = "") -> Patient:
     transaction. Raises ImportRejected naming the problem; then nothing was written."""
     record = validate_export(data)
     try:
-        import_record(records.db, record.patient, record.visits, source=source)
+        records.import_record(record.patient, list(record.visits), source=source)
     except ValidationError as exc:
         raise ImportRejected(exc.message) from None
     return record.patient

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from bodymap.atlas import visit_atlas
 from bodymap.model import Visit
 from bodymap.render.chart import paint_charted_view
-from bodymap.services.output import write_output
 from bodymap.services.chart_checks import depth_required
+from bodymap.services.output import write_output
 
 IMAGE_DPI = 200  # symbols and labels are sized in points; this makes them ~25 px across
 
@@ -36,8 +36,8 @@ def render_view_image(visit: Visit, view_id: str, *, height: int = 1600) -> QIma
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         paint_charted_view(painter, atlas, view_id, QRectF(0, 0, width, height), marks,
-                           {m.id for m in marks_all if depth_required(m, atlas)}, unit=IMAGE_DPI / 72.0,
-                           font=QFont("DejaVu Sans"))
+                           {m.id for m in marks_all if depth_required(m, atlas)},
+                           unit=IMAGE_DPI / 72.0, font=QFont("DejaVu Sans"))
     finally:
         painter.end()
     return image

@@ -17,9 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from bodymap.atlas import Atlas, UnknownAtlasVersion, View, visit_atlas
-from bodymap.model import Mark, Patient, PainZone, PointMark, TriggerPoint, ValidationError, Visit
-from bodymap.model import check_signable
-from bodymap.model.safety import check_estim
+from bodymap.model import (
+    Mark,
+    PainZone,
+    Patient,
+    PointMark,
+    TriggerPoint,
+    ValidationError,
+    Visit,
+    check_signable,
+)
 from bodymap.model._validate import is_canonical_id
 from bodymap.model.codec import (
     mark_to_dict,
@@ -28,6 +35,7 @@ from bodymap.model.codec import (
     visit_from_dict,
     visit_to_dict,
 )
+from bodymap.model.safety import check_estim
 from bodymap.services.chart_checks import over_hazard, over_thorax
 
 FORMAT = "bodymap-patient-export"

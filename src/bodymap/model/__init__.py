@@ -6,9 +6,9 @@ from bodymap.model.edits import (
     add_mark,
     check_signable,
     move_mark,
+    redraw_on_figure,
     remove_mark,
     replace_mark,
-    redraw_on_figure,
     set_visit_fields,
     sign_visit,
     update_mark,
@@ -32,8 +32,8 @@ from bodymap.model.marks import (
 from bodymap.model.patient import PRECAUTION_LABELS, Patient, Precaution, Sex
 from bodymap.model.visit import (
     ADVERSE_EVENT_LABELS,
-    AdverseEvent,
     Addendum,
+    AdverseEvent,
     SignRequirement,
     Visit,
     VisitStatus,
@@ -45,5 +45,6 @@ __all__ = [
     "PointMark", "Precaution", "Sex", "Side", "SignRequirement", "SignedVisitError",
     "Technique", "TextNote", "TriggerPoint", "TriggerPointKind", "ValidationError", "Visit",
     "VisitStatus", "add_addendum", "add_mark", "check_signable", "move_mark", "remove_mark",
-    "redraw_on_figure", "replace_mark", "set_visit_fields", "sign_visit", "update_mark", "update_patient",
+    "redraw_on_figure", "replace_mark", "set_visit_fields", "sign_visit", "update_mark",
+    "update_patient",
 ]

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 
 class Clock:
     """The workstation's clock: the current instant (aware, UTC) and the local date."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
     def local_today(self) -> date:
         """Today's date in the workstation's local time zone (the TZ of the process)."""
@@ -35,7 +35,7 @@ class FixedClock(Clock):
     def __init__(self, start: datetime, step: timedelta = timedelta(microseconds=1)) -> None:
         if start.tzinfo is None or start.utcoffset() is None:
             raise ValueError("a FixedClock needs an aware start time")
-        self._at = start.astimezone(timezone.utc)
+        self._at = start.astimezone(UTC)
         self._step = step
 
     def now(self) -> datetime:
@@ -53,7 +53,7 @@ class FixedClock(Clock):
     def set(self, at: datetime) -> None:
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValueError("the clock needs an aware time")
-        self._at = at.astimezone(timezone.utc)
+        self._at = at.astimezone(UTC)
 
 
 _clock: Clock = Clock()

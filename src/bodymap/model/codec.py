@@ -11,7 +11,7 @@ import dataclasses
 import functools
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from bodymap.model._validate import stored_records
 from bodymap.model.errors import ValidationError
@@ -44,17 +44,17 @@ def _plain(value: Any) -> Any:
 
 
 def mark_to_dict(mark: Mark) -> dict[str, Any]:
-    d = _plain(mark)
+    d = cast(dict[str, Any], _plain(mark))
     d["kind"] = mark.kind
     return d
 
 
 def patient_to_dict(patient: Patient) -> dict[str, Any]:
-    return _plain(patient)
+    return cast(dict[str, Any], _plain(patient))
 
 
 def addendum_to_dict(addendum: Addendum) -> dict[str, Any]:
-    return _plain(addendum)
+    return cast(dict[str, Any], _plain(addendum))
 
 
 def visit_to_dict(visit: Visit, *, with_marks: bool = True) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def mark_from_dict(d: dict[str, Any]) -> Mark:
         raise ValidationError("marks", "A mark must be an object")
     d = dict(d)
     kind = d.pop("kind", None)
-    cls = MARK_TYPES.get(kind)  # type: ignore[arg-type]
+    cls = MARK_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise ValidationError("kind", f"Unknown mark kind {kind!r}")
     d = _parse_times(d, "mark")
@@ -127,7 +127,7 @@ def mark_from_dict(d: dict[str, Any]) -> Mark:
         if not isinstance(pts, list):
             raise ValidationError("points", "A pain zone's points must be a list")
         d["points"] = tuple(tuple(p) if isinstance(p, list) else p for p in pts)
-    return _construct(cls, d, cls.kind.replace("_", " "))
+    return cast(Mark, _construct(cls, d, cls.kind.replace("_", " ")))
 
 
 def _marks_from_list(marks: list[Any]) -> list[Mark]:
@@ -148,11 +148,11 @@ def patient_from_dict(d: dict[str, Any], *, stored: bool = False) -> Patient:
     if stored:
         with stored_records():
             return patient_from_dict(d)
-    return _construct(Patient, _parse_times(d, "patient"), "patient")
+    return cast(Patient, _construct(Patient, _parse_times(d, "patient"), "patient"))
 
 
 def addendum_from_dict(d: dict[str, Any]) -> Addendum:
-    return _construct(Addendum, _parse_times(d, "addendum"), "addendum")
+    return cast(Addendum, _construct(Addendum, _parse_times(d, "addendum"), "addendum"))
 
 
 def visit_from_dict(d: dict[str, Any], *, stored: bool = False) -> Visit:
@@ -178,4 +178,4 @@ def visit_from_dict(d: dict[str, Any], *, stored: bool = False) -> Visit:
             raise ValidationError("adverse_events", "visit: adverse_events must be a list "
                                                     f"(empty for none), not {events!r}")
         d["adverse_events"] = frozenset(events)
-    return _construct(Visit, d, "visit")
+    return cast(Visit, _construct(Visit, d, "visit"))

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bodymap.model.coding import NO_CODE, suggested_procedure_code
-from bodymap.model.timetext import time_text
 from bodymap.model._validate import check_aware, check_text, utcnow
+from bodymap.model.coding import NO_CODE, suggested_procedure_code
 from bodymap.model.errors import SignedVisitError, ValidationError
 from bodymap.model.limits import limit
 from bodymap.model.marks import Mark, PainZone, PointMark
 from bodymap.model.patient import Patient
+from bodymap.model.timetext import time_text
 from bodymap.model.visit import (
     NOTE_FIELDS,
     Addendum,

@@ -89,8 +89,9 @@ def _enum(field_name: str, cls: type[Enum], value: object, label: str) -> Enum:
     try:
         return cls(value)
     except ValueError:
-        allowed = ", ".join(str(m.value) for m in cls)  # type: ignore[attr-defined]
-        raise ValidationError(field_name, f"{label} must be one of {allowed} (got {value!r})") from None
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise ValidationError(field_name,
+                              f"{label} must be one of {allowed} (got {value!r})") from None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from enum import Enum
 from typing import ClassVar
 
-from bodymap.model.timetext import time_text
 from bodymap.model._validate import (
     check_aware,
     check_date,
@@ -19,10 +18,11 @@ from bodymap.model._validate import (
     new_id,
     utcnow,
 )
+from bodymap.model.coding import PROCEDURE_CODE_VALUES
 from bodymap.model.errors import ValidationError
 from bodymap.model.limits import limit
 from bodymap.model.marks import MARK_TYPES, Mark, NeedleSite, Side
-from bodymap.model.coding import PROCEDURE_CODE_VALUES
+from bodymap.model.timetext import time_text
 
 MAX_NEEDLES = 500  # per visit; more is a typing error, not a treatment
 MAX_ATLAS_VERSION = 9999  # a sanity bound; which versions exist is the atlas's business
@@ -219,8 +219,9 @@ class Visit:
         try:
             self.adverse_events = frozenset(AdverseEvent(e) for e in self.adverse_events)
         except (ValueError, TypeError):
+            events = sorted(self.adverse_events)
             raise ValidationError("adverse_events",
-                                  f"Unknown adverse event in {sorted(self.adverse_events)!r}") from None
+                                  f"Unknown adverse event in {events!r}") from None
         ids: set[str] = set()
         for mark in self.marks:
             if not isinstance(mark, tuple(MARK_TYPES.values())):
@@ -251,12 +252,12 @@ class Visit:
         if not isinstance(self.pain_extent, dict):
             raise ValidationError("pain_extent", "Pain extent must be a mapping of view to %")
         extent: dict[str, float] = {}
-        for key, pct in self.pain_extent.items():
-            check_text("pain_extent", key, limit=limit("pain_extent"), required=True,
+        for view, pct in self.pain_extent.items():
+            check_text("pain_extent", view, limit=limit("pain_extent"), required=True,
                        label="Pain extent view")
             check_float("pain_extent", pct, 0, 100, optional=False,
-                        label=f"Pain extent of {key} (%)")
-            extent[key] = float(pct)
+                        label=f"Pain extent of {view} (%)")
+            extent[view] = float(pct)
         self.pain_extent = extent
         for addendum in self.addenda:
             if addendum.visit_id != self.id:

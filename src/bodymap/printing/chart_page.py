@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from bodymap.atlas import Atlas, load_atlas, visit_atlas
-from bodymap.atlas.qt import paint_view
+from bodymap.atlas import Atlas, visit_atlas
 from bodymap.model import Mark, Visit
 from bodymap.printing.layout import Piece, Typeset
 from bodymap.render.chart import paint_charted_view

@@ -17,8 +17,8 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QPainter,
     QPaintDevice,
+    QPainter,
     QTextLayout,
     QTextOption,
 )

@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QPageLayout,
     QPagedPaintDevice,
+    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
@@ -24,10 +24,9 @@ from PySide6.QtGui import (
 )
 
 from bodymap.atlas import visit_atlas
-from bodymap.model import Patient, Visit
-from bodymap.model import clock
-from bodymap.printing.layout import Page, Typeset, flow
+from bodymap.model import Patient, Visit, clock
 from bodymap.model.timetext import date_text, time_text
+from bodymap.printing.layout import Page, Typeset, flow
 from bodymap.printing.sections import fmt_date, visit_pieces
 from bodymap.services.output import check_output_path, write_output
 from bodymap.services.records import Records

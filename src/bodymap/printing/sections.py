@@ -20,8 +20,6 @@ from bodymap.model.coding import procedure_code, short_text
 from bodymap.model.timetext import time_text
 from bodymap.printing.chart_page import chart_pieces, hazard_mark_ids
 from bodymap.printing.layout import Piece, Typeset, spacer
-from bodymap.services.chart_checks import visit_pain_extent
-from bodymap.services.pain_extent import format_extent
 from bodymap.printing.tables import (
     Column,
     boxed,
@@ -30,6 +28,8 @@ from bodymap.printing.tables import (
     paragraph,
     table_pieces,
 )
+from bodymap.services.chart_checks import visit_pain_extent
+from bodymap.services.pain_extent import format_extent
 
 MARK_COLUMNS = (Column("#", 0.04), Column("Type", 0.15), Column("Muscle", 0.16),
                 Column("Side", 0.055), Column("Needle", 0.12), Column("Depth", 0.085),

@@ -16,7 +16,6 @@ from bodymap.model import Mark
 from bodymap.render.marks import SYMBOL_PT, number_label_size, paint_mark, paint_number_label
 
 
-
 def _pt(unit: float, points: float) -> float:
     return unit * points
 

@@ -279,6 +279,7 @@ def legend_height(entries: Sequence[LegendEntry], font: QFont, device: object, *
     return ((len(entries) + columns - 1) // columns) * _legend_row_height(font, device, unit)
 
 
-__all__ = ["LegendEntry", "number_label_size", "paint_number_label", "NEEDLE", "NEEDLE_CAUTION", "NEEDLE_INCOMPLETE", "NOTE",
+__all__ = ["LegendEntry", "number_label_size", "paint_number_label", "NEEDLE", "NEEDLE_CAUTION",
+           "NEEDLE_INCOMPLETE", "NOTE",
            "SYMBOL_PT", "TRP_ACTIVE", "TRP_LATENT", "legend_entries", "legend_height",
            "paint_legend", "paint_mark", "paint_symbol", "symbol_key", "zone_brush"]

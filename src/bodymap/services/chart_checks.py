@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from bodymap.atlas import Atlas, Muscle, load_atlas, visit_atlas
+from bodymap.atlas import Atlas, Muscle, visit_atlas
 from bodymap.model import Mark, NeedleSite, PainZone, Side, SignRequirement, Visit
 from bodymap.services.pain_extent import pain_extent
 

@@ -16,14 +16,18 @@ from typing import Any
 from bodymap.model import (
     Addendum,
     NeedleSite,
+    PainQuality,
     PainZone,
-    Visit,
     Patient,
+    Side,
+    Technique,
     TriggerPoint,
+    TriggerPointKind,
+    Visit,
     add_mark,
+    clock,
     set_visit_fields,
 )
-from bodymap.model import clock
 from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.services.records import Records
 
@@ -43,10 +47,14 @@ _FALLBACK: dict[str, tuple[float, float]] = {
 # Where the classic referred pain of each muscle goes (centre, radii) when the atlas has no
 # referral outline: DOMAIN.md's patterns.
 _REFERRAL: dict[str, tuple[float, float, float, float]] = {
-    "posterior.upper_trapezius.L": (262, 110, 22, 45), "posterior.levator_scapulae.R": (330, 230, 18, 40),
-    "posterior.infraspinatus.R": (395, 300, 20, 60), "posterior.quadratus_lumborum.L": (268, 470, 30, 25),
-    "posterior.gluteus_medius.R": (320, 440, 40, 22), "posterior.piriformis.L": (262, 600, 22, 70),
-    "posterior.gastrocnemius.R": (336, 860, 18, 50), "anterior.sternocleidomastoid_sternal.L": (318, 70, 25, 25),
+    "posterior.upper_trapezius.L": (262, 110, 22, 45),
+    "posterior.levator_scapulae.R": (330, 230, 18, 40),
+    "posterior.infraspinatus.R": (395, 300, 20, 60),
+    "posterior.quadratus_lumborum.L": (268, 470, 30, 25),
+    "posterior.gluteus_medius.R": (320, 440, 40, 22),
+    "posterior.piriformis.L": (262, 600, 22, 70),
+    "posterior.gastrocnemius.R": (336, 860, 18, 50),
+    "anterior.sternocleidomastoid_sternal.L": (318, 70, 25, 25),
     "left_lateral.gluteus_minimus.L": (300, 680, 22, 120),
 }
 
@@ -203,20 +211,22 @@ def _chart(visit: Any, plan: _VisitPlan, atlas: Any) -> int:
     for t in plan.treatments:
         view, muscle, side = t.region_id.split(".")
         x, y = _point(atlas, t.region_id)
-        common = dict(view=view, region_id=t.region_id, muscle=muscle, side=side)
-        tp = TriggerPoint(x=x, y=y, tp_kind="active", tenderness=t.tenderness, **common)
+        common: dict[str, Any] = dict(view=view, region_id=t.region_id, muscle=muscle,
+                                      side=Side(side))
+        tp = TriggerPoint(x=x, y=y, tp_kind=TriggerPointKind.ACTIVE, tenderness=t.tenderness,
+                          **common)
         add_mark(visit, tp)
         nx, ny = _point(atlas, t.region_id, 4, 3)
         add_mark(visit, NeedleSite(x=nx, y=ny, needle_length_mm=t.length_mm,
                                    needle_diameter_mm=0.25 if t.length_mm <= 40 else 0.30,
                                    depth_mm=t.depth_mm, needle_count=t.needles,
-                                   technique=t.technique,
+                                   technique=Technique(t.technique),
                                    dwell_min=10 if t.technique == "static" else None,
                                    ltr_elicited=t.ltr > 0, ltr_count=t.ltr,
                                    response="Familiar pain reproduced", **common))
         points = _zone(atlas, t.region_id)
         under = atlas.region_under(view, points)  # named as the chart names a drawn zone
-        add_mark(visit, PainZone(view=view, points=points, intensity=6, quality="aching",
+        add_mark(visit, PainZone(view=view, points=points, intensity=6, quality=PainQuality.ACHING,
                                  source_id=tp.id, region_id=under.id if under else None,
                                  muscle=under.muscle if under else None,
                                  side=under.side if under else None))

@@ -38,6 +38,7 @@ from bodymap.storage import (
     restore_backup,
 )
 from bodymap.storage.anchor import check_against, current_code, read_anchor
+from bodymap.storage.importing import import_record
 from bodymap.storage.verification import FileFindings, check_file
 
 __all__ = ["PatientSummary", "Records", "VisitSummary", "list_backups", "restore_backup"]
@@ -54,7 +55,9 @@ class Records:
     log and used as the default clinician, signer and addendum author)."""
 
     def __init__(self, db: Database, *, user: str) -> None:
-        self.db = db
+        # The database is the services' own: nothing above them reaches it (tests/
+        # test_architecture.py); what the app needs of it is a method here.
+        self._db = db
         self.user = user
         self._patients = PatientRepository(db)
         self._visits = VisitRepository(db)
@@ -78,10 +81,41 @@ class Records:
                                  check_in_background=check_in_background,
                                  check_schema=check_schema), user=user)
 
-    def close(self) -> None:
+    def close(self, *, backup: bool = True) -> None:
         """Take the automatic backup if this session wrote anything (see
-        Database.backup_if_due), then release the database."""
-        self.db.close()
+        Database.backup_if_due; ``backup=False``: none), then release the database."""
+        self._db.close(backup=backup)
+
+    @property
+    def closed(self) -> bool:
+        return self._db.closed
+
+    def import_record(self, patient: Patient, visits: list[Visit], *, source: str = "") -> None:
+        """Store a new patient with their visits exactly as given, in one audited
+        transaction (storage.importing.import_record: ValidationError, nothing written, when
+        any id or the chart number exists already)."""
+        import_record(self._db, patient, visits, source=source)
+
+    # -- the file's health: the quick_check beside start-up, integrity, automatic backups -------
+    def start_check(self) -> None:
+        """Start the file's background quick_check now, if still to run (Database.start_check)."""
+        self._db.start_check()
+
+    @property
+    def check_finished(self) -> bool:
+        return self._db.check_finished
+
+    def check_result(self) -> None:
+        """Wait for the quick_check; CorruptDatabaseError if it found damage."""
+        self._db.check_result()
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's integrity_check findings (empty when the file is sound)."""
+        return self._db.integrity_problems()
+
+    def backup_if_due(self) -> Path | None:
+        """The automatic backup, when this session has written since the last one."""
+        return self._db.backup_if_due()
 
     def set_user(self, user: str) -> None:
         """Who is charting from now on (after the clinician profile changed): audit entries,
@@ -89,7 +123,7 @@ class Records:
         if not user or not user.strip():
             raise ValueError("a user name is required: the audit log records who wrote")
         self.user = user
-        self.db.user = user
+        self._db.user = user
 
     def __enter__(self) -> Records:
         return self
@@ -99,11 +133,11 @@ class Records:
 
     @property
     def data_dir(self) -> Path:
-        return self.db.data_dir
+        return self._db.data_dir
 
     @property
     def database_path(self) -> Path:
-        return self.db.path
+        return self._db.path
 
     # -- patients -------------------------------------------------------------------------------
     def create_patient(self, **fields: Any) -> Patient:
@@ -252,13 +286,13 @@ class Records:
     def verify_file(self) -> FileFindings:
         """The schema against bodymap's, every row's text for damaged bytes, and every
         clinical row against its latest audit entry."""
-        with self.db.snapshot() as conn:
+        with self._db.snapshot() as conn:
             return check_file(conn)
 
     def audit_anchor(self) -> str:
         """The audit log's head as a short code (printed in PDF footers, stored in
         exports) that ``verify --against`` checks a later database against."""
-        with self.db.snapshot() as conn:
+        with self._db.snapshot() as conn:
             return current_code(conn)
 
     def verify_against(self, anchor: str) -> list[str]:
@@ -266,9 +300,9 @@ class Records:
         file): [] when every entry it records is still there, unchanged. AnchorError when
         ``anchor`` is none of those."""
         found = read_anchor(anchor)
-        with self.db.snapshot() as conn:
+        with self._db.snapshot() as conn:
             return check_against(conn, found)
 
     def backup_now(self) -> Path:
         """Back up now (rotating old backups); returns the backup file."""
-        return self.db.backup_now()
+        return self._db.backup_now()

@@ -87,7 +87,7 @@ def _entry(row: TimelineRow) -> TimelineEntry:
 
 def timeline(records: Records, patient_id: str) -> list[TimelineEntry]:
     """Every visit of the patient, oldest first (one query)."""
-    return [_entry(r) for r in ReviewQueries(records.db).timeline(patient_id)]
+    return [_entry(r) for r in ReviewQueries(records._db).timeline(patient_id)]
 
 
 def needling_counts(records: Records, patient_id: str, *, since: date | None = None,
@@ -95,7 +95,7 @@ def needling_counts(records: Records, patient_id: str, *, since: date | None = N
     """(muscle, side) -> needles inserted there (each needle site counts its
     ``needle_count``) over the patient's visits from ``since`` to ``until`` inclusive."""
     lo, hi = _range(since, until)
-    return ReviewQueries(records.db).needle_counts(patient_id, since=lo, until=hi)
+    return ReviewQueries(records._db).needle_counts(patient_id, since=lo, until=hi)
 
 
 def _side(side: Side | str | None) -> str | None:
@@ -137,7 +137,7 @@ def search_visits_page(records: Records, *, text: str | None = None,
                        limit: int = 500) -> VisitSearchResult:
     """:func:`search_visits` with its completeness (what a search screen shows)."""
     lo, hi = _range(date_from, date_to)
-    found = ReviewQueries(records.db).search_visits(
+    found = ReviewQueries(records._db).search_visits(
         name=text, chart_number=chart_number, since=lo, until=hi, muscle=muscle or None,
         side=_side(side), kind=kind, limit=limit)
     rows: list[VisitHitRow] = found.rows

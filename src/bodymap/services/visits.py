@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime, timedelta
+from typing import Any
 
 from bodymap.model import Mark, PainZone, Visit, add_mark, set_visit_fields
 from bodymap.model._validate import new_id, utcnow
@@ -26,7 +27,7 @@ def copied_marks(marks: list[Mark]) -> list[Mark]:
     new_ids = {m.id: new_id() for m in marks}
     copies: list[Mark] = []
     for m in marks:
-        changes: dict[str, object] = {"id": new_ids[m.id], "created_at": now}
+        changes: dict[str, Any] = {"id": new_ids[m.id], "created_at": now}
         if isinstance(m, PainZone) and m.source_id is not None:
             changes["source_id"] = new_ids.get(m.source_id)
         copies.append(dataclasses.replace(m, **changes))
@@ -93,11 +94,11 @@ def needs_attention(records: Records, *, older_than: timedelta = timedelta(days=
     """Unsigned (draft) visits of every patient started more than ``older_than`` ago,
     oldest first (at most ``limit``), each with the patient's name."""
     cutoff = (now or utcnow()) - older_than
-    return VisitRepository(records.db).list_unsigned(started_before=cutoff, limit=limit)
+    return VisitRepository(records._db).list_unsigned(started_before=cutoff, limit=limit)
 
 
 def count_needing_attention(records: Records, *, older_than: timedelta = timedelta(days=1),
                             now: datetime | None = None) -> int:
     """How many visits needs_attention would list without a limit."""
     cutoff = (now or utcnow()) - older_than
-    return VisitRepository(records.db).count_unsigned(started_before=cutoff)
+    return VisitRepository(records._db).count_unsigned(started_before=cutoff)

@@ -4,7 +4,7 @@ package writes SQL; nothing in it imports Qt."""
 
 from bodymap.storage.audit import AuditEntry, AuditLog, AuditVerification
 from bodymap.storage.backup import all_backups, regular_backups, restore_backup, rotate
-from bodymap.storage.database import DATABASE_NAME, Database, WriteFailedError
+from bodymap.storage.database import Database
 from bodymap.storage.errors import (
     AlteredSchemaError,
     BackupError,
@@ -19,7 +19,9 @@ from bodymap.storage.errors import (
     ReadOnlyError,
     RecordNotFoundError,
     StorageError,
+    WriteFailedError,
 )
+from bodymap.storage.files import DATABASE_NAME
 from bodymap.storage.opening import compare_advice, restore_advice
 from bodymap.storage.patients import PatientRepository
 from bodymap.storage.schema import LATEST_VERSION

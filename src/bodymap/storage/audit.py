@@ -21,7 +21,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bodymap.model import clock
-
 from bodymap.storage.content import row_content
 
 if TYPE_CHECKING:

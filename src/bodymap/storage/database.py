@@ -80,7 +80,7 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path, *, user: str,
                  lock: WriterLock | ReaderLock | None = None,
                  keep_backups: int = backups.DEFAULT_KEEP) -> None:
-        self._conn = conn
+        self._conn: sqlite3.Connection | None = conn
         self._lock = lock
         self.read_only = isinstance(lock, ReaderLock)
         self._mutex = threading.RLock()
@@ -312,7 +312,7 @@ class Database:
     def _empty(self) -> bool:
         """No patient at all (a folder just created): nothing worth a copy."""
         with self.snapshot() as conn:
-            return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM patients)").fetchone()[0] == 1
+            return bool(conn.execute("SELECT NOT EXISTS (SELECT 1 FROM patients)").fetchone()[0])
 
     def _sound(self) -> bool:
         self.start_check()

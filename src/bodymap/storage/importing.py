@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from bodymap.model import Patient, ValidationError, Visit, VisitStatus
 from bodymap.model.codec import addendum_to_dict, patient_to_dict
@@ -53,7 +54,7 @@ def _refuse_existing(conn: sqlite3.Connection, patient: Patient,
 
 
 def _insert_visit(conn: sqlite3.Connection, visit: Visit) -> list[AuditRecord]:
-    scope = {"patient_id": visit.patient_id, "visit_id": visit.id}
+    scope: dict[str, Any] = {"patient_id": visit.patient_id, "visit_id": visit.id}
     fields = _visit_fields(visit)
     draft = dataclasses.replace(visit, status=VisitStatus.DRAFT, signed_by=None,
                                 signed_at=None, marks=[], addenda=[])

@@ -183,8 +183,8 @@ def inspect_existing(path: Path, *, check_writable: bool = True,
 
     ``quick_check=False`` leaves out SQLite's quick_check, whose time grows with the file,
     and the schema comparison (a few milliseconds: it builds bodymap's schema in memory);
-    the caller must then run :func:`quick_check_problems`, which makes both, before writing. ``is_backup``
-    for a backup about to be restored: a bad one calls for another backup, while a bad
+    the caller must then run :func:`quick_check_problems`, which makes both, before writing.
+    ``is_backup`` for a backup about to be restored: a bad one calls for another backup, while a bad
     DATA_DIR/bodymap.sqlite calls for restoring one (:func:`restore_advice`).
     ``check_schema=False`` lets a file whose tables, indexes, triggers or views differ from
     bodymap's through (only ``verify`` does, to report everything it finds).

@@ -259,7 +259,7 @@ LATEST_VERSION = len(MIGRATIONS)
 def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> int:
     """Bring an open read-write connection (autocommit mode) up to ``target``; returns the
     version it started from. One transaction per step."""
-    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    start = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for version in range(start, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -279,7 +279,7 @@ def _master(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str | None]]:
     return {name: (kind, table, sql) for kind, name, table, sql in rows}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def defined_schema(version: int) -> dict[str, tuple[str, str, str | None]]:
     """The tables, indexes, triggers and views a version-``version`` database has, as
     ``sqlite_master`` holds them (name -> (type, table, sql)): built by the migrations

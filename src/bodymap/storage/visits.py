@@ -15,7 +15,7 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
@@ -29,9 +29,9 @@ from bodymap.model import (
     VisitStatus,
 )
 from bodymap.model import sign_visit as model_sign_visit
+from bodymap.model.codec import addendum_to_dict, mark_to_dict, visit_from_dict, visit_to_dict
 from bodymap.model.patient import display_name
 from bodymap.model.timetext import time_text
-from bodymap.model.codec import addendum_to_dict, mark_to_dict, visit_from_dict, visit_to_dict
 from bodymap.storage import audit
 from bodymap.storage.audit import AuditRecord, to_json
 from bodymap.storage.database import Database
@@ -50,7 +50,7 @@ _SELECT_MARKS = (f"SELECT {', '.join(_M_COLS)}, position, data FROM marks "
 
 def started_key(moment: datetime) -> str:
     """Fixed-width UTC text: sorts visits correctly whatever zone they were charted in."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 _VISIT_FIELDS = tuple(f.name for f in dataclasses.fields(Visit)
@@ -95,7 +95,7 @@ def _visit_row(visit: Visit, d: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _fields_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
-    d = json.loads(row[-1])
+    d: dict[str, Any] = json.loads(row[-1])
     d.update(zip(_V_COLS, row[:-1]))
     return d
 
@@ -120,7 +120,7 @@ def _encode(mark: Mark) -> _Encoded:
 
 
 def _mark_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
-    d = json.loads(row[-1])
+    d: dict[str, Any] = json.loads(row[-1])
     d.update(zip(_M_COLS, row[:len(_M_COLS)]))
     return d
 
@@ -131,8 +131,9 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dic
 
 
 def _signed_error(fields: dict[str, Any]) -> SignedVisitError:
+    signed_at = time_text(datetime.fromisoformat(fields["signed_at"]))
     return SignedVisitError(f"This visit was signed by {fields['signed_by']} on "
-                            f"{time_text(datetime.fromisoformat(fields['signed_at']))} and cannot be "
+                            f"{signed_at} and cannot be "
                             "changed; add an addendum instead.")
 
 
@@ -208,7 +209,7 @@ class VisitRepository:
         marks = self._encode_marks(visit)
         with self.db.transaction() as conn:
             old = conn.execute(_SELECT_VISIT, (visit.id,)).fetchone()
-            scope = {"patient_id": visit.patient_id, "visit_id": visit.id}
+            scope: dict[str, Any] = {"patient_id": visit.patient_id, "visit_id": visit.id}
             records: list[AuditRecord] = []
             if old is None:
                 self._insert_visit(conn, visit, fields)
@@ -248,7 +249,7 @@ class VisitRepository:
 
     @staticmethod
     def _write_marks(conn: sqlite3.Connection, visit_id: str, marks: list[_Encoded],
-                     stored: dict[str, tuple[Any, ...]], scope: dict[str, str]
+                     stored: dict[str, tuple[Any, ...]], scope: dict[str, Any]
                      ) -> list[AuditRecord]:
         records = []
         wanted = {e.mark.id for e in marks}
@@ -340,7 +341,7 @@ class VisitRepository:
             fields = _fields_from_row(old)
             if fields["status"] == VisitStatus.SIGNED.value:
                 raise _signed_error(fields)
-            scope = {"patient_id": fields["patient_id"], "visit_id": visit_id}
+            scope: dict[str, Any] = {"patient_id": fields["patient_id"], "visit_id": visit_id}
             stored = {r[0]: r for r in conn.execute(_SELECT_MARKS, (visit_id,))}
             records = self._write_marks(conn, visit_id, [], stored, scope)
             conn.execute("DELETE FROM visits WHERE id = ?", (visit_id,))
@@ -350,9 +351,9 @@ class VisitRepository:
     def count_unsigned(self, *, started_before: datetime) -> int:
         """How many draft visits started before ``started_before``."""
         with self.db.snapshot() as conn:
-            return conn.execute("SELECT count(*) FROM visits WHERE status = ? AND "
-                                "started_key < ?", (VisitStatus.DRAFT.value,
-                                                    started_key(started_before))).fetchone()[0]
+            return int(conn.execute("SELECT count(*) FROM visits WHERE status = ? AND "
+                                    "started_key < ?", (VisitStatus.DRAFT.value,
+                                                        started_key(started_before))).fetchone()[0])
 
     def list_unsigned(self, *, started_before: datetime, limit: int | None = None
                       ) -> list[VisitSummary]:

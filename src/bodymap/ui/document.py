@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from bodymap.model import Changes, Patient, SignedVisitError, ValidationError, Visit
+from bodymap.services import StorageError
 from bodymap.services.records import Records
-from bodymap.storage import StorageError
 
 AUTOSAVE_DELAY_MS = 150  # short enough that a committed edit is on disk within 500 ms
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.model import Patient, VisitStatus
 from bodymap.model.timetext import date_text
-from bodymap.storage.summaries import VisitSummary
+from bodymap.services import VisitSummary
 
 
 class FhirExportDialog(QDialog):

@@ -11,12 +11,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bodymap.services import StorageError
 from bodymap.services.records import Records
 from bodymap.settings import Settings
-from bodymap.storage import StorageError
 from bodymap.ui.errors import install_excepthook, show_error
 from bodymap.ui.main_window import MainWindow
-
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly
 WARM_UP_MS = (1000, 1600)  # after the first paint: the visit window's code, then the atlas
@@ -38,7 +37,7 @@ def warm_up(step: int | None = None) -> None:
 
 def _backup_if_due(records: Records) -> None:
     try:
-        records.db.backup_if_due()
+        records.backup_if_due()
     except StorageError as exc:
         # A failed backup must not interrupt charting; say so where it will be seen.
         window = QApplication.activeWindow()
@@ -103,8 +102,8 @@ class _IntegrityWatch(QObject):
         self._poll.start()
 
     def _poll_check(self) -> None:
-        self.records.db.start_check()  # if the first paint has not started it already
-        if self.records.db.check_finished:
+        self.records.start_check()  # if the first paint has not started it already
+        if self.records.check_finished:
             self.verdict()
 
     def verdict(self) -> StorageError | None:
@@ -113,7 +112,7 @@ class _IntegrityWatch(QObject):
             return self.error
         self._poll.stop()
         try:
-            self.records.db.check_result()
+            self.records.check_result()
         except StorageError as exc:
             self.error = exc
             _cannot_open(exc, smoke_test=self.smoke_test, parent=QApplication.activeWindow())
@@ -155,7 +154,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, smoke_test: bool = False) -> 
 
         def after_first_paint() -> None:
             resume_garbage_collection()
-            records.db.start_check()  # the file's quick_check (writes wait for it)
+            records.start_check()  # the file's quick_check (writes wait for it)
 
         watcher = _FirstPaint(app, after_first_paint, smoke_test=smoke_test)
         window.installEventFilter(watcher)

@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from bodymap.model import Patient, ValidationError, Visit, set_visit_fields
+from bodymap.services import StorageError, compare_advice
 from bodymap.services.records import Records
 from bodymap.services.visits import copy_forward
 from bodymap.settings import Settings
-from bodymap.storage import StorageError, compare_advice
 from bodymap.ui.errors import show_error
 from bodymap.ui.patient_list import PatientListPanel
 from bodymap.ui.patient_panel import PatientPanel
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backup written: {path}", 8000)
 
     def verify_records(self) -> None:
-        damage = self.records.db.integrity_problems()
+        damage = self.records.integrity_problems()
         result = self.records.verify_audit()
         if not damage and result.ok:
             QMessageBox.information(self, "Records verified",

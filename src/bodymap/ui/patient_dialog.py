@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model import Patient, Precaution, Sex, ValidationError
-from bodymap.model import clock
+from bodymap.model import Patient, Precaution, Sex, ValidationError, clock
+from bodymap.services import StorageError
 from bodymap.services.records import Records
-from bodymap.storage import StorageError
 from bodymap.ui.date_field import DateField
 from bodymap.ui.errors import show_error
-
 
 
 class PatientDialog(QDialog):

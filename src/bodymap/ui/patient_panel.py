@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model import Patient, Sex
-from bodymap.model import clock
+from bodymap.model import Patient, Sex, clock
 from bodymap.services.records import Records
 from bodymap.ui.visit_table import VisitTableModel
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from bodymap.model import Patient, Visit
 from bodymap.model.timetext import date_text
+from bodymap.services import StorageError
 from bodymap.services.records import Records
 from bodymap.settings import Settings
-from bodymap.storage import StorageError
 from bodymap.ui.errors import show_error
 from bodymap.ui.file_dialogs import ask_open_path, ask_save_path
 

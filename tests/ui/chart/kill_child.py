@@ -15,14 +15,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from bodymap.atlas import load_atlas  # noqa: E402
-from bodymap.services.records import Records  # noqa: E402
-from bodymap.ui.chart import ChartEditor, Tool  # noqa: E402
-from bodymap.ui.document import VisitDocument  # noqa: E402
+from bodymap.atlas import load_atlas
+from bodymap.services.records import Records
+from bodymap.ui.chart import ChartEditor, Tool
+from bodymap.ui.document import VisitDocument
 
 
 def main() -> None:

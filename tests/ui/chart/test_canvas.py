@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from bodymap.model import NeedleSite, PainZone, Side, TextNote, TriggerPoint, TriggerPointKind
 from bodymap.services.chart_checks import is_incomplete
 from bodymap.ui.chart import Tool
-from bodymap.ui.chart.items import MarkItem
 from tests.ui.chart.conftest import click, click_region, drag, stored, view_pos
 
 
@@ -141,10 +140,22 @@ def test_a_click_with_the_zone_tool_draws_nothing(qtbot, editor):
     assert editor.doc.visit.marks == []
 
 
-def test_items_are_painted(qtbot, editor, atlas):
-    before = MarkItem.paints
+def test_a_placed_mark_is_painted_where_it_was_clicked(qtbot, editor, atlas):
+    region = atlas.region("anterior.rectus_femoris.L")
+    editor.set_view(region.view)
+    spot = view_pos(editor, *region.anchor)
+    far = view_pos(editor, *atlas.region("anterior.rectus_femoris.R").anchor)
+
+    def pixels(image, centre):
+        return [image.pixel(centre.x() + dx, centre.y() + dy)
+                for dx in range(-6, 7, 2) for dy in range(-6, 7, 2)]
+
+    before = editor.canvas.viewport().grab().toImage()
     click_region(qtbot, editor, "anterior.rectus_femoris.L", Tool.TRIGGER_ACTIVE)
-    qtbot.waitUntil(lambda: MarkItem.paints > before, timeout=1000)
+    after = editor.canvas.viewport().grab().toImage()
+    changed = sum(a != b for a, b in zip(pixels(before, spot), pixels(after, spot)))
+    assert changed >= 20  # of 49 samples within 6 px of the click: the marker is drawn
+    assert pixels(before, far) == pixels(after, far)  # and nothing on the other thigh
 
 
 def test_a_zone_lassoed_round_the_arm_is_named_by_the_muscles_under_it(qtbot, editor, atlas):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from bodymap.model import EStim, PainQuality, Side, Technique, TriggerPointKind
-from bodymap.ui.chart import Tool, incomplete_needle_sites
 from bodymap.services.chart_checks import is_incomplete
+from bodymap.ui.chart import Tool, incomplete_needle_sites
 from tests.ui.chart.conftest import click_region, drag, stored
 
 

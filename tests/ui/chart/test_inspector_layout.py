@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from bodymap.ui.chart import Tool
 from tests.ui.chart.conftest import click_region
 
-
 FIELDS = ("muscle", "side", "length", "diameter", "depth", "count", "technique", "dwell",
           "freq", "intensity_ma", "duration", "ltr", "ltr_count", "response", "note",
           "tp_kind", "tenderness")

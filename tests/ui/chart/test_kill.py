@@ -46,5 +46,5 @@ def test_nothing_committed_is_lost_when_the_app_is_killed(tmp_path, seed):
         stored = {m.id for m in records.open_visit(visit_id).marks}
         assert set(committed) <= stored
         assert records.verify_audit().problem is None
-        with records.db.snapshot() as conn:
+        with records._db.snapshot() as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

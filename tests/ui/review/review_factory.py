@@ -4,10 +4,10 @@ on real atlas regions, NPRS falling over a course of treatment, most visits sign
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from bodymap.atlas import load_atlas
-from bodymap.model import NeedleSite, Patient, PainZone, TriggerPoint, add_mark, set_visit_fields
+from bodymap.model import NeedleSite, PainZone, Patient, TriggerPoint, add_mark, set_visit_fields
 from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.services.records import Records
 
@@ -39,7 +39,7 @@ def make_course(records: Records, *, chart_number: str = "RV-001",
     atlas = load_atlas()
     patient = records.create_patient(chart_number=chart_number, family_name=family_name,
                                      given_names=given_names)
-    first = first or datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc)
+    first = first or datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
     ids, starts = [], []
     for n, plan in enumerate(COURSE):
         start = first + timedelta(days=every_days * n)
@@ -59,7 +59,8 @@ def make_course(records: Records, *, chart_number: str = "RV-001",
                 add_mark(visit, PainZone(view=view, points=tuple(referral[0]), intensity=6,
                                          source_id=tp.id))
             needles += count
-        set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True, subjective="Neck pain.",
+        set_visit_fields(visit, consent_obtained=True, precautions_reviewed=True,
+                         subjective="Neck pain.",
                          nprs_before=NPRS[n][0], nprs_after=NPRS[n][1], needles_used=needles,
                          needles_removed=needles)
         visit.pain_extent = visit_pain_extent(visit, atlas)  # as the chart editor stores it

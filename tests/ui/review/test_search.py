@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate
 from PySide6.QtTest import QTest
@@ -76,7 +76,7 @@ def test_search_by_date_range_is_inclusive(qtbot, records, course):
 
 def test_criteria_combine_and_activating_opens_the_visit(qtbot, records, course):
     other = make_course(records, chart_number="RV-002", family_name="Okafor",
-                        first=datetime(2025, 6, 1, 9, tzinfo=timezone.utc))
+                        first=datetime(2025, 6, 1, 9, tzinfo=UTC))
     search = ReviewSearch(records)
     qtbot.addWidget(search)
     search.name.setText("okafor")

@@ -1,6 +1,7 @@
 """The deep layer in the visit window's chart: a toggle (a button under the chart, the Chart
 menu and Shift+D) that shows the deep muscles and makes every click, hover, drag and drawn
-zone reach them; marks show in both layers. Driven with real clicks and keys on a visit charted on the synthetic
+zone reach them; marks show in both layers. Driven with real clicks and keys on a visit charted on
+the synthetic
 version 2 (tests/synthetic_atlas.py), whose posterior view has gluteus minimus in a deep
 layer under gluteus medius."""
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QLabel
 
 from bodymap.model import AdverseEvent, SignedVisitError, SignRequirement, ValidationError
 from bodymap.model.clock import now as clock_now
-from bodymap.ui.commands import SetVisitFields
 from bodymap.ui.chart import Tool
+from bodymap.ui.commands import SetVisitFields
 from bodymap.ui.visit.signing import AddendumDialog, SignDialog
 from tests.ui.chart.conftest import click_region
 

@@ -4,7 +4,7 @@ window, its signature and banner, the audit trail and the save status."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QDialog
 
@@ -12,7 +12,7 @@ from bodymap.model.timetext import time_text
 from bodymap.ui.main_window import MainWindow
 from tests.ui.visit.test_signing import sign_with_overrides
 
-STARTED = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+STARTED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 OFFSET = "\u221205:00"  # America/Bogota: no daylight saving, so any date of the year
 
 
@@ -52,7 +52,7 @@ def test_every_time_on_screen_is_local_with_its_offset(qtbot, monkeypatch, recor
 
 def test_dates_are_the_local_day_of_the_visit(qtbot, records, settings, patient, local_zone):
     local_zone("America/Bogota")
-    late = datetime(2026, 1, 6, 3, 30, tzinfo=timezone.utc)  # 22:30 on the 5th in Bogota
+    late = datetime(2026, 1, 6, 3, 30, tzinfo=UTC)  # 22:30 on the 5th in Bogota
     visit = records.start_visit(patient.id, clinician="Ana Ruiz", started_at=late)
     main = MainWindow(records, settings)
     qtbot.addWidget(main)

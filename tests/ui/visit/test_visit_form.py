@@ -199,9 +199,8 @@ def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, win
 
 
 def test_closing_keeps_a_needle_depth_typed_but_not_entered(qtbot, records, window):
-    from tests.ui.chart.conftest import click_region
-
     from bodymap.ui.chart import Tool
+    from tests.ui.chart.conftest import click_region
 
     click_region(qtbot, window.chart, "anterior.rectus_femoris.L", Tool.NEEDLE)
     ins = window.chart.inspector

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.atlas import Atlas, load_atlas, visit_atlas
-from bodymap.model.needles import needle_for_new_site, read_overrides
+from bodymap.atlas import Atlas, visit_atlas
 from bodymap.model import Changes, Mark, NeedleSite, PainZone, Technique, TextNote
+from bodymap.model.needles import needle_for_new_site, read_overrides
 from bodymap.model.safety import estim_refusal
 from bodymap.model.timetext import time_text
+from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
-from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.ui.chart.inspector import Inspector
 from bodymap.ui.chart.legend import Legend
 from bodymap.ui.chart.referral import referral_zone_command

@@ -45,9 +45,9 @@ from bodymap.model.safety import estim_refusal
 from bodymap.services import chart_checks as checks
 from bodymap.ui.chart import fields
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
-from bodymap.ui.messages import MessageArea
 from bodymap.ui.commands import EditMark, mark_name
 from bodymap.ui.document import VisitDocument
+from bodymap.ui.messages import MessageArea
 
 DEPTH_REQUIRED = "Depth (required here)"
 

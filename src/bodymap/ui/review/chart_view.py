@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.atlas import Atlas
 from bodymap.atlas.qt import svg_renderer
-from bodymap.ui.chart.items import side_label_items
 from bodymap.model import Mark
+from bodymap.ui.chart.items import side_label_items
 from bodymap.ui.review.painting import paint_marks
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 12.0

@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from bodymap.atlas import Atlas
 from bodymap.atlas.qt import svg_renderer
 from bodymap.model import Mark, PainZone
-
 from bodymap.render.marks import paint_mark
 
 # Full-body views, the ones a thumbnail may show (details are too small to read there).

@@ -196,7 +196,7 @@ class ProgressPlots(QWidget):
                 plot.removeItem(item)
         self.items.clear()
 
-        def series(name: str, getter, color: QColor, symbol: str, plot: str,  # noqa: ANN001
+        def series(name: str, getter, color: QColor, symbol: str, plot: str,
                    style: Qt.PenStyle = Qt.PenStyle.SolidLine, legend: str = "") -> None:
             points = [(e, getter(e)) for e in self.entries if getter(e) is not None]
             xs = [_ts(e) for e, _ in points]

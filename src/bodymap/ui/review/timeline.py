@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from bodymap.atlas import Atlas, UnknownAtlasVersion, current_atlas_version, load_atlas
 from bodymap.model.timetext import SAMPLE_TIME_TEXT, time_text
+from bodymap.services import StorageError
 from bodymap.services.pain_extent import format_extent
 from bodymap.services.records import Records
 from bodymap.services.review import TimelineEntry, timeline
-from bodymap.storage import StorageError
 from bodymap.ui.review.painting import ThumbnailPainter, placeholder
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -46,7 +46,7 @@ class TimelineModel(QAbstractTableModel):
     """Timeline entries, newest first; the Chart column's decoration comes from
     ``thumbnail(visit_id)`` (a callable that may answer a placeholder)."""
 
-    def __init__(self, thumbnail, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, thumbnail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TimelineEntry] = []
         self._thumbnail = thumbnail

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from bodymap.model import clock
 from bodymap.model.timetext import date_text
+from bodymap.services import StorageError
 from bodymap.services.records import Records, VisitSummary
 from bodymap.services.visits import count_needing_attention, needs_attention
-from bodymap.storage import StorageError
 
 HEADING_COLOUR = QColor("#7a4a00")
 _Index = QModelIndex | QPersistentModelIndex

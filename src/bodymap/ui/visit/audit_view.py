@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.storage import AuditEntry
 from bodymap.model.timetext import time_text
+from bodymap.services import AuditEntry
 
 COLUMNS = ("When", "Who", "Action", "What changed")
 _SHOWN = 60  # characters of one value shown in the table; the tooltip has all of it

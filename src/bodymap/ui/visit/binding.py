@@ -31,7 +31,6 @@ from bodymap.ui.document import VisitDocument
 from bodymap.ui.messages import message_label
 
 
-
 class Binding:
     """One widget showing one visit field (``field``); subclasses fill in the widget."""
 

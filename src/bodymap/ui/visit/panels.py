@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model import Changes, Patient, Visit
-from bodymap.model import clock
+from bodymap.model import Changes, Patient, Visit, clock
 from bodymap.model.coding import (
     NO_CODE,
     PROCEDURE_CODES,
@@ -32,6 +31,7 @@ from bodymap.model.coding import (
 )
 from bodymap.model.timetext import zone_text
 from bodymap.ui.date_field import DateField
+from bodymap.ui.messages import MessageArea, message_label
 from bodymap.ui.visit.binding import (
     ERROR_STYLE,
     Binding,
@@ -44,7 +44,6 @@ from bodymap.ui.visit.binding import (
     VisitBinder,
     set_spin_read_only,
 )
-from bodymap.ui.messages import MessageArea, message_label
 from bodymap.ui.visit.notes import note_editor
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model.coding import procedure_code, short_text
 from bodymap.model import SignRequirement, Visit
+from bodymap.model.coding import procedure_code, short_text
 from bodymap.model.limits import limit
 from bodymap.ui.visit.binding import ERROR_STYLE
 

@@ -6,7 +6,6 @@ edit is an undoable command; a signed visit is read-only everywhere and takes ad
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -28,20 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.model import Patient, ValidationError, Visit
-from bodymap.model import clock
+from bodymap.model import Patient, ValidationError, Visit, clock
 from bodymap.model.timetext import clock_text, date_text
+from bodymap.services import StorageError
 from bodymap.services.records import Records
 from bodymap.settings import Settings
-from bodymap.storage import StorageError
+from bodymap.ui.chart import ChartEditor
+from bodymap.ui.chart.fields import commit_typed
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.errors import show_error
 from bodymap.ui.print_actions import VisitPrinting, add_actions, visit_print_entries
 from bodymap.ui.visit.audit_view import AuditTrailDialog
 from bodymap.ui.visit.banners import VisitBanners
 from bodymap.ui.visit.binding import VisitBinder
-from bodymap.ui.chart import ChartEditor
-from bodymap.ui.chart.fields import commit_typed
 from bodymap.ui.visit.notes import InstructionsPanel, SoapPanel
 from bodymap.ui.visit.panels import (
     HeaderPanel,
