@@ -78,10 +78,13 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
            "Note templates per SOAP field: {field: {template name: text}}"),
     Option("instruction_template", str, DEFAULT_INSTRUCTION_TEMPLATE,
            "Post-treatment instructions given to the patient"),
+    Option("protocols", dict, {},
+           "The clinician's protocols, by name (services/protocols.py)"),
     Option("export_folders", dict, {},
            "The folder last used for each kind of export: {kind: folder}"),
 )}
-EXPORT_KINDS = ("pdf", "json", "csv", "png", "fhir")  # fhir: where the EHR picks bundles up
+# fhir: where the EHR picks bundles up; protocols: files of protocols shared between clinicians
+EXPORT_KINDS = ("pdf", "json", "csv", "png", "fhir", "protocols")
 
 
 class Settings:

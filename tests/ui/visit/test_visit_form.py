@@ -191,7 +191,11 @@ def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, win
     chart_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Chart")
     listed = [a for a in chart_menu.actions() if not a.isSeparator()]
     figure_menu = window.findChild(QMenu, "figureMenu")
-    assert listed == [*central.tool_actions, central.deep_action, figure_menu.menuAction()]
+    protocols = window.protocols
+    assert listed == [*central.tool_actions, central.deep_action, central.culprits.action,
+                      figure_menu.menuAction(),
+                      protocols.save_action, protocols.apply_menu.menuAction(),
+                      protocols.manage_action]
     assert [a.objectName() for a in figure_menu.actions()] == ["figure_standard",
                                                                "figure_female"]
     central.status_message.emit("Upper trapezius (left)")

@@ -37,6 +37,7 @@ from bodymap.ui.chart.fields import commit_typed
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.errors import show_error
 from bodymap.ui.print_actions import VisitPrinting, add_actions, visit_print_entries
+from bodymap.ui.protocols import VisitProtocols
 from bodymap.ui.visit.audit_view import AuditTrailDialog
 from bodymap.ui.visit.banners import VisitBanners
 from bodymap.ui.visit.binding import VisitBinder
@@ -185,6 +186,7 @@ class VisitWindow(QMainWindow):
         chart_menu.addActions(self.chart.tool_actions)
         chart_menu.addSeparator()
         chart_menu.addAction(self.chart.deep_action)
+        chart_menu.addAction(self.chart.culprits.action)
         chart_menu.addSeparator()
         figures = chart_menu.addMenu("Body &figure")
         figures.setObjectName("figureMenu")
@@ -200,6 +202,8 @@ class VisitWindow(QMainWindow):
             action.triggered.connect(lambda _=False, f=figure: self._ask_figure(f))
             group.addAction(action)
             self.figure_actions[figure] = action
+        chart_menu.addSeparator()
+        self.protocols = VisitProtocols(self, self.doc, self.chart, self.settings, chart_menu)
 
     def _build_status(self) -> None:
         self.save_state = QLabel()
