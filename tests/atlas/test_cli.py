@@ -35,6 +35,13 @@ def test_list_json(atlas: Atlas) -> None:
         assert len(r["centroid"]) == 2 and isinstance(r["hazard"], list)
     ut = next(r for r in data["regions"] if r["id"] == "anterior.upper_trapezius.L")
     assert ut["name"] == "Upper trapezius (left)" and "thorax" in ut["hazard"]
+    # referral patterns: per muscle and side, zones and trigger points per view, a source
+    infra = data["referral"]["infraspinatus"]
+    assert "Trigger Point Manual" in infra["source"]
+    assert set(infra) == {"source", "description", "L", "R"}
+    assert infra["L"]["essential"]["anterior"] and infra["L"]["spillover"]
+    assert infra["L"]["trigger_points"]["posterior"]
+    assert len(data["referral"]) >= 45
 
 
 def test_list_json_gives_the_version_landmarks_and_corrected_facing() -> None:

@@ -9,6 +9,34 @@ import sys
 from bodymap.atlas.versions import UnknownAtlasVersion, load_atlas
 
 
+def _rounded(polys: list) -> list:
+    return [[[round(x, 2), round(y, 2)] for x, y in poly] for poly in polys]
+
+
+def _referral(atlas: object) -> dict[str, object]:
+    """Per muscle the atlas draws: the pattern's source and, per side, the essential and
+    spillover polygons and the typical trigger points per view (bodymap.atlas.referral)."""
+    from bodymap.atlas.referral import ESSENTIAL, SPILLOVER, patterns, resolve
+
+    drawn = {m.id for m in atlas.muscles}  # type: ignore[attr-defined]
+    out: dict[str, object] = {}
+    for muscle, pattern in patterns().items():
+        if muscle not in drawn:
+            continue
+        sides = {}
+        for side in ("L", "R"):
+            r = resolve(pattern, atlas, side)  # type: ignore[arg-type]
+            sides[side] = {
+                "essential": {v: _rounded(z.get(ESSENTIAL, [])) for v, z in r.zones.items()
+                              if z.get(ESSENTIAL)},
+                "spillover": {v: _rounded(z.get(SPILLOVER, [])) for v, z in r.zones.items()
+                              if z.get(SPILLOVER)},
+                "trigger_points": {v: [[round(x, 2), round(y, 2)] for x, y in ps]
+                                   for v, ps in r.trigger_points.items()}}
+        out[muscle] = {"source": pattern.source, "description": pattern.note, **sides}
+    return out
+
+
 def _list(as_json: bool, version: int | None) -> int:
     try:
         atlas = load_atlas(version)
@@ -34,6 +62,7 @@ def _list(as_json: bool, version: int | None) -> int:
                      "area": round(r.area, 1), "hazard": list(r.hazards),
                      "target_diameter": round(diameters[r.id], 2)}
                     for r in atlas.regions],
+        "referral": _referral(atlas),
     }
     if as_json:
         json.dump(data, sys.stdout, indent=1)

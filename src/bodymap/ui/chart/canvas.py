@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGestureEvent,
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
@@ -34,7 +35,6 @@ from bodymap.ui.chart import style
 from bodymap.ui.chart.items import (
     Z_DRAFT,
     Z_HOVER,
-    Z_REFERRAL,
     DiagramItem,
     MarkItem,
     make_item,
@@ -269,10 +269,8 @@ class ChartCanvas(QGraphicsView):
         if item is not None:
             scene.addItem(item)
 
-    def show_referral(self, polygons: list[list[tuple[float, float]]] | None) -> None:
-        """A translucent overlay of a referral pattern (None hides it)."""
-        item = outline_item(polygons, fill=QColor(156, 39, 176, 70), line=style.REFERRAL_COLOR,
-                            z=Z_REFERRAL, dashed=True) if polygons else None
+    def show_referral(self, item: QGraphicsItem | None) -> None:
+        """A referral pattern's overlay on the view shown (None hides it)."""
         self._replace_overlay("referral", item)
 
     def show_draft(self, stroke: list[tuple[float, float]] | None, brush: float = 0.0) -> None:

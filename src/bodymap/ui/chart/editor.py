@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas, visit_atlas
-from bodymap.model import Changes, Mark, NeedleSite, PainZone, Technique, TextNote
+from bodymap.model import Changes, Mark, NeedleSite, PainZone, Technique, TextNote, TriggerPoint
 from bodymap.model.needles import needle_for_new_site, read_overrides
 from bodymap.model.safety import estim_refusal
 from bodymap.model.timetext import time_text
 from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
+from bodymap.ui.chart.culprits import WhatRefersHere
 from bodymap.ui.chart.inspector import Inspector
 from bodymap.ui.chart.legend import Legend
-from bodymap.ui.chart.referral import referral_zone_command
+from bodymap.ui.chart.referral import ReferralView, referral_zone_command
 from bodymap.ui.chart.tools import Tool
 from bodymap.ui.document import VisitDocument
 
@@ -130,6 +131,12 @@ class ChartEditor(QWidget):
         self.canvas.selection_changed.connect(self._selection_changed)
         self.inspector.referral_shown.connect(lambda _: self._update_referral())
         self.inspector.referral_zone_requested.connect(self.chart_referral)
+        self.referral = ReferralView(self.atlas, self.canvas,
+                                     lambda v: TAB_NAMES.get(v, self.atlas.view(v).title))
+        self.culprits = WhatRefersHere(self.doc, self.atlas, self.canvas, self._culprit_placed)
+        self.addAction(self.culprits.action)
+        self.inspector.culprits_requested.connect(
+            lambda zone_id, where: self.culprits.ask_zone(self.doc.visit.mark(zone_id), where))
         doc.changed.connect(self._on_changed)
         doc.read_only_changed.connect(lambda _: self._apply_read_only())
         self._apply_read_only()
@@ -282,7 +289,11 @@ class ChartEditor(QWidget):
                 self.tabs.setCurrentIndex(i)
 
     def _tab_changed(self, index: int) -> None:
-        self.canvas.set_view(self.tabs.tabData(index))
+        self._switching_view = True  # a selection lost to the switch keeps its referral
+        try:
+            self.canvas.set_view(self.tabs.tabData(index))
+        finally:
+            self._switching_view = False
         self._update_layer()
         self._update_referral()
 
@@ -333,15 +344,24 @@ class ChartEditor(QWidget):
 
     def _selection_changed(self, mark_id: str | None) -> None:
         self.inspector.set_mark(mark_id)
+        if mark_id is not None or not getattr(self, "_switching_view", False):
+            self._referral_of = mark_id  # the trigger point whose pattern is shown
         self._update_referral()
 
     def _update_referral(self) -> None:
-        mark = self.inspector.mark
-        polys: list[list[tuple[float, float]]] | None = None
-        if (mark is not None and mark.kind == "trigger_point" and mark.region_id
-                and mark.view == self.canvas.view_id and self.inspector.show_referral.isChecked()):
-            polys = self.atlas.referral(mark.region_id) or None
-        self.canvas.show_referral(polys)
+        """The selected trigger point's pattern on the view shown, on every view it covers
+        (bodymap.atlas.referral), and where it continues said under the chart."""
+        mark_id = getattr(self, "_referral_of", None)
+        try:
+            mark = self.doc.visit.mark(mark_id) if mark_id else None
+        except KeyError:  # deleted
+            mark = None
+        self.canvas.show_referral(self.referral.update(
+            mark, self.canvas.view_id, self.inspector.show_referral.isChecked()))
+
+    def _culprit_placed(self, tp: TriggerPoint) -> None:
+        self.set_view(tp.view)
+        self.canvas.select(tp.id)
 
     def chart_referral(self, trigger_point_id: str) -> list[PainZone]:
         """Turn the trigger point's referral pattern into pain zones linked to it (one undo

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -45,6 +45,7 @@ from bodymap.model.safety import estim_refusal
 from bodymap.services import chart_checks as checks
 from bodymap.ui.chart import fields
 from bodymap.ui.chart.fields import Choice, OptionalDouble, OptionalInt
+from bodymap.ui.chart.referral import resolved_of
 from bodymap.ui.commands import EditMark, mark_name
 from bodymap.ui.document import VisitDocument
 from bodymap.ui.messages import MessageArea
@@ -57,6 +58,7 @@ class Inspector(QScrollArea):
     referral overlay."""
 
     referral_zone_requested = Signal(str)  # trigger point id
+    culprits_requested = Signal(str, QPoint)  # pain zone id, where to list them
     referral_shown = Signal(bool)
 
     def __init__(self, doc: VisitDocument, atlas: Atlas, parent: QWidget | None = None) -> None:
@@ -169,6 +171,14 @@ class Inspector(QScrollArea):
         f.addRow("Intensity (0-10)", self.zone_intensity)
         f.addRow("Quality", self.quality)
         f.addRow("From trigger point", self.source)
+        self.culprits_button = QPushButton("What refers here?")
+        self.culprits_button.setObjectName("zoneCulprits")
+        self.culprits_button.setToolTip("The muscles whose referral patterns cover this zone, "
+                                        "ranked; choose one to place its trigger point")
+        self.culprits_button.clicked.connect(lambda: self.mark_id and self.culprits_requested.emit(
+            self.mark_id, self.culprits_button.mapToGlobal(
+                self.culprits_button.rect().bottomLeft())))
+        f.addRow(self.culprits_button)
         self.zone_page = fields.form_page(f)
         # text note
         f = QFormLayout()
@@ -344,7 +354,7 @@ class Inspector(QScrollArea):
             self.pages.setCurrentWidget(self.tp_page)
             self.tp_kind.put(mark.tp_kind)
             self.tenderness.put(mark.tenderness)
-            has_referral = bool(mark.region_id and self.atlas.referral(mark.region_id))
+            has_referral = resolved_of(mark, self.atlas) is not None
             self.referral_button.setEnabled(has_referral and not self.doc.read_only)
             self.show_referral.setEnabled(has_referral)
             self.referral_button.setToolTip("" if has_referral else
