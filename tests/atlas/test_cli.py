@@ -42,6 +42,12 @@ def test_list_json(atlas: Atlas) -> None:
     assert infra["L"]["essential"]["anterior"] and infra["L"]["spillover"]
     assert infra["L"]["trigger_points"]["posterior"]
     assert len(data["referral"]) >= 45
+    # hazard zones by location, per view
+    back = {z["id"]: z for z in data["hazard_zones"]["posterior"]}
+    assert back["lung_interscapular.L"]["type"] == "lung_pleura"
+    assert back["lung_interscapular.L"]["depth_mm"] == 19
+    assert back["kidney.R"]["depth_mm"] is None and back["kidney.R"]["source"]
+    assert back["neuraxis"]["polygons"] and "neuraxis.L" not in back
 
 
 def test_list_json_gives_the_version_landmarks_and_corrected_facing() -> None:

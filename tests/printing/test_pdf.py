@@ -214,3 +214,12 @@ def test_the_procedure_code_is_printed_as_stored_or_as_suggested(records: Record
     set_visit_fields(draft, procedure_code="20561")
     text = _flat("\n".join(_print(records, patient, [draft], tmp_path / "d.pdf")))
     assert "20561 — 3 or more muscles, chosen by the clinician" in text
+
+
+def test_the_hazard_zone_is_named_beside_the_needle_site(records: Records, tmp_path: Path):
+    patient = make_patient(records, visits=1)  # upper trapezius, over the first ribs
+    (visit,) = _visits(records, patient)
+    _print(records, patient, [visit], tmp_path / "v.pdf")
+    text = _flat("\n".join(pdf_pages_text(tmp_path / "v.pdf", "-raw")))
+    assert "Over: Lung and pleura (pneumothorax)" in text
+    assert text.count("Over: ") == 1  # the infraspinatus site lies over the scapula's body

@@ -206,8 +206,12 @@ def test_signing_requires_depth_at_needle_sites_over_a_hazard(tmp_path):
 
 
 def _site(region_id: str, depth: float = 15) -> NeedleSite:
+    """A needle site on the region (hazards are judged where the needle is)."""
+    from bodymap.atlas import load_atlas
+
     view, muscle, side = region_id.split(".")
-    return NeedleSite(view=view, x=300, y=300, region_id=region_id, muscle=muscle, side=side,
+    x, y = load_atlas().region(region_id).anchor
+    return NeedleSite(view=view, x=x, y=y, region_id=region_id, muscle=muscle, side=side,
                       needle_length_mm=30, depth_mm=depth)
 
 

@@ -37,6 +37,17 @@ def _referral(atlas: object) -> dict[str, object]:
     return out
 
 
+def _hazard_zones(atlas: object) -> dict[str, list[dict[str, object]]]:
+    """Per view: every hazard zone's id (with its side), type, structure, polygons, depth
+    guidance in mm (null where the literature gives none) and source."""
+    from bodymap.atlas.hazards import zones_on
+
+    return {view: [{"id": s.id, "type": s.zone.type, "structure": s.zone.structure,
+                    "polygons": _rounded(list(s.polygons)), "depth_mm": s.zone.depth_mm,
+                    "source": s.zone.source} for s in shapes]
+            for view, shapes in zones_on(atlas).items()}  # type: ignore[arg-type]
+
+
 def _list(as_json: bool, version: int | None) -> int:
     try:
         atlas = load_atlas(version)
@@ -63,6 +74,7 @@ def _list(as_json: bool, version: int | None) -> int:
                      "target_diameter": round(diameters[r.id], 2)}
                     for r in atlas.regions],
         "referral": _referral(atlas),
+        "hazard_zones": _hazard_zones(atlas),
     }
     if as_json:
         json.dump(data, sys.stdout, indent=1)

@@ -241,8 +241,12 @@ def _check_visit(visit: Visit, where: str, patient: Patient, atlas: Atlas,
         try:
             check_signable(visit, visit.sign_overrides, over_hazard(atlas), over_thorax(atlas))
         except ValidationError as exc:
-            raise ImportRejected(f"{_cap(where)} is marked signed, but signing it is not "
-                                 f"allowed: {exc.message}") from None
+            try:  # signed before hazards were judged by location: as its muscles were then
+                check_signable(visit, visit.sign_overrides, over_hazard(atlas, by_muscle=True),
+                               over_thorax(atlas, by_muscle=True))
+            except ValidationError:
+                raise ImportRejected(f"{_cap(where)} is marked signed, but signing it is not "
+                                     f"allowed: {exc.message}") from None
     entities = [(visit.id, _cap(where))]
     entities += [(m.id, f"mark {i + 1} of {where}") for i, m in enumerate(visit.marks)]
     entities += [(a.id, f"addendum {i + 1} of {where}") for i, a in enumerate(visit.addenda)]

@@ -28,7 +28,7 @@ from bodymap.printing.tables import (
     paragraph,
     table_pieces,
 )
-from bodymap.services.chart_checks import visit_pain_extent
+from bodymap.services.chart_checks import visit_pain_extent, zone_names
 from bodymap.services.pain_extent import format_extent
 
 MARK_COLUMNS = (Column("#", 0.04), Column("Type", 0.15), Column("Muscle", 0.16),
@@ -80,6 +80,8 @@ def mark_row(number: int, mark: Mark, atlas: Atlas, numbers: dict[str, int],
         if hazard:
             depth += " (hazard region)" if mark.depth_mm is not None else \
                 " — hazard region, depth not recorded"
+            if zones := zone_names(mark, atlas):  # by location, where the atlas has zones
+                notes.insert(0, f"Over: {zones}")
         technique = mark.technique.label
         if mark.dwell_min is not None:
             technique += f", dwell {mark.dwell_min:g} min"

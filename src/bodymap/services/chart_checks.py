@@ -1,5 +1,6 @@
-"""Chart checks that need the atlas: hazard regions, needle sites missing a depth, the
-requirements for signing, pain extent of a visit.
+"""Chart checks that need the atlas: hazard zones at a needle's point (by location, not by
+muscle: bodymap.atlas.hazards; version-1 charts keep their muscles' flags), needle sites
+missing a depth, the requirements for signing, pain extent of a visit.
 
 No Qt here, so signing (or a report) asks the same questions the editor shows.
 """
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from bodymap.atlas import Atlas, Muscle, visit_atlas
-from bodymap.model import Mark, NeedleSite, PainZone, Side, SignRequirement, Visit
+from bodymap.atlas.hazards import HAZARD_TYPES, THORAX, ZoneShape, has_zones, zones_at
+from bodymap.model import Mark, NeedleSite, PainZone, PointMark, Side, SignRequirement, Visit
 from bodymap.services.pain_extent import pain_extent
 
 
@@ -23,21 +25,68 @@ def muscle_of(mark: Mark, atlas: Atlas) -> Muscle | None:
         return None
 
 
-def hazards_of(mark: Mark, atlas: Atlas) -> tuple[str, ...]:
-    """Hazard flags (e.g. "thorax") of the mark's muscle."""
-    muscle = muscle_of(mark, atlas)
-    return muscle.hazards if muscle else ()
+def hazard_zones(mark: Mark, atlas: Atlas) -> list[ZoneShape]:
+    """The hazard zones under a needle site or trigger point (bodymap.atlas.hazards), most
+    demanding first; [] off every zone, and on an atlas without zones (version 1)."""
+    if not isinstance(mark, PointMark) or not has_zones(atlas):
+        return []
+    return zones_at(atlas, mark.view, mark.x, mark.y)
+
+
+def hazards_of(mark: Mark, atlas: Atlas, *, by_muscle: bool = False) -> tuple[str, ...]:
+    """Hazard flags at the mark: the types of the zones at its point ("thorax" for the lung
+    and pleura), or, on an atlas without zones or with ``by_muscle``, the flags of the
+    mark's muscle (how version-1 charts were checked)."""
+    if by_muscle or not has_zones(atlas):
+        muscle = muscle_of(mark, atlas)
+        return muscle.hazards if muscle else ()
+    types = dict.fromkeys("thorax" if z.zone.type == THORAX else z.zone.type
+                          for z in hazard_zones(mark, atlas))
+    return tuple(types)
 
 
 def caution_text(mark: Mark, atlas: Atlas) -> str | None:
-    """The catalogue's caution text for the mark's muscle, if it has one."""
+    """What a needle placed here risks: the zones' structures and depth guidance, then the
+    catalogue's advice for the muscle (its needling technique); on an atlas without zones,
+    the catalogue's text alone."""
     muscle = muscle_of(mark, atlas)
-    return muscle.caution if muscle else None
+    if not has_zones(atlas):
+        return muscle.caution if muscle else None
+    zones = hazard_zones(mark, atlas)
+    if not zones:
+        return None
+    parts = []
+    for z in zones:
+        depth = (f": it may lie within {z.zone.depth_mm:g} mm" if z.zone.depth_mm is not None
+                 else "")
+        parts.append(f"{z.zone.structure}{depth}")
+    advice = f" {muscle.caution}" if muscle and muscle.caution else ""
+    return "; ".join(parts) + "." + advice
 
 
-def depth_required(mark: Mark, atlas: Atlas) -> bool:
-    """A needle site over a hazard (thorax, spine, anterior hip, abdomen) needs a depth."""
-    return isinstance(mark, NeedleSite) and bool(hazards_of(mark, atlas))
+def zone_names(mark: Mark, atlas: Atlas) -> str:
+    """The hazard zones at a needle site, named for the printed marks table ("" for none)."""
+    return "; ".join(HAZARD_TYPES[z.zone.type] for z in hazard_zones(mark, atlas))
+
+
+def depth_beyond_guidance(mark: Mark, atlas: Atlas, depth_mm: float | None = None
+                          ) -> str | None:
+    """When the depth recorded (or about to be) at a needle site goes beyond a zone's depth
+    guidance: what to confirm; else None."""
+    depth = depth_mm if depth_mm is not None else getattr(mark, "depth_mm", None)
+    if depth is None:
+        return None
+    for z in hazard_zones(mark, atlas):
+        if z.zone.depth_mm is not None and depth > z.zone.depth_mm:
+            return (f"{depth:g} mm is deeper than the {z.zone.depth_mm:g} mm within which "
+                    f"{z.zone.structure[0].lower()}{z.zone.structure[1:]} may lie. Confirm the "
+                    "depth you recorded.")
+    return None
+
+
+def depth_required(mark: Mark, atlas: Atlas, *, by_muscle: bool = False) -> bool:
+    """A needle site over a hazard needs a recorded depth."""
+    return isinstance(mark, NeedleSite) and bool(hazards_of(mark, atlas, by_muscle=by_muscle))
 
 
 def is_incomplete(mark: Mark, atlas: Atlas) -> bool:
@@ -45,14 +94,16 @@ def is_incomplete(mark: Mark, atlas: Atlas) -> bool:
     return depth_required(mark, atlas) and mark.depth_mm is None  # type: ignore[attr-defined]
 
 
-def over_hazard(atlas: Atlas) -> Callable[[Mark], bool]:
-    """The predicate signing uses: is this needle site over a hazard region?"""
-    return lambda mark: depth_required(mark, atlas)
+def over_hazard(atlas: Atlas, *, by_muscle: bool = False) -> Callable[[Mark], bool]:
+    """The predicate signing uses: is this needle site over a hazard? (``by_muscle``: as
+    visits were checked before zones by location existed.)"""
+    return lambda mark: depth_required(mark, atlas, by_muscle=by_muscle)
 
 
-def over_thorax(atlas: Atlas) -> Callable[[Mark], bool]:
-    """Is this needle site over the thorax (a pneumothorax risk)?"""
-    return lambda mark: isinstance(mark, NeedleSite) and "thorax" in hazards_of(mark, atlas)
+def over_thorax(atlas: Atlas, *, by_muscle: bool = False) -> Callable[[Mark], bool]:
+    """Is this needle site over the lung (a pneumothorax risk)?"""
+    return lambda mark: (isinstance(mark, NeedleSite)
+                         and "thorax" in hazards_of(mark, atlas, by_muscle=by_muscle))
 
 
 def bilateral_thorax(visit: Visit, atlas: Atlas) -> dict[Side, list[str]]:

@@ -193,7 +193,7 @@ def test_chart_editor_is_the_central_widget_with_its_tools_and_status(qtbot, win
     figure_menu = window.findChild(QMenu, "figureMenu")
     protocols = window.protocols
     assert listed == [*central.tool_actions, central.deep_action, central.culprits.action,
-                      figure_menu.menuAction(),
+                      central.hazard_action, figure_menu.menuAction(),
                       protocols.save_action, protocols.apply_menu.menuAction(),
                       protocols.manage_action]
     assert [a.objectName() for a in figure_menu.actions()] == ["figure_standard",

@@ -66,7 +66,8 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
         self.marks: dict[str, MarkItem] = {}
         self.hover: QGraphicsPathItem | None = None
-        self.referral: QGraphicsPathItem | None = None
+        self.referral: QGraphicsItem | None = None
+        self.hazards: QGraphicsItem | None = None  # the hazard zones, when shown
         self.draft: QGraphicsPathItem | None = None
 
 
@@ -258,7 +259,7 @@ class ChartCanvas(QGraphicsView):
         self._on_selection()
 
     # -- overlays -------------------------------------------------------------------------------
-    def _replace_overlay(self, name: str, item: QGraphicsPathItem | None) -> None:
+    def _replace_overlay(self, name: str, item: QGraphicsItem | None) -> None:
         if not self.view_id:
             return
         scene = self.scene_for(self.view_id)
@@ -268,6 +269,10 @@ class ChartCanvas(QGraphicsView):
         setattr(scene, name, item)
         if item is not None:
             scene.addItem(item)
+
+    def show_hazards(self, item: QGraphicsItem | None) -> None:
+        """The hazard zones' overlay on the view shown (None hides it)."""
+        self._replace_overlay("hazards", item)
 
     def show_referral(self, item: QGraphicsItem | None) -> None:
         """A referral pattern's overlay on the view shown (None hides it)."""

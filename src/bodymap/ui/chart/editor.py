@@ -33,6 +33,7 @@ from bodymap.services.chart_checks import visit_pain_extent
 from bodymap.settings import Settings
 from bodymap.ui.chart.canvas import ChartCanvas
 from bodymap.ui.chart.culprits import WhatRefersHere
+from bodymap.ui.chart.hazard_overlay import hazard_action, hazard_overlay
 from bodymap.ui.chart.inspector import Inspector
 from bodymap.ui.chart.legend import Legend
 from bodymap.ui.chart.referral import ReferralView, referral_zone_command
@@ -131,6 +132,9 @@ class ChartEditor(QWidget):
         self.canvas.selection_changed.connect(self._selection_changed)
         self.inspector.referral_shown.connect(lambda _: self._update_referral())
         self.inspector.referral_zone_requested.connect(self.chart_referral)
+        self.hazard_action = hazard_action(self)
+        self.hazard_action.toggled.connect(lambda _: self._update_hazards())
+        self.addAction(self.hazard_action)
         self.referral = ReferralView(self.atlas, self.canvas,
                                      lambda v: TAB_NAMES.get(v, self.atlas.view(v).title))
         self.culprits = WhatRefersHere(self.doc, self.atlas, self.canvas, self._culprit_placed)
@@ -296,6 +300,11 @@ class ChartEditor(QWidget):
             self._switching_view = False
         self._update_layer()
         self._update_referral()
+        self._update_hazards()
+
+    def _update_hazards(self) -> None:
+        self.canvas.show_hazards(hazard_overlay(self.atlas, self.canvas.view_id)
+                                 if self.hazard_action.isChecked() else None)
 
     # -- layers -----------------------------------------------------------------------------------
     @property

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -212,7 +213,7 @@ class Inspector(QScrollArea):
         on(self.length.valueChanged, lambda: self.edit(needle_length_mm=self.length.get()))
         on(self.diameter.currentIndexChanged,
            lambda: self.edit(needle_diameter_mm=self.diameter.get()))
-        on(self.depth.valueChanged, lambda: self.edit(depth_mm=self.depth.get()))
+        on(self.depth.valueChanged, self._depth_edited)
         on(self.count.valueChanged, lambda: self.edit(needle_count=self.count.get() or 1))
         on(self.technique.currentIndexChanged, self._technique)
         on(self.dwell.valueChanged, lambda: self.edit(dwell_min=self.dwell.get()))
@@ -254,6 +255,20 @@ class Inspector(QScrollArea):
         self.error.hide()
         self.doc.push(cmd)
         return True
+
+    def _depth_edited(self) -> None:
+        """A depth beyond the guidance of the hazard zone under the needle is confirmed
+        first (the core says when: chart_checks.depth_beyond_guidance)."""
+        mark, depth = self.mark, self.depth.get()
+        question = (checks.depth_beyond_guidance(mark, self.atlas, depth)
+                    if mark is not None and depth is not None else None)
+        if question and QMessageBox.question(
+                self, "Check the depth", f"{question}\n\nKeep {depth:g} mm?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self._load(mark)  # type: ignore[arg-type]
+            return
+        self.edit(depth_mm=depth)
 
     def _muscle_side(self) -> None:
         mark = self.mark

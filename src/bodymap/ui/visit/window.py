@@ -187,6 +187,7 @@ class VisitWindow(QMainWindow):
         chart_menu.addSeparator()
         chart_menu.addAction(self.chart.deep_action)
         chart_menu.addAction(self.chart.culprits.action)
+        chart_menu.addAction(self.chart.hazard_action)
         chart_menu.addSeparator()
         figures = chart_menu.addMenu("Body &figure")
         figures.setObjectName("figureMenu")
