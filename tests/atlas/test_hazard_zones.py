@@ -94,6 +94,9 @@ def test_membership_at_landmark_derived_points(atlas, side):
     assert "carotid_sheath" in types_at(atlas, "head_neck_anterior", (jaw[0] + clav[0]) / 2,
                                         (jaw[1] + clav[1]) / 2)
     assert abs(apex[0] - mid) > 10
+    # subscapularis as drawn on the front lies over the chest wall: lung
+    assert "lung_pleura" in types_at(atlas, "anterior",
+                                     *atlas.region(f"anterior.subscapularis.{side}").anchor)
 
 
 def test_the_external_oblique_over_the_lower_ribs_is_lung_and_over_the_abdomen_is_not(atlas):

@@ -56,9 +56,11 @@ ZONES: tuple[HazardZone, ...] = (
                              ("xiphoid", 8, 4)))),),
                None, GRAY),
     HazardZone("lung_lateral", "lung_pleura",
-               "Lung and pleura under the side of the chest (serratus anterior, intercostals)",
+               "Lung and pleura under the side of the chest (serratus anterior, intercostals; "
+               "subscapularis is reached through the axilla, along the scapula, never "
+               "towards the ribs)",
                (("lateral", M("serratus_anterior")), ("front", M("serratus_anterior")),
-                ("front", M("intercostals")),
+                ("front", M("intercostals")), ("front", M("subscapularis")),
                 ("lateral", H((("acromion", 40, 45), ("acromion", -25, 45),
                                ("iliac_crest_top", -10, -45), ("iliac_crest_top", 66, -50))))),
                None, GRAY),

@@ -15,6 +15,7 @@ typical trigger-point locations. A trigger point refers to its own side. Qt-free
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -201,10 +202,21 @@ def patterns() -> dict[str, Pattern]:
     return PATTERNS
 
 
+_resolved: weakref.WeakKeyDictionary[Atlas, dict[tuple[str, str], Resolved]] = \
+    weakref.WeakKeyDictionary()
+
+
 def pattern_for(atlas: Atlas, muscle: str, side: str) -> Resolved | None:
-    """The muscle's pattern on ``atlas`` for ``side``, or None when none is charted."""
+    """The muscle's pattern on ``atlas`` for ``side``, or None when none is charted (each
+    resolved once per atlas: selecting a trigger point asks for it on every click)."""
     pattern = patterns().get(muscle)
-    return None if pattern is None else resolve(pattern, atlas, side)
+    if pattern is None:
+        return None
+    per_atlas = _resolved.setdefault(atlas, {})
+    key = (muscle, side)
+    if key not in per_atlas:
+        per_atlas[key] = resolve(pattern, atlas, side)
+    return per_atlas[key]
 
 
 @dataclass(frozen=True)
@@ -232,8 +244,8 @@ def what_refers_here(atlas: Atlas, view: str, points: Sequence[Point]) -> list[C
         for pattern in patterns().values():
             if pattern.muscle not in drawn:
                 continue
-            resolved = resolve(pattern, atlas, side)
-            if view not in resolved.zones:
+            resolved = pattern_for(atlas, pattern.muscle, side)
+            if resolved is None or view not in resolved.zones:
                 continue
             best: tuple[int, float] | None = None
             for rank, kind in enumerate((ESSENTIAL, SPILLOVER)):

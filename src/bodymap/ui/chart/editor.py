@@ -59,6 +59,8 @@ DEEP_LAYER_HINT = "Deep layer"
 
 #: short tab names, so that more views fit beside each other in a narrow chart (the full
 #: title is the tab's tooltip and the "Views" menu's entry)
+#: how long after a selection its referral pattern is drawn
+REFERRAL_DELAY_MS = 120
 TAB_NAMES = {
     "anterior": "Front", "posterior": "Back", "left_lateral": "Left side",
     "right_lateral": "Right side", "head_neck_anterior": "Head front",
@@ -132,6 +134,10 @@ class ChartEditor(QWidget):
         self.canvas.selection_changed.connect(self._selection_changed)
         self.inspector.referral_shown.connect(lambda _: self._update_referral())
         self.inspector.referral_zone_requested.connect(self.chart_referral)
+        self._referral_timer = QTimer(self)
+        self._referral_timer.setSingleShot(True)
+        self._referral_timer.setInterval(REFERRAL_DELAY_MS)
+        self._referral_timer.timeout.connect(self._update_referral)
         self.hazard_action = hazard_action(self)
         self.hazard_action.toggled.connect(lambda _: self._update_hazards())
         self.addAction(self.hazard_action)
@@ -355,7 +361,10 @@ class ChartEditor(QWidget):
         self.inspector.set_mark(mark_id)
         if mark_id is not None or not getattr(self, "_switching_view", False):
             self._referral_of = mark_id  # the trigger point whose pattern is shown
-        self._update_referral()
+        # The pattern follows once the pointer rests: drawing it costs milliseconds that the
+        # click placing a mark must not wait for (bench click_to_mark_ms), and points placed
+        # in quick succession do not flash their patterns.
+        self._referral_timer.start()
 
     def _update_referral(self) -> None:
         """The selected trigger point's pattern on the view shown, on every view it covers
