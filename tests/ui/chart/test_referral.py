@@ -52,7 +52,7 @@ def test_charting_the_referral_makes_linked_zones_on_every_view_in_one_step(qtbo
 
 
 def test_no_referral_pattern_disables_the_action(qtbot, editor):
-    click_region(qtbot, editor, "anterior.sartorius.R", Tool.TRIGGER_ACTIVE)
+    click_region(qtbot, editor, "anterior.pectineus.R", Tool.TRIGGER_ACTIVE)
     assert not editor.inspector.referral_button.isEnabled()
     qtbot.wait(250)  # longer than the pattern's delay
     assert editor.canvas.scene().referral is None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -297,14 +298,16 @@ def make_item(mark: Mark, *, caution: bool = False, incomplete: bool = False) ->
     return PointItem(mark, caution=caution, incomplete=incomplete)
 
 
-def outline_item(polygons: Sequence[Sequence[tuple[float, float]]], *, fill: QColor,
-                 line: QColor, z: float, dashed: bool = False) -> QGraphicsPathItem:
+def outline_item(polygons: Sequence[Sequence[tuple[float, float]]], *, fill: QColor | QBrush,
+                 line: QColor, z: float, dashed: bool = False,
+                 pen_style: Qt.PenStyle | None = None) -> QGraphicsPathItem:
     """A non-interactive overlay (hover highlight, referral pattern, zone being drawn)."""
     path = QPainterPath()
     for poly in polygons:
         path.addPath(polygon_path(poly))
     item = QGraphicsPathItem(path)
-    pen = QPen(line, 1.5, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    style = pen_style or (Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    pen = QPen(line, 1.5, style)
     pen.setCosmetic(True)
     item.setPen(pen)
     item.setBrush(fill)

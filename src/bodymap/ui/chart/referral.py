@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.atlas import Atlas, polygon_area
-from bodymap.atlas.qt import polygon_path
 from bodymap.atlas.referral import ESSENTIAL, SPILLOVER, Resolved, pattern_for
 from bodymap.model import Mark, PainZone, Side, TriggerPoint
 from bodymap.ui.chart import style
-from bodymap.ui.chart.items import Z_REFERRAL
+from bodymap.ui.chart.items import Z_REFERRAL, outline_item
 from bodymap.ui.chart.tools import with_extent
 from bodymap.ui.commands import AddMark, Compound
 from bodymap.ui.document import VisitDocument
@@ -85,17 +84,10 @@ def referral_overlay(resolved: Resolved, view: str) -> QGraphicsItem | None:
     for kind, fill, pen_style, pattern in (
             (SPILLOVER, SPILLOVER_FILL, Qt.PenStyle.DotLine, Qt.BrushStyle.BDiagPattern),
             (ESSENTIAL, ESSENTIAL_FILL, Qt.PenStyle.SolidLine, Qt.BrushStyle.SolidPattern)):
-        path = QPainterPath()
-        for poly in zones.get(kind, []):
-            path.addPath(polygon_path(poly))
-        if path.isEmpty():
-            continue
-        item = QGraphicsPathItem(path)
-        pen = QPen(style.REFERRAL_COLOR, 1.5, pen_style)
-        pen.setCosmetic(True)
-        item.setPen(pen)
-        item.setBrush(QBrush(fill, pattern))
-        group.addToGroup(item)
+        polys = zones.get(kind, [])
+        if polys:
+            group.addToGroup(outline_item(polys, fill=QBrush(fill, pattern),
+                                          line=style.REFERRAL_COLOR, z=0, pen_style=pen_style))
     if points:
         cross = QPainterPath()
         for x, y in points:
