@@ -94,7 +94,8 @@ def atlas_upgrade(_atlas_release, _atlas_v1_only):
 
 # Tests that read no clock and no time zone: the atlas's geometry, the crash-kill trials and
 # the lint gates. `make test` runs them in the first time zone only (the Makefile passes
-# -m "not zone_free" in the second), which keeps CI well under its limit.
+# -m "not zone_free" to the second, which runs beside the first), keeping CI well under
+# its limit.
 ZONE_FREE = ("tests/atlas/", "tests/test_lint.py", "tests/storage/test_crash.py")
 
 
