@@ -47,8 +47,9 @@ NOTCH = 120  # one wheel notch, in eighths of a degree
 GOALS = {"standard": 30, "returning": 15}
 
 L, R = "L", "R"
-#: the standard visit's needle sites (muscle, side, depth mm or None): depths where the
-#: hazard rules ask for one (bodymap.services.chart_checks: thorax, abdomen …)
+#: the standard visit's needle sites (muscle, side); a depth is typed where the inspector
+#: asks for one (a hazard zone under the needle, bodymap.services.chart_checks), these
+#: where given, else 20 mm
 NEEDLE_SITES = [("upper_trapezius", R), ("infraspinatus", L), ("gluteus_medius", R),
                 ("piriformis", R), ("quadratus_lumborum", L), ("gastrocnemius", R)]
 DEPTHS = {"upper_trapezius": "15", "quadratus_lumborum": "40"}
@@ -405,6 +406,7 @@ def _form_steps(inp: Input, window, *, removed: str) -> None:  # type: ignore[no
 def standard_visit(bench: Bench, inp: Input) -> str:
     """New patient … sign (issue 18). Returns the patient's id."""
     from bodymap.ui.chart import Tool
+    from bodymap.ui.chart.inspector import DEPTH_REQUIRED
 
     main = bench.main
 
@@ -457,18 +459,23 @@ def standard_visit(bench: Bench, inp: Input) -> str:
         order = sorted(NEEDLE_SITES, key=lambda ms: _region_point(window, *ms)[1] == "deep")
         for muscle, side in order:
             _place(inp, window, muscle, side, f"{side} {muscle.replace('_', ' ')}")
-            if muscle in DEPTHS:
+            # the depth where the inspector asks for one (a hazard zone under the needle)
+            if chart.inspector.depth_label.text() == DEPTH_REQUIRED:
+                depth = DEPTHS.get(muscle, "20")
                 inp.click(chart.inspector.depth, f"the depth field ({muscle})")
-                inp.type(DEPTHS[muscle], f"{DEPTHS[muscle]} mm")
+                inp.type(depth, f"{depth} mm")
         if chart.canvas.layer == "deep":
             inp.key(Qt.Key.Key_D, "Shift+D (back to the superficial layer)",
                     Qt.KeyboardModifier.ShiftModifier)
     sites = {(m.muscle, getattr(m.side, "value", m.side)): m.depth_mm
              for m in window.doc.visit.marks}
     missing = [f"{m} {s}" for m, s in NEEDLE_SITES if (m, s) not in sites]
-    no_depth = [m for m in DEPTHS if not any(k[0] == m and v for k, v in sites.items())]
-    if missing or no_depth:
-        raise RuntimeError(f"needle sites missing {missing}, without a depth {no_depth}")
+    if missing:
+        raise RuntimeError(f"needle sites missing {missing}")
+    inp.current.notes.append("Depths typed where the inspector asks for one: "
+                             + ", ".join(f"{m.replace('_', ' ')} {s} {d:g} mm"
+                                         for (m, s), d in sites.items() if d is not None)
+                             + ".")
 
     with inp.step("trigger points (one active, one latent)"):
         _choose_tool(inp, window, Tool.TRIGGER_ACTIVE, "the active trigger-point tool")
