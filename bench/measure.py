@@ -171,3 +171,15 @@ def soak_rss_growth_pct() -> dict[str, object]:
     from bench.bench_memory import bench_soak_rss_growth_pct
 
     return bench_soak_rss_growth_pct()
+
+
+def standard_visit_events() -> dict[str, object]:
+    from bench.bench_events import bench_standard_visit_events
+
+    return bench_standard_visit_events()
+
+
+def returning_visit_events() -> dict[str, object]:
+    from bench.bench_events import bench_returning_visit_events
+
+    return bench_returning_visit_events()

@@ -70,6 +70,11 @@ METRICS: dict[str, Metric] = {
                      *EDITOR),
     "soak_rss_growth_pct": Metric("%", 10, "100,000 edits with undo/redo: RSS growth from "
                                            "edit 10,000 to 100,000", *EDITOR),
+    "standard_visit_events": Metric("events", 30, "input events for a standard visit, new "
+                                                  "patient to signature (issue 18), real "
+                                                  "windows at 1280 x 800"),
+    "returning_visit_events": Metric("events", 15, "input events for a returning patient's "
+                                                   "visit, search to signature (issue 18)"),
 }
 
 
