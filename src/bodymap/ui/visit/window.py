@@ -85,7 +85,11 @@ class VisitForm(QWidget):
         self.procedure = ProcedureCodePanel(binder)
         self.signature = SignatureBlock(binder.doc)
         layout = QVBoxLayout(self)
-        for panel in (self.header, self.screening, self.soap, self.outcomes, self.needles,
+        # The numbers charted while the patient is on the table (NPRS, needle counts) come
+        # straight after screening, within reach without scrolling on a 1280 x 800 screen;
+        # the long texts follow (bench standard_visit_events counted 7 wheel notches for
+        # them at the end of the form).
+        for panel in (self.header, self.screening, self.outcomes, self.needles, self.soap,
                       self.events, self.instructions, self.procedure, self.signature):
             layout.addWidget(panel)
         layout.addStretch(1)
