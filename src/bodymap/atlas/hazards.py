@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bodymap.atlas.atlas import Atlas
 from bodymap.atlas.geometry import Point, point_in_polygon, polygon_area
-from bodymap.atlas.referral import B, D, M, Part, _part_polygon, offset_sign, view_id
+from bodymap.atlas.referral import B, D, M, Part, offset_sign, part_polygon, view_id
 
 #: zone types, with what a clinician is told
 HAZARD_TYPES: dict[str, str] = {
@@ -102,7 +102,7 @@ def _hull(points: list[Point]) -> list[Point]:
 
 def _shape(atlas: Atlas, view: str, part: Part | H, side: str) -> list[Point] | None:
     if not isinstance(part, H):
-        return _part_polygon(atlas, view, part, side)
+        return part_polygon(atlas, view, part, side)
     sign = offset_sign(atlas.view(view), side)
     named = atlas.landmarks.get(view, {})
     pts = []

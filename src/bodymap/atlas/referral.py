@@ -132,7 +132,7 @@ def _disc(c: Point, r: float, n: int = 20) -> list[Point]:
              round(c[1] + r * math.sin(2 * math.pi * i / n), 2)) for i in range(n)]
 
 
-def _part_polygon(atlas: Atlas, view: str, part: Part, side: str) -> list[Point] | None:
+def part_polygon(atlas: Atlas, view: str, part: Part, side: str) -> list[Point] | None:
     if isinstance(part, M):
         s = ("R" if side == "L" else "L") if part.other else side
         rid = f"{view}.{part.muscle}.{s}"
@@ -185,7 +185,7 @@ def resolve(pattern: Pattern, atlas: Atlas, side: str) -> Resolved:
             view = view_id(alias, side)
             if view not in views:
                 continue
-            poly = _part_polygon(atlas, view, part, side)
+            poly = part_polygon(atlas, view, part, side)
             if poly and len(poly) >= 3 and polygon_area(poly) > 0:
                 out.zones.setdefault(view, {}).setdefault(kind, []).append(poly)
     for alias, muscle, fm, fy in pattern.trigger_points:

@@ -83,6 +83,8 @@ class ChartEditor(QWidget):
                  show_banner: bool = True) -> None:
         super().__init__(parent)
         self.doc = doc
+        self._referral_of: str | None = None  # the trigger point whose pattern is shown
+        self._switching_view = False  # a selection lost to a tab switch keeps its referral
         # A host window that shows its own signed-visit notice passes show_banner=False.
         self._show_banner = show_banner
         # the anatomy the visit was charted on: its marks are in that version's units
@@ -299,7 +301,7 @@ class ChartEditor(QWidget):
                 self.tabs.setCurrentIndex(i)
 
     def _tab_changed(self, index: int) -> None:
-        self._switching_view = True  # a selection lost to the switch keeps its referral
+        self._switching_view = True
         try:
             self.canvas.set_view(self.tabs.tabData(index))
         finally:
@@ -359,8 +361,8 @@ class ChartEditor(QWidget):
 
     def _selection_changed(self, mark_id: str | None) -> None:
         self.inspector.set_mark(mark_id)
-        if mark_id is not None or not getattr(self, "_switching_view", False):
-            self._referral_of = mark_id  # the trigger point whose pattern is shown
+        if mark_id is not None or not self._switching_view:
+            self._referral_of = mark_id
         # The pattern follows once the pointer rests: drawing it costs milliseconds that the
         # click placing a mark must not wait for (bench click_to_mark_ms), and points placed
         # in quick succession do not flash their patterns.
@@ -369,7 +371,7 @@ class ChartEditor(QWidget):
     def _update_referral(self) -> None:
         """The selected trigger point's pattern on the view shown, on every view it covers
         (bodymap.atlas.referral), and where it continues said under the chart."""
-        mark_id = getattr(self, "_referral_of", None)
+        mark_id = self._referral_of
         try:
             mark = self.doc.visit.mark(mark_id) if mark_id else None
         except KeyError:  # deleted

@@ -109,8 +109,10 @@ def referral_note(resolved: Resolved, view: str, atlas: Atlas,
                   view_name: Callable[[str], str]) -> str:
     """What the line under the chart says of the pattern shown: whose it is, how to read
     it, and the other views it continues on (named as the chart's tabs name them)."""
-    name = atlas.muscle(resolved.muscle).name if resolved.muscle in {
-        m.id for m in atlas.muscles} else resolved.muscle.replace("_", " ")
+    try:
+        name = atlas.muscle(resolved.muscle).name
+    except KeyError:  # a muscle id this version does not draw
+        name = resolved.muscle.replace("_", " ")
     side = "left" if resolved.side == "L" else "right"
     others = [view_name(v) for v in resolved.views() if v != view]
     text = (f"Referral of the {side} {name.lower()}: essential zone solid, spillover "
